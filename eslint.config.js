@@ -1,0 +1,77 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+import svelteConfig from './svelte.config.js';
+import coreBoundary from './eslint-rules/core-boundary.js';
+
+/** Browser globals that the pure simulator must never read (determinism, no DOM). */
+const CORE_FORBIDDEN_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'performance',
+  'Date',
+  'self',
+  'globalThis',
+  'crypto',
+].map((name) => ({
+  name,
+  message: `src/core is a pure library: pass '${name}' in from the caller instead.`,
+}));
+
+export default tseslint.config(
+  {
+    ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  prettier,
+  ...svelte.configs['flat/prettier'],
+  {
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        extraFileExtensions: ['.svelte'],
+        parser: tseslint.parser,
+        svelteConfig,
+      },
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    plugins: { local: { rules: { 'core-boundary': coreBoundary } } },
+    languageOptions: { globals: {} },
+    rules: {
+      'local/core-boundary': 'error',
+      'no-restricted-globals': ['error', ...CORE_FORBIDDEN_GLOBALS],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'src/core must be deterministic: use the seeded generator from core/rng.ts.',
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,48 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './scripts/browser.mjs';
+
+const chosen = findChromium();
+if (!process.env.PW_QUIET_BROWSER) {
+  console.log(
+    chosen
+      ? `[playwright] Chromium: ${chosen.kind} (${chosen.path})`
+      : '[playwright] Chromium: none found (run `node scripts/ensure-browser.mjs`)',
+  );
+  process.env.PW_QUIET_BROWSER = '1'; // workers re-read this file; print once
+}
+
+/** Flags for a headless Chromium on a closed network (no background calls home). */
+const quietFlags = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:4173/',
+    trace: 'off',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chosen && chosen.kind !== 'playwright' ? chosen.path : undefined,
+      args: quietFlags,
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    // The tests run against the production build (`npm run test:e2e` builds first).
+    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    url: 'http://127.0.0.1:4173/',
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

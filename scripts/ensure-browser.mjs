@@ -1,0 +1,35 @@
+// Makes sure a Chromium exists for the browser tests, so `npm test` works on a fresh machine:
+// 1. Playwright's own Chromium or PW_CHROMIUM_PATH or a system `chromium`;
+// 2. else `npx playwright install chromium`;
+// 3. else, on Debian as root, `apt-get install -y chromium`;
+// 4. else stop with a one-line instruction.
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { findChromium } from './browser.mjs';
+
+function attempt(label, command) {
+  console.log(`[ensure-browser] no Chromium found; trying: ${label}`);
+  try {
+    execSync(command, { stdio: 'inherit', timeout: 10 * 60 * 1000 });
+  } catch {
+    console.log(`[ensure-browser] ${label} did not work`);
+  }
+  return findChromium();
+}
+
+let found = findChromium();
+if (!found) found = attempt('npx playwright install chromium', 'npx playwright install chromium');
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (!found && isRoot && existsSync('/etc/debian_version')) {
+  found = attempt(
+    'apt-get install -y chromium',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+  );
+}
+if (!found) {
+  console.error(
+    '[ensure-browser] No Chromium: run `npx playwright install chromium` (or install your system chromium and set PW_CHROMIUM_PATH to it).',
+  );
+  process.exit(1);
+}
+console.log(`[ensure-browser] using ${found.kind} Chromium at ${found.path}`);
