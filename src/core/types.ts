@@ -154,3 +154,37 @@ export interface SimulationResult {
 
 /** Progress callback: fraction in [0, 1] and a short phase name. */
 export type ProgressFn = (fraction: number, phase: string) => void;
+
+/** Mean and standard deviation over seeds. */
+export interface SeedStat {
+  mean: number;
+  std: number;
+}
+
+/** One level of a defense-strength sweep, averaged over seeds. */
+export interface SweepLevel {
+  /** the knob's value at this level (number, or a mode name for the categorical knob) */
+  level: number | string;
+  /** human-readable label, e.g. "sigma 0.4" or "label only" */
+  label: string;
+  fidelity: SeedStat;
+  fidelityUniform: SeedStat;
+  studentAccuracy: SeedStat;
+  benignAccuracyDrop: SeedStat;
+  distortion: SeedStat;
+  benignBlocked: SeedStat;
+  falsePositives: SeedStat;
+  attackerCostUSD: SeedStat;
+  queriesAnswered: SeedStat;
+  /** share of seeds where the watermark showed ownership (null when the watermark is off) */
+  watermarkShown: number | null;
+}
+
+export interface SweepResult {
+  /** knob name, e.g. 'defense.output.sigma' */
+  knob: string;
+  seeds: number[];
+  /** the base config the sweep varied */
+  config: Config;
+  levels: SweepLevel[];
+}
