@@ -149,7 +149,12 @@ export interface SimulationResult {
   watermark: WatermarkReport | null;
   detection: DetectionReport | null;
   queries: QueryTrace;
-  maps: { victim: DecisionGrid; student: DecisionGrid };
+  maps: {
+    victim: DecisionGrid;
+    student: DecisionGrid;
+    /** the student's probabilities on the same grid after each curve point (for Play) */
+    studentSlices: Float32Array[];
+  };
 }
 
 /** Progress callback: fraction in [0, 1] and a short phase name. */
