@@ -1,0 +1,190 @@
+/**
+ * One attacker's session against the prediction API: implements the AttackContext that
+ * strategies use, spreads queries over the attacker's accounts and days, keeps the stolen
+ * training set, trains the student, and records the learning curve (fidelity after each tenth
+ * of the budget) with a decision map of the student at each point.
+ */
+import type { AskResult, AttackContext, StudentView } from './attacks/context';
+import type { PredictionApi } from './api';
+import type { Config } from './config';
+import { attackerPool } from './data/scenario';
+import type { PlanarScenario } from './data/scenario';
+import { planQuery } from './defenses/rateLimit';
+import { decisionGrid, fidelity, predictLabels, agreementRate } from './metrics/fidelity';
+import type { Rng } from './rng';
+import { StolenSet } from './stolenSet';
+import { QUERY_STATUS, type CurvePoint, type ProgressFn, type QueryTrace } from './types';
+
+/** Learning-curve points per run: one after each tenth of the budget. */
+export const CURVE_POINTS = 10;
+/** Fewest optimiser steps in one fit, so a small early set still gets trained. */
+export const MIN_FIT_STEPS = 30;
+/** Mini-batch size of the student's Adam optimiser. */
+export const STUDENT_BATCH = 32;
+
+/** Trains the student on (inputs, targets) for a number of optimiser steps (warm start). */
+export type StudentTrainer = (inputs: Float64Array, targets: Float64Array, count: number, steps: number) => void;
+
+export interface SessionParts {
+  config: Config;
+  scenario: PlanarScenario;
+  api: PredictionApi;
+  student: StudentView;
+  train: StudentTrainer;
+  /** the victim's labels on scenario.test and scenario.uniform (fidelity references) */
+  victimTestLabels: Uint8Array;
+  victimUniformLabels: Uint8Array;
+  /** grid inputs for the student's decision map at each curve point */
+  gridInputs: Float64Array;
+  gridResolution: number;
+  rng: Rng;
+  onProgress?: ProgressFn;
+}
+
+export class AttackSession implements AttackContext {
+  readonly config: Config;
+  readonly box;
+  readonly dims: number;
+  readonly classes: number;
+  readonly rng: Rng;
+  readonly student: StudentView;
+  readonly stolen: StolenSet;
+  readonly curve: CurvePoint[] = [];
+  readonly slices: Float32Array[] = [];
+  readonly trace: QueryTrace;
+  sent = 0;
+  answered = 0;
+  private fittedCount = 0;
+  private nextCheckpoint = 0;
+  private readonly checkpoints: number[];
+  private readonly parts: SessionParts;
+  private readonly hard: boolean;
+  private readonly served: Float64Array;
+  private readonly usedAccounts = new Set<number>();
+
+  constructor(parts: SessionParts) {
+    const { config, scenario } = parts;
+    this.parts = parts;
+    this.config = config;
+    this.box = scenario.box;
+    this.dims = scenario.train.dims;
+    this.classes = scenario.classes;
+    this.rng = parts.rng;
+    this.student = parts.student;
+    this.stolen = new StolenSet(this.dims, this.classes);
+    this.hard = config.defense.output.mode === 'label';
+    this.served = new Float64Array(this.classes);
+    const budget = config.attack.queries;
+    const points = Math.min(CURVE_POINTS, budget);
+    this.checkpoints = Array.from({ length: points }, (_, k) => Math.ceil(((k + 1) * budget) / points));
+    this.trace = {
+      count: 0,
+      dims: this.dims,
+      inputs: new Float64Array(budget * this.dims),
+      status: new Uint8Array(budget),
+      servedLabel: new Uint8Array(budget).fill(255),
+      watermarked: new Uint8Array(budget),
+      account: new Uint32Array(budget),
+      day: new Uint16Array(budget),
+    };
+  }
+
+  remaining(): number {
+    return this.config.attack.queries - this.sent;
+  }
+
+  get accountsUsed(): number {
+    return this.usedAccounts.size;
+  }
+
+  pool(count: number): Float64Array {
+    return attackerPool(this.config, count, this.rng.fork(`pool:${this.sent}`));
+  }
+
+  /** The account for the next query: the planned one, or the next one not banned. */
+  private pickAccount(planned: number): number {
+    const { accounts } = this.config.attack;
+    for (let step = 0; step < accounts; step++) {
+      const account = (planned + step) % accounts;
+      if (!this.parts.api.isBanned(account)) return account;
+    }
+    return planned; // every account is banned: the API refuses the query
+  }
+
+  ask(inputs: Float64Array, count: number): AskResult {
+    const { dims, classes } = this;
+    const { accounts, days, queries } = this.config.attack;
+    const sent = Math.max(0, Math.min(count, this.remaining()));
+    const result: AskResult = {
+      sent,
+      answered: new Uint8Array(sent),
+      served: new Float64Array(sent * classes),
+      servedLabels: new Uint8Array(sent).fill(255),
+    };
+    for (let i = 0; i < sent; i++) {
+      const index = this.sent;
+      const plan = planQuery(index, queries, accounts, days);
+      const account = this.pickAccount(plan.account);
+      this.usedAccounts.add(account);
+      const status = this.parts.api.query(account, plan.day, inputs, i, result.served, i);
+      const t = this.trace;
+      for (let d = 0; d < dims; d++) t.inputs[index * dims + d] = inputs[i * dims + d]!;
+      t.status[index] = status;
+      t.account[index] = account;
+      t.day[index] = plan.day;
+      t.count = index + 1;
+      if (status === QUERY_STATUS.answered) {
+        const log = this.parts.api.log;
+        t.watermarked[index] = log.planted[log.count - 1]! >= 0 ? 1 : 0;
+        let best = 0;
+        for (let c = 1; c < classes; c++) if (result.served[i * classes + c]! > result.served[i * classes + best]!) best = c;
+        result.answered[i] = 1;
+        result.servedLabels[i] = best;
+        t.servedLabel[index] = best;
+        this.stolen.add(inputs, i, result.served, i, this.hard);
+        this.answered++;
+      }
+      this.sent++;
+      if (this.sent === this.checkpoints[this.nextCheckpoint]) this.checkpoint();
+    }
+    return result;
+  }
+
+  /**
+   * Trains on everything stolen so far. The number of Adam steps is proportional to the new
+   * answers (student.epochs passes' worth of them), so the total training of a run is about
+   * student.epochs passes over the final set however often strategies call fit().
+   */
+  fit(): void {
+    const fresh = this.stolen.count - this.fittedCount;
+    if (fresh <= 0) return;
+    const steps = Math.max(MIN_FIT_STEPS, Math.ceil((this.config.attack.student.epochs * fresh) / STUDENT_BATCH));
+    this.parts.train(this.stolen.inputs, this.stolen.targets, this.stolen.count, steps);
+    this.fittedCount = this.stolen.count;
+  }
+
+  /** Measures the student now and appends a curve point and a map slice. */
+  private checkpoint(): void {
+    this.nextCheckpoint++;
+    this.fit();
+    const { scenario, victimTestLabels, victimUniformLabels } = this.parts;
+    const studentTest = predictLabels(this.student, scenario.test.inputs, scenario.test.count);
+    this.curve.push({
+      queries: this.sent,
+      answered: this.answered,
+      fidelity: agreementRate(studentTest, victimTestLabels),
+      fidelityUniform: fidelity(this.student, scenario.uniform, victimUniformLabels),
+      accuracy: agreementRate(studentTest, scenario.test.labels),
+    });
+    const grid = decisionGrid(this.student, this.box, this.parts.gridResolution, this.parts.gridInputs);
+    this.slices.push(grid.probabilities);
+    this.parts.onProgress?.(this.sent / this.config.attack.queries, 'attack');
+  }
+
+  /** Closes the session: a last curve point if the strategy stopped short of its budget. */
+  finish(): void {
+    if (this.curve.length === 0 || this.curve[this.curve.length - 1]!.queries !== this.sent) {
+      this.checkpoint();
+    }
+  }
+}
