@@ -1,0 +1,108 @@
+/**
+ * The attacker's queries as SVG path data over a decision map: one path per served class (filled
+ * dots), one for watermarked answers (rings), one for refused queries (crosses). A handful of
+ * paths instead of thousands of elements keeps a 10,000-query trace cheap to redraw during Play.
+ */
+import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { QUERY_STATUS, type InputBox, type QueryTrace } from '../core/types';
+
+/** Linear scales from the first two input dimensions of `box` to a width x height plot (y up). */
+export function boxScales(
+  box: InputBox,
+  width: number,
+  height: number,
+): { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> } {
+  return {
+    x: scaleLinear()
+      .domain([box.min[0] ?? -1, box.max[0] ?? 1])
+      .range([0, width]),
+    y: scaleLinear()
+      .domain([box.min[1] ?? -1, box.max[1] ?? 1])
+      .range([height, 0]),
+  };
+}
+
+export interface QueryMarks {
+  /** dot path per served class (index = label) */
+  answered: string[];
+  /** ring path around watermarked answers */
+  watermarked: string;
+  /** cross path at refused queries (rate-limited or banned) */
+  refused: string;
+  /** queries drawn (the first `limit` of the trace) */
+  shown: number;
+  answeredCount: number;
+  watermarkedCount: number;
+  refusedCount: number;
+}
+
+/** Dot radius in px: smaller as the map fills up, so 10,000 queries do not hide the map. */
+export function markerRadius(count: number): number {
+  if (count > 4000) return 1.4;
+  if (count > 1500) return 1.9;
+  if (count > 400) return 2.4;
+  return 3.2;
+}
+
+const r2 = (v: number) => Math.round(v * 100) / 100;
+
+/** A full circle as two arcs (SVG path), centred at (cx, cy). */
+function circle(cx: number, cy: number, r: number): string {
+  return `M${r2(cx - r)},${r2(cy)}a${r},${r} 0 1,0 ${r2(2 * r)},0a${r},${r} 0 1,0 ${r2(-2 * r)},0`;
+}
+
+/** An x-shaped cross of half-size s. */
+function cross(cx: number, cy: number, s: number): string {
+  return `M${r2(cx - s)},${r2(cy - s)}L${r2(cx + s)},${r2(cy + s)}M${r2(cx - s)},${r2(cy + s)}L${r2(cx + s)},${r2(cy - s)}`;
+}
+
+/**
+ * Builds the query marks for the first `limit` queries of `trace` (all when limit is undefined),
+ * placing query i at (x(inputs[i*dims]), y(inputs[i*dims+1])).
+ */
+export function queryMarks(
+  trace: QueryTrace,
+  classes: number,
+  x: (value: number) => number,
+  y: (value: number) => number,
+  options: { limit?: number; radius?: number } = {},
+): QueryMarks {
+  const shown = Math.max(0, Math.min(trace.count, options.limit ?? trace.count));
+  const radius = options.radius ?? markerRadius(shown);
+  const answered: string[][] = Array.from({ length: classes }, () => []);
+  const rings: string[] = [];
+  const crosses: string[] = [];
+  let answeredCount = 0;
+  if (trace.dims < 2) {
+    return {
+      answered: answered.map(() => ''),
+      watermarked: '',
+      refused: '',
+      shown: 0,
+      answeredCount: 0,
+      watermarkedCount: 0,
+      refusedCount: 0,
+    };
+  }
+  for (let i = 0; i < shown; i++) {
+    const px = x(trace.inputs[i * trace.dims] ?? 0);
+    const py = y(trace.inputs[i * trace.dims + 1] ?? 0);
+    if (trace.status[i] !== QUERY_STATUS.answered) {
+      crosses.push(cross(px, py, radius + 0.6));
+      continue;
+    }
+    answeredCount++;
+    const label = trace.servedLabel[i] ?? 0;
+    answered[label]?.push(circle(px, py, radius));
+    if (trace.watermarked[i] === 1) rings.push(circle(px, py, radius + 2.6));
+  }
+  return {
+    answered: answered.map((parts) => parts.join('')),
+    watermarked: rings.join(''),
+    refused: crosses.join(''),
+    shown,
+    answeredCount,
+    watermarkedCount: rings.length,
+    refusedCount: crosses.length,
+  };
+}

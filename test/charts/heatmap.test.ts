@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_ALPHA,
+  MIN_ALPHA,
+  cellAt,
+  classShares,
+  confidenceAlpha,
+  disagreementMask,
+  maskOutlinePath,
+  maskShare,
+  paintDecisionGrid,
+  predictedClasses,
+} from '../../src/charts/heatmap';
+import type { Rgb } from '../../src/charts/palette';
+import { makeGrid, splitGrid } from '../fixtures/charts';
+
+const WHITE: Rgb = [255, 255, 255];
+const ORANGE: Rgb = [230, 159, 0];
+const BLUE: Rgb = [0, 114, 178];
+
+describe('paintDecisionGrid', () => {
+  it('colours each pixel by the top class, mixed onto the background by confidence', () => {
+    // 2x2 grid, 2 classes: certain class 0, certain class 1, chance, 75% class 1.
+    const grid = {
+      resolution: 2,
+      classes: 2,
+      box: { min: [-1, -1], max: [1, 1] },
+      probabilities: Float32Array.from([1, 0, 0, 1, 0.5, 0.5, 0.25, 0.75]),
+    };
+    const px = paintDecisionGrid(grid, { colours: [ORANGE, BLUE], background: WHITE });
+    expect(px.length).toBe(16);
+    const at = (i: number) => Array.from(px.slice(i * 4, i * 4 + 4));
+    const blend = (c: Rgb, a: number) => [
+      ...c.map((v, k) => Math.round(WHITE[k]! + (v - WHITE[k]!) * a)),
+      255,
+    ];
+    expect(at(0)).toEqual(blend(ORANGE, MAX_ALPHA));
+    expect(at(1)).toEqual(blend(BLUE, MAX_ALPHA));
+    expect(at(2)).toEqual(blend(ORANGE, MIN_ALPHA)); // tie -> class 0, at chance
+    expect(at(3)).toEqual(blend(BLUE, (MIN_ALPHA + MAX_ALPHA) / 2));
+  });
+
+  it('reuses the output buffer when it has the right length', () => {
+    const grid = splitGrid(4);
+    const out = new Uint8ClampedArray(4 * 4 * 4);
+    expect(paintDecisionGrid(grid, { colours: [ORANGE, BLUE], background: WHITE }, out)).toBe(out);
+  });
+
+  it('confidenceAlpha is linear from chance to certainty', () => {
+    expect(confidenceAlpha(1 / 3, 3, 0.1, 0.9)).toBeCloseTo(0.1, 12);
+    expect(confidenceAlpha(1, 3, 0.1, 0.9)).toBeCloseTo(0.9, 12);
+    expect(confidenceAlpha(2 / 3, 3, 0.1, 0.9)).toBeCloseTo(0.5, 12);
+    expect(confidenceAlpha(0.1, 3, 0.1, 0.9)).toBe(0.1);
+  });
+});
+
+describe('grid summaries', () => {
+  it('predicted classes, class shares and the cell under a point', () => {
+    const grid = splitGrid(8, 0); // left half class 0, right half class 1
+    const labels = predictedClasses(grid);
+    expect(labels[0]).toBe(0);
+    expect(labels[7]).toBe(1);
+    expect(classShares(grid)).toEqual([0.5, 0.5]);
+    // (x=1.9, y=1.9) is the top-right cell; (x=-1.9, y=-1.9) the bottom-left.
+    expect(cellAt(grid, 1.9, 1.9)).toBe(7);
+    expect(cellAt(grid, -1.9, -1.9)).toBe(56);
+    expect(cellAt(grid, 99, -99)).toBe(63); // clamped
+  });
+
+  it('the disagreement mask marks exactly the cells whose top class differs', () => {
+    const victim = splitGrid(8, 0);
+    const student = splitGrid(8, 1); // cells with 0 < x <= 1 differ: two columns of eight
+    const mask = disagreementMask(student, victim);
+    expect(maskShare(mask)).toBeCloseTo(16 / 64, 12);
+    expect(mask[4]).toBe(1);
+    expect(mask[5]).toBe(1);
+    expect(mask[6]).toBe(0);
+    expect(() => disagreementMask(splitGrid(4), victim)).toThrow(/resolution 4 vs 8/);
+  });
+
+  it('the outline encloses the disagreeing columns, scaled to the plot', () => {
+    const mask = disagreementMask(splitGrid(8, 1), splitGrid(8, 0));
+    const path = maskOutlinePath(mask, 8, 80, 80);
+    const xs = [...path.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => Number(m[1]));
+    // columns 4 and 5 span x in [40, 60]; marching squares cuts half a cell inside the edge cells
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(35);
+    expect(Math.max(...xs)).toBeLessThanOrEqual(65);
+    expect(path.endsWith('Z')).toBe(true);
+    expect(maskOutlinePath(new Float64Array(64), 8, 80, 80)).toBe('');
+  });
+
+  it('three classes: shares add up to one', () => {
+    const grid = makeGrid(6, 3, (x, y) =>
+      x < 0 ? [0.8, 0.1, 0.1] : y > 0 ? [0.1, 0.8, 0.1] : [0.1, 0.1, 0.8],
+    );
+    const shares = classShares(grid);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(shares).toEqual([0.5, 0.25, 0.25]);
+  });
+});
