@@ -1,0 +1,96 @@
+/**
+ * Connects the store to the simulation clients: every config change re-runs the lab (the first
+ * change of a burst at once, later ones coalesced into one trailing run every `intervalMs`), and
+ * results, progress and failures flow back into the store. The clients live outside the store,
+ * which stays plain data; this module owns no DOM either (timers are injected for tests).
+ */
+import type { SimClient } from '../worker/client';
+import { hasDefense, sameConfig, withoutDefenses, type LabStore } from './store';
+
+export interface RunnerOptions {
+  /** client for single runs (the live lab) */
+  runs: SimClient;
+  /** client for sweeps, on its own worker so a sweep never delays the live lab */
+  sweeps: SimClient;
+  /** minimum milliseconds between two automatic runs during a burst of changes (default 50) */
+  intervalMs?: number;
+  /** re-run when the config changes (default true) */
+  auto?: boolean;
+  setTimer?: (callback: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  now?: () => number;
+}
+
+export interface Runner {
+  /** Runs the current config now (the Run button). */
+  runNow(): void;
+  /** Sweeps one knob over its built-in grid around the current config. */
+  sweep(knob: string, levels?: (number | string)[]): void;
+  dispose(): void;
+}
+
+export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
+  const intervalMs = options.intervalMs ?? 50;
+  const setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms));
+  const clearTimer =
+    options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const now = options.now ?? (() => performance.now());
+  let lastRunAt = -Infinity;
+  let timer: unknown = null;
+
+  function runNow(): void {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+    lastRunAt = now();
+    const state = store.getState();
+    const config = state.config;
+    const bare = withoutDefenses(config);
+    // The comparison run is only needed when a defense is on and the one we hold is for another attack.
+    const needBaseline = hasDefense(config) && !sameConfig(state.baseline?.config, bare);
+    state.runStarted();
+    options.runs.run(config, needBaseline ? bare : null, {
+      onProgress: (fraction, phase) => store.getState().runProgress(fraction, phase),
+      onResult: (result) => store.getState().runFinished(result),
+      onBaseline: (result) => store.getState().baselineFinished(result),
+      onError: (message) => {
+        store.getState().runFailed(message);
+        store
+          .getState()
+          .addNotice({ kind: 'worker', level: 'error', message: message, details: [] });
+      },
+    });
+  }
+
+  /** Leading-edge throttle: run at once if the last run is old enough, else once at the end. */
+  function schedule(): void {
+    if (timer !== null) return;
+    const wait = lastRunAt + intervalMs - now();
+    if (wait <= 0) runNow();
+    else timer = setTimer(runNow, wait);
+  }
+
+  const unsubscribe =
+    options.auto === false
+      ? () => {}
+      : store.subscribe((state, previous) => {
+          if (state.config !== previous.config) schedule();
+        });
+
+  return {
+    runNow,
+    sweep(knob, levels) {
+      const config = store.getState().config;
+      store.getState().sweepStarted(knob);
+      options.sweeps.sweep(config, knob, levels ? { levels } : {}, {
+        onProgress: (fraction, phase) => store.getState().sweepProgress(knob, fraction, phase),
+        onResult: (result) => store.getState().sweepFinished(result),
+        onError: (message) => store.getState().sweepFailed(knob, message),
+      });
+    },
+    dispose() {
+      unsubscribe();
+      if (timer !== null) clearTimer(timer);
+      timer = null;
+    },
+  };
+}

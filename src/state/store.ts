@@ -1,0 +1,279 @@
+/**
+ * The lab's one store (zustand/vanilla): the config the user is editing, the state of the current
+ * run, the latest result and its no-defense comparison, sweeps per knob, a pinned run, notices and
+ * the Play position. Actions sit beside the state and update it immutably. Nothing here touches the
+ * DOM, a worker or the URL: src/state/runner.ts and src/state/location.ts connect those.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  checkField,
+  defaultConfig,
+  describeRange,
+  FIELD_BY_PATH,
+  getPath,
+  setPath,
+  type Config,
+  type FieldValue,
+} from '../core/config';
+import type { SimulationResult, SweepResult } from '../core/types';
+
+export type RunStatus = 'idle' | 'running' | 'done' | 'error';
+
+export interface Progress {
+  /** fraction of the run done, in [0, 1] */
+  fraction: number;
+  /** short phase name reported by the simulator ("victim", "attack", ...) */
+  phase: string;
+}
+
+export type NoticeKind = 'link' | 'config' | 'worker' | 'clipboard';
+
+export interface Notice {
+  id: number;
+  kind: NoticeKind;
+  /** 'error' is announced assertively (role=alert), 'info' politely (role=status) */
+  level: 'error' | 'info';
+  message: string;
+  /** one line per rejected field, each naming the field */
+  details: string[];
+}
+
+export interface SweepEntry {
+  status: RunStatus;
+  progress: Progress;
+  result: SweepResult | null;
+  error: string | null;
+}
+
+export interface LabState {
+  config: Config;
+  status: RunStatus;
+  progress: Progress;
+  /** readable message of the last failure, when status is 'error' */
+  error: string | null;
+  /** the latest result for `config` (kept while a newer run is computing) */
+  result: SimulationResult | null;
+  /** the same config with every defense off: the faint comparison curve (null until computed) */
+  baseline: SimulationResult | null;
+  /** sweep results by knob name */
+  sweeps: Readonly<Record<string, SweepEntry>>;
+  /** a run kept aside for comparison */
+  pinned: SimulationResult | null;
+  notices: readonly Notice[];
+  /** curve slice shown by the maps during Play/Step; null shows the final state */
+  frame: number | null;
+  playing: boolean;
+}
+
+export interface LabActions {
+  /**
+   * Sets one field by dotted path. An invalid value is refused: the config keeps its last valid
+   * value and the returned message names the field and its allowed range.
+   */
+  setField(path: string, value: unknown): { ok: true } | { ok: false; message: string };
+  /** Replaces the whole config (already validated, e.g. by parseShareHash). */
+  setConfig(config: Config): void;
+  /** Restores every setting to its default. */
+  resetConfig(): void;
+  runStarted(): void;
+  runProgress(fraction: number, phase: string): void;
+  runFinished(result: SimulationResult): void;
+  baselineFinished(result: SimulationResult): void;
+  runFailed(message: string): void;
+  sweepStarted(knob: string): void;
+  sweepProgress(knob: string, fraction: number, phase: string): void;
+  sweepFinished(result: SweepResult): void;
+  sweepFailed(knob: string, message: string): void;
+  pin(): void;
+  unpin(): void;
+  addNotice(notice: Omit<Notice, 'id'>): number;
+  dismissNotice(id: number): void;
+  /** Shows curve slice `frame` (clamped to the latest result), or the final state with null. */
+  setFrame(frame: number | null): void;
+  /** Advances one slice; from the final state it starts again at slice 0. */
+  stepFrame(): void;
+  setPlaying(playing: boolean): void;
+}
+
+export type LabStore = StoreApi<LabState & LabActions>;
+
+/** The same config with every defense switched off (for the no-defense comparison curve). */
+export function withoutDefenses(config: Config): Config {
+  return {
+    ...config,
+    defense: {
+      output: { ...config.defense.output, mode: 'probabilities' },
+      rateLimit: { ...config.defense.rateLimit, on: false },
+      watermark: { ...config.defense.watermark, on: false },
+      detection: { ...config.defense.detection, on: false },
+    },
+  };
+}
+
+/** True when at least one defense is on (otherwise the comparison equals the run itself). */
+export function hasDefense(config: Config): boolean {
+  const d = config.defense;
+  return d.output.mode !== 'probabilities' || d.rateLimit.on || d.watermark.on || d.detection.on;
+}
+
+const IDLE_PROGRESS: Progress = { fraction: 0, phase: '' };
+
+/** Creates a fresh store, optionally starting from a given config. */
+export function createLabStore(initial: Config = defaultConfig()): LabStore {
+  let nextNoticeId = 1;
+  return createStore<LabState & LabActions>()((set, get) => ({
+    config: initial,
+    status: 'idle',
+    progress: IDLE_PROGRESS,
+    error: null,
+    result: null,
+    baseline: null,
+    sweeps: {},
+    pinned: null,
+    notices: [],
+    frame: null,
+    playing: false,
+
+    setField(path, value) {
+      const spec = FIELD_BY_PATH.get(path);
+      if (!spec) return { ok: false, message: `${path} is not a known setting` };
+      const checked = checkField(spec, value);
+      if (!checked.ok) {
+        return {
+          ok: false,
+          message: `${spec.label} must be ${describeRange(spec)}; kept ${formatValue(getPath(get().config, path))}.`,
+        };
+      }
+      if (sameValue(getPath(get().config, path), checked.value)) return { ok: true };
+      set({ config: setPath(get().config, path, checked.value) });
+      return { ok: true };
+    },
+    setConfig(config) {
+      set({ config });
+    },
+    resetConfig() {
+      set({ config: defaultConfig() });
+    },
+
+    runStarted() {
+      set({ status: 'running', progress: IDLE_PROGRESS, error: null });
+    },
+    runProgress(fraction, phase) {
+      set({ progress: { fraction, phase } });
+    },
+    runFinished(result) {
+      const baselineStillValid =
+        get().baseline !== null &&
+        sameConfig(get().baseline?.config, withoutDefenses(result.config));
+      set({
+        status: 'done',
+        progress: { fraction: 1, phase: 'done' },
+        result,
+        baseline: hasDefense(result.config) ? (baselineStillValid ? get().baseline : null) : result,
+        error: null,
+        frame: clampFrame(get().frame, result),
+      });
+    },
+    baselineFinished(baseline) {
+      set({ baseline });
+    },
+    runFailed(message) {
+      set({ status: 'error', error: message, playing: false });
+    },
+
+    sweepStarted(knob) {
+      set({ sweeps: { ...get().sweeps, [knob]: sweepEntry(get().sweeps[knob], 'running') } });
+    },
+    sweepProgress(knob, fraction, phase) {
+      const entry = sweepEntry(get().sweeps[knob], 'running');
+      set({ sweeps: { ...get().sweeps, [knob]: { ...entry, progress: { fraction, phase } } } });
+    },
+    sweepFinished(result) {
+      const entry: SweepEntry = {
+        status: 'done',
+        progress: { fraction: 1, phase: 'done' },
+        result,
+        error: null,
+      };
+      set({ sweeps: { ...get().sweeps, [result.knob]: entry } });
+    },
+    sweepFailed(knob, message) {
+      const entry = { ...sweepEntry(get().sweeps[knob], 'error'), error: message };
+      set({ sweeps: { ...get().sweeps, [knob]: entry } });
+    },
+
+    pin() {
+      set({ pinned: get().result });
+    },
+    unpin() {
+      set({ pinned: null });
+    },
+
+    addNotice(notice) {
+      const id = nextNoticeId++;
+      // A new notice of the same kind replaces the old one: one message per problem source.
+      set({ notices: [...get().notices.filter((n) => n.kind !== notice.kind), { ...notice, id }] });
+      return id;
+    },
+    dismissNotice(id) {
+      set({ notices: get().notices.filter((n) => n.id !== id) });
+    },
+
+    setFrame(frame) {
+      const result = get().result;
+      set({ frame: result ? clampFrame(frame, result) : null });
+    },
+    stepFrame() {
+      const result = get().result;
+      if (!result || result.curve.length === 0) return;
+      const frame = get().frame;
+      const last = result.curve.length - 1;
+      const next = frame === null || frame >= last ? 0 : frame + 1;
+      set({ frame: next });
+    },
+    setPlaying(playing) {
+      set({ playing });
+    },
+  }));
+}
+
+function sweepEntry(entry: SweepEntry | undefined, status: RunStatus): SweepEntry {
+  return {
+    status,
+    progress: status === 'running' ? IDLE_PROGRESS : (entry?.progress ?? IDLE_PROGRESS),
+    result: entry?.result ?? null,
+    error: null,
+  };
+}
+
+function clampFrame(frame: number | null, result: SimulationResult): number | null {
+  if (frame === null || result.curve.length === 0) return null;
+  return Math.max(0, Math.min(result.curve.length - 1, Math.round(frame)));
+}
+
+function sameValue(a: unknown, b: FieldValue): boolean {
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => v === b[i]);
+  return a === b;
+}
+
+/** Structural equality of two configs (plain data: objects, arrays, numbers, strings, booleans). */
+export function sameConfig(a: Config | undefined, b: Config | undefined): boolean {
+  return a !== undefined && b !== undefined && deepEqual(a, b);
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) =>
+    deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
+}
+
+function formatValue(value: unknown): string {
+  return Array.isArray(value) ? value.join('x') : String(value);
+}

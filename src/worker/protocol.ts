@@ -1,0 +1,113 @@
+/**
+ * Typed messages between the page and the simulation worker. Every request carries an id chosen by
+ * the client; every reply names the request it answers, so the client can drop replies to requests
+ * a newer one has superseded. Payloads are plain structured-clonable data (Config, results with
+ * typed arrays), never functions.
+ */
+import type { Config } from '../core/config';
+import type { SimulationResult, SweepResult } from '../core/types';
+
+/** Run one simulation; with `baseline`, also run the same config with every defense off. */
+export interface RunRequest {
+  type: 'run';
+  id: number;
+  config: Config;
+  /** the no-defense config to simulate after the main result is posted, if any */
+  baseline: Config | null;
+}
+
+/** Sweep one defense knob over its levels and seeds (the fidelity-vs-cost frontier). */
+export interface SweepRequest {
+  type: 'sweep';
+  id: number;
+  config: Config;
+  knob: string;
+  levels?: (number | string)[];
+  seeds?: number[];
+}
+
+/** Drop a queued request (a running one finishes, and its reply is ignored by the client). */
+export interface CancelRequest {
+  type: 'cancel';
+  id: number;
+}
+
+export type WorkerRequest = RunRequest | SweepRequest | CancelRequest;
+
+export interface ProgressReply {
+  type: 'progress';
+  id: number;
+  fraction: number;
+  phase: string;
+}
+
+export interface RunResultReply {
+  type: 'result';
+  kind: 'run';
+  id: number;
+  /** 'main' is the requested config; 'baseline' the no-defense comparison */
+  role: 'main' | 'baseline';
+  result: SimulationResult;
+  /** milliseconds the simulation took inside the worker */
+  elapsedMs: number;
+}
+
+export interface SweepResultReply {
+  type: 'result';
+  kind: 'sweep';
+  id: number;
+  result: SweepResult;
+  elapsedMs: number;
+}
+
+export interface ErrorReply {
+  type: 'error';
+  id: number;
+  /** readable message for the page */
+  message: string;
+}
+
+/** Sent once the worker has finished every part of a request (after the baseline, if any). */
+export interface DoneReply {
+  type: 'done';
+  id: number;
+}
+
+export type WorkerReply =
+  ProgressReply | RunResultReply | SweepResultReply | ErrorReply | DoneReply;
+
+/**
+ * The ArrayBuffers inside a result, each once (a repeated buffer would make postMessage throw).
+ * Transferring them moves megabytes of grids without copying; `keep` lists buffers the worker
+ * still needs (e.g. a cached victim map) and that must be cloned instead.
+ */
+export function resultTransferables(
+  result: SimulationResult,
+  keep: ReadonlySet<ArrayBufferLike> = new Set(),
+): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [
+    result.queries.inputs,
+    result.queries.status,
+    result.queries.servedLabel,
+    result.queries.watermarked,
+    result.queries.account,
+    result.queries.day,
+    result.maps.victim.probabilities,
+    result.maps.student.probabilities,
+    ...result.maps.studentSlices,
+  ];
+  const out = new Set<ArrayBuffer>();
+  for (const view of arrays) {
+    const buffer = view.buffer;
+    if (!(buffer instanceof ArrayBuffer) || keep.has(buffer) || buffer.byteLength === 0) continue;
+    out.add(buffer);
+  }
+  return [...out];
+}
+
+/** A readable one-line message for anything thrown inside the worker. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === 'string') return error;
+  return 'unknown error';
+}

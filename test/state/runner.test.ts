@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, type Config } from '../../src/core/config';
+import { createLabStore, withoutDefenses } from '../../src/state/store';
+import { connectRunner } from '../../src/state/runner';
+import type { RunHandlers, SimClient, SweepHandlers } from '../../src/worker/client';
+import { fakeResult, fakeSweep } from './fixtures';
+
+/** A SimClient stand-in that records calls; the test answers through the kept handlers. */
+function fakeClient() {
+  const runs: { config: Config; baseline: Config | null; handlers: RunHandlers }[] = [];
+  const sweeps: { config: Config; knob: string; handlers: SweepHandlers }[] = [];
+  const client: SimClient = {
+    run(config, baseline, handlers) {
+      runs.push({ config, baseline, handlers });
+      return runs.length;
+    },
+    sweep(config, knob, _options, handlers) {
+      sweeps.push({ config, knob, handlers });
+      return sweeps.length;
+    },
+    cancel() {},
+    dispose() {},
+  };
+  return { client, runs, sweeps };
+}
+
+/** Manual timers and clock. */
+function fakeTime() {
+  let clock = 1000;
+  const timers = new Map<number, { at: number; cb: () => void }>();
+  let nextHandle = 1;
+  return {
+    now: () => clock,
+    setTimer: (cb: () => void, ms: number) => {
+      const handle = nextHandle++;
+      timers.set(handle, { at: clock + ms, cb });
+      return handle;
+    },
+    clearTimer: (h: unknown) => void timers.delete(h as number),
+    advance(ms: number) {
+      clock += ms;
+      for (const [h, t] of [...timers]) {
+        if (t.at <= clock) {
+          timers.delete(h);
+          t.cb();
+        }
+      }
+    },
+    pending: () => timers.size,
+  };
+}
+
+function setup() {
+  const store = createLabStore();
+  const runs = fakeClient();
+  const sweeps = fakeClient();
+  const time = fakeTime();
+  const runner = connectRunner(store, {
+    runs: runs.client,
+    sweeps: sweeps.client,
+    intervalMs: 50,
+    ...time,
+  });
+  return { store, runs, sweeps, time, runner };
+}
+
+describe('connectRunner', () => {
+  it('runs at once on the first change and coalesces a burst into one trailing run', () => {
+    const { store, runs, time } = setup();
+    store.getState().setField('attack.queries', 100);
+    expect(runs.runs.map((r) => r.config.attack.queries)).toEqual([100]);
+    expect(store.getState().status).toBe('running');
+    time.advance(10);
+    store.getState().setField('attack.queries', 200);
+    store.getState().setField('attack.queries', 300);
+    expect(runs.runs).toHaveLength(1);
+    time.advance(40);
+    expect(runs.runs.map((r) => r.config.attack.queries)).toEqual([100, 300]);
+    expect(time.pending()).toBe(0);
+  });
+
+  it('puts progress, the result and the baseline into the store', () => {
+    const { store, runs, runner } = setup();
+    store.getState().setField('defense.output.mode', 'label');
+    const call = runs.runs[0]!;
+    expect(call.baseline).toEqual(withoutDefenses(store.getState().config));
+    call.handlers.onProgress?.(0.4, 'attack');
+    expect(store.getState().progress).toEqual({ fraction: 0.4, phase: 'attack' });
+    const result = fakeResult(call.config);
+    call.handlers.onResult(result, 12);
+    const baseline = fakeResult(call.baseline!);
+    call.handlers.onBaseline?.(baseline);
+    expect(store.getState()).toMatchObject({ status: 'done', result, baseline });
+    // Same attack, another defense: the comparison run we hold is still right, none is requested.
+    store.getState().setField('defense.output.mode', 'topk');
+    runner.runNow();
+    expect(runs.runs.at(-1)?.baseline).toBeNull();
+  });
+
+  it('asks for no baseline when no defense is on', () => {
+    const { runs, runner } = setup();
+    runner.runNow();
+    expect(runs.runs[0]?.baseline).toBeNull();
+  });
+
+  it('turns a failure into an error state and a worker notice', () => {
+    const { store, runs, runner } = setup();
+    runner.runNow();
+    runs.runs[0]!.handlers.onError?.('The simulation failed: boom');
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().notices).toMatchObject([
+      { kind: 'worker', level: 'error', message: 'The simulation failed: boom' },
+    ]);
+  });
+
+  it('sweeps on the sweep client and records the result by knob', () => {
+    const { store, runs, sweeps, runner } = setup();
+    runner.sweep('defense.output.sigma');
+    expect(runs.runs).toHaveLength(0);
+    const call = sweeps.sweeps[0]!;
+    expect(call.knob).toBe('defense.output.sigma');
+    expect(store.getState().sweeps['defense.output.sigma']?.status).toBe('running');
+    call.handlers.onResult(fakeSweep(defaultConfig(), 'defense.output.sigma'), 1);
+    expect(store.getState().sweeps['defense.output.sigma']?.status).toBe('done');
+  });
+
+  it('stops following the store after dispose', () => {
+    const { store, runs, runner, time } = setup();
+    store.getState().setField('attack.queries', 100);
+    store.getState().setField('attack.queries', 200);
+    runner.dispose();
+    time.advance(100);
+    store.getState().setField('attack.queries', 300);
+    expect(runs.runs).toHaveLength(1);
+  });
+});

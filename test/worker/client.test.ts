@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, setPath, type Config } from '../../src/core/config';
+import type { SimulationResult, SweepResult } from '../../src/core/types';
+import { createSimClient, type WorkerLike } from '../../src/worker/client';
+import type { WorkerReply, WorkerRequest } from '../../src/worker/protocol';
+import { fakeResult, fakeSweep } from '../state/fixtures';
+
+/** A Worker stand-in: records what it is sent; the test decides what it replies and when. */
+class FakeWorker implements WorkerLike {
+  sent: WorkerRequest[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  postMessage(message: WorkerRequest): void {
+    this.sent.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  reply(data: WorkerReply): void {
+    this.onmessage?.({ data } as MessageEvent<WorkerReply>);
+  }
+  crash(message: string): void {
+    this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
+  }
+  runIds(): number[] {
+    return this.sent.filter((m) => m.type === 'run').map((m) => m.id);
+  }
+}
+
+function setup(options: { restartAfterMs?: number } = {}) {
+  const workers: FakeWorker[] = [];
+  let clock = 0;
+  const client = createSimClient({
+    createWorker: () => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    },
+    now: () => clock,
+    ...options,
+  });
+  return {
+    client,
+    workers,
+    advance: (ms: number) => (clock += ms),
+  };
+}
+
+function recorder() {
+  const results: SimulationResult[] = [];
+  const baselines: SimulationResult[] = [];
+  const errors: string[] = [];
+  const progress: number[] = [];
+  return {
+    results,
+    baselines,
+    errors,
+    progress,
+    handlers: {
+      onResult: (r: SimulationResult) => results.push(r),
+      onBaseline: (r: SimulationResult) => baselines.push(r),
+      onError: (m: string) => errors.push(m),
+      onProgress: (f: number) => progress.push(f),
+    },
+  };
+}
+
+const configWith = (queries: number): Config => setPath(defaultConfig(), 'attack.queries', queries);
+
+const runReply = (id: number, result: SimulationResult): WorkerReply => ({
+  type: 'result',
+  kind: 'run',
+  id,
+  role: 'main',
+  result,
+  elapsedMs: 5,
+});
+
+describe('createSimClient', () => {
+  it('starts the worker lazily and delivers progress and the result of a run', () => {
+    const { client, workers } = setup();
+    expect(workers).toHaveLength(0);
+    const rec = recorder();
+    const id = client.run(configWith(300), null, rec.handlers);
+    expect(workers).toHaveLength(1);
+    const w = workers[0]!;
+    expect(w.sent).toEqual([{ type: 'run', id, config: configWith(300), baseline: null }]);
+    const result = fakeResult(configWith(300));
+    w.reply({ type: 'progress', id, fraction: 0.5, phase: 'attack' });
+    w.reply(runReply(id, result));
+    w.reply({ type: 'done', id });
+    expect(rec.progress).toEqual([0.5]);
+    expect(rec.results).toEqual([result]);
+    expect(rec.errors).toEqual([]);
+  });
+
+  it('never lets a stale result overwrite a newer one, in any reply order', () => {
+    const { client, workers } = setup();
+    const older = recorder();
+    const newer = recorder();
+    const a = client.run(configWith(100), null, older.handlers);
+    const b = client.run(configWith(200), null, newer.handlers);
+    const w = workers[0]!;
+    expect(w.sent.map((m) => m.type)).toEqual(['run', 'cancel', 'run']);
+    expect(w.sent[1]).toEqual({ type: 'cancel', id: a });
+    // The newer result arrives first, then the stale one, its progress and its error.
+    const fresh = fakeResult(configWith(200));
+    w.reply(runReply(b, fresh));
+    w.reply({ type: 'progress', id: a, fraction: 0.9, phase: 'x' });
+    w.reply(runReply(a, fakeResult(configWith(100))));
+    w.reply({ type: 'error', id: a, message: 'late' });
+    expect(newer.results).toEqual([fresh]);
+    expect(older.results).toEqual([]);
+    expect(older.progress).toEqual([]);
+    expect(older.errors).toEqual([]);
+  });
+
+  it('delivers the no-defense baseline of the current run only', () => {
+    const { client, workers } = setup();
+    const rec = recorder();
+    const defended = setPath(defaultConfig(), 'defense.output.mode', 'label');
+    const id = client.run(defended, defaultConfig(), rec.handlers);
+    const w = workers[0]!;
+    expect(w.sent[0]).toMatchObject({ baseline: defaultConfig() });
+    const baseline = fakeResult(defaultConfig());
+    w.reply(runReply(id, fakeResult(defended)));
+    w.reply({ type: 'result', kind: 'run', id, role: 'baseline', result: baseline, elapsedMs: 1 });
+    expect(rec.baselines).toEqual([baseline]);
+    // After supersede, a late baseline of the old run is dropped.
+    const next = recorder();
+    client.run(configWith(50), defaultConfig(), next.handlers);
+    w.reply({ type: 'result', kind: 'run', id, role: 'baseline', result: baseline, elapsedMs: 1 });
+    expect(next.baselines).toEqual([]);
+  });
+
+  it('keeps runs and sweeps independent: a run does not supersede a sweep', () => {
+    const { client, workers } = setup();
+    const sweeps: SweepResult[] = [];
+    const sweepId = client.sweep(
+      defaultConfig(),
+      'defense.output.sigma',
+      { seeds: [1, 2] },
+      { onResult: (r) => sweeps.push(r) },
+    );
+    const rec = recorder();
+    client.run(configWith(100), null, rec.handlers);
+    const w = workers[0]!;
+    expect(w.sent[0]).toEqual({
+      type: 'sweep',
+      id: sweepId,
+      config: defaultConfig(),
+      knob: 'defense.output.sigma',
+      seeds: [1, 2],
+    });
+    expect(w.sent.some((m) => m.type === 'cancel')).toBe(false);
+    const sweep = fakeSweep(defaultConfig(), 'defense.output.sigma');
+    w.reply({ type: 'result', kind: 'sweep', id: sweepId, result: sweep, elapsedMs: 9 });
+    expect(sweeps).toEqual([sweep]);
+  });
+
+  it('reports an error thrown inside a simulation readably and keeps the worker', () => {
+    const { client, workers } = setup();
+    const rec = recorder();
+    const id = client.run(configWith(100), null, rec.handlers);
+    workers[0]!.reply({ type: 'error', id, message: 'student diverged' });
+    expect(rec.errors).toEqual(['The simulation failed: student diverged']);
+    client.run(configWith(120), null, recorder().handlers);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.terminated).toBe(false);
+  });
+
+  it('restarts a crashed worker, tells every live request, and serves the next one', () => {
+    const { client, workers } = setup();
+    const rec = recorder();
+    const sweepErrors: string[] = [];
+    client.run(configWith(100), null, rec.handlers);
+    client.sweep(
+      defaultConfig(),
+      'k',
+      {},
+      { onResult: () => {}, onError: (m) => sweepErrors.push(m) },
+    );
+    workers[0]!.crash('out of memory');
+    expect(workers[0]!.terminated).toBe(true);
+    expect(rec.errors).toHaveLength(1);
+    expect(rec.errors[0]).toMatch(/^out of memory\. The lab restarted its simulation engine/);
+    expect(sweepErrors).toHaveLength(1);
+    // Replies from the dead worker are ignored; the next request gets a fresh worker.
+    workers[0]!.reply(runReply(1, fakeResult()));
+    expect(rec.results).toEqual([]);
+    const after = recorder();
+    const id = client.run(configWith(130), null, after.handlers);
+    expect(workers).toHaveLength(2);
+    workers[1]!.reply(runReply(id, fakeResult(configWith(130))));
+    expect(after.results).toHaveLength(1);
+  });
+
+  it('abandons a superseded job that runs too long by restarting the worker', () => {
+    const { client, workers, advance } = setup({ restartAfterMs: 500 });
+    const sweepResults: SweepResult[] = [];
+    client.sweep(defaultConfig(), 'k', {}, { onResult: (r) => sweepResults.push(r) });
+    client.run(configWith(100), null, recorder().handlers);
+    advance(100);
+    client.run(configWith(110), null, recorder().handlers); // young: just cancel
+    expect(workers).toHaveLength(1);
+    advance(600);
+    const rec = recorder();
+    const id = client.run(configWith(120), null, rec.handlers);
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.terminated).toBe(true);
+    // The still-wanted sweep is sent again to the new worker, before the new run.
+    expect(workers[1]!.sent.map((m) => m.type)).toEqual(['sweep', 'run']);
+    workers[1]!.reply(runReply(id, fakeResult(configWith(120))));
+    expect(rec.results).toHaveLength(1);
+  });
+
+  it('does not restart for a superseded job that already finished', () => {
+    const { client, workers, advance } = setup({ restartAfterMs: 500 });
+    const a = client.run(configWith(100), null, recorder().handlers);
+    workers[0]!.reply({ type: 'done', id: a });
+    advance(10_000);
+    client.run(configWith(110), null, recorder().handlers);
+    expect(workers).toHaveLength(1);
+  });
+
+  it('cancel silences a request; dispose terminates the worker', () => {
+    const { client, workers } = setup();
+    const rec = recorder();
+    const id = client.run(configWith(100), null, rec.handlers);
+    client.cancel(id);
+    workers[0]!.reply(runReply(id, fakeResult()));
+    expect(rec.results).toEqual([]);
+    expect(workers[0]!.sent.at(-1)).toEqual({ type: 'cancel', id });
+    client.dispose();
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers[0]!.runIds()).toEqual([id]);
+  });
+});

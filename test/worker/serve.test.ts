@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, setPath, type Config } from '../../src/core/config';
+import type { ProgressFn } from '../../src/core/types';
+import { resultTransferables, type WorkerReply } from '../../src/worker/protocol';
+import { createRequestLoop } from '../../src/worker/serve';
+import { fakeResult, fakeSweep } from '../state/fixtures';
+
+function setup(options: { fail?: (config: Config) => boolean } = {}) {
+  const posted: { reply: WorkerReply; transfer: ArrayBuffer[] }[] = [];
+  const tasks: (() => void)[] = [];
+  const simulated: number[] = [];
+  let clock = 0;
+  const handle = createRequestLoop({
+    post: (reply, transfer) => posted.push({ reply, transfer }),
+    runSimulation: (config: Config, onProgress: ProgressFn) => {
+      if (options.fail?.(config)) throw new Error('student diverged');
+      simulated.push(config.attack.queries);
+      for (const f of [0.1, 0.2, 0.6, 1]) {
+        clock += 20;
+        onProgress(f, 'attack');
+      }
+      return fakeResult(config);
+    },
+    runSweep: (request) => fakeSweep(request.config, request.knob),
+    transferablesOf: (result) => resultTransferables(result),
+    schedule: (task) => tasks.push(task),
+    now: () => clock,
+    progressIntervalMs: 30,
+  });
+  /** Runs scheduled tasks until none is left (the event loop of the worker). */
+  const flush = () => {
+    while (tasks.length > 0) tasks.shift()!();
+  };
+  return { handle, posted, simulated, flush, tasks };
+}
+
+const withQueries = (q: number) => setPath(defaultConfig(), 'attack.queries', q);
+
+describe('createRequestLoop', () => {
+  it('runs a request after yielding, with throttled progress, then result and done', () => {
+    const { handle, posted, flush } = setup();
+    handle({ type: 'run', id: 1, config: withQueries(300), baseline: null });
+    expect(posted).toEqual([]); // nothing runs inside the message handler
+    flush();
+    const types = posted.map((p) => p.reply.type);
+    expect(types).toEqual(['progress', 'progress', 'progress', 'result', 'done']);
+    // Progress every >= 30 ms of the fake clock (20 ms steps), and always the final 1.
+    expect(posted.filter((p) => p.reply.type === 'progress').map((p) => p.reply)).toEqual([
+      { type: 'progress', id: 1, fraction: 0.1, phase: 'attack' },
+      { type: 'progress', id: 1, fraction: 0.6, phase: 'attack' },
+      { type: 'progress', id: 1, fraction: 1, phase: 'attack' },
+    ]);
+    const result = posted[3]!;
+    expect(result.reply).toMatchObject({ type: 'result', kind: 'run', role: 'main', id: 1 });
+    expect(result.transfer.length).toBeGreaterThan(0);
+  });
+
+  it('drops a queued run when a newer run arrives, and honours cancel', () => {
+    const { handle, simulated, flush } = setup();
+    handle({ type: 'run', id: 1, config: withQueries(100), baseline: null });
+    handle({ type: 'run', id: 2, config: withQueries(200), baseline: null });
+    handle({ type: 'sweep', id: 3, config: withQueries(200), knob: 'k' });
+    handle({ type: 'cancel', id: 3 });
+    flush();
+    expect(simulated).toEqual([200]);
+  });
+
+  it('posts the baseline after the main result, under the same id', () => {
+    const { handle, posted, flush, simulated } = setup();
+    const defended = setPath(withQueries(400), 'defense.output.mode', 'label');
+    handle({ type: 'run', id: 5, config: defended, baseline: withQueries(400) });
+    flush();
+    const results = posted.filter((p) => p.reply.type === 'result').map((p) => p.reply);
+    expect(results.map((r) => (r.type === 'result' && r.kind === 'run' ? r.role : ''))).toEqual([
+      'main',
+      'baseline',
+    ]);
+    expect(simulated).toEqual([400, 400]);
+    expect(posted.at(-1)?.reply).toEqual({ type: 'done', id: 5 });
+  });
+
+  it('turns an exception into an error reply and keeps serving', () => {
+    const { handle, posted, flush } = setup({ fail: (c) => c.attack.queries === 13 });
+    handle({ type: 'run', id: 1, config: withQueries(13), baseline: null });
+    flush();
+    expect(posted.at(-1)?.reply).toEqual({ type: 'error', id: 1, message: 'student diverged' });
+    handle({ type: 'sweep', id: 2, config: withQueries(20), knob: 'defense.output.sigma' });
+    flush();
+    expect(posted.at(-2)?.reply).toMatchObject({ type: 'result', kind: 'sweep', id: 2 });
+  });
+
+  it('yields between queued jobs so a later cancel can still drop one', () => {
+    const { handle, simulated, tasks } = setup();
+    handle({ type: 'run', id: 1, config: withQueries(100), baseline: null });
+    handle({ type: 'sweep', id: 2, config: withQueries(100), knob: 'k' });
+    tasks.shift()!(); // first job
+    handle({ type: 'cancel', id: 2 }); // arrives while the loop yields
+    while (tasks.length > 0) tasks.shift()!();
+    expect(simulated).toEqual([100]);
+  });
+});
+
+describe('resultTransferables', () => {
+  it('lists each buffer once and leaves kept buffers out', () => {
+    const result = fakeResult(defaultConfig(), { slices: 3 });
+    const all = resultTransferables(result);
+    expect(new Set(all).size).toBe(all.length);
+    // 6 query columns + 2 maps + 3 slices
+    expect(all).toHaveLength(11);
+    const keep = new Set<ArrayBufferLike>([result.maps.victim.probabilities.buffer]);
+    expect(resultTransferables(result, keep)).toHaveLength(10);
+  });
+
+  it('does not list a buffer twice when views share it', () => {
+    const result = fakeResult(defaultConfig(), { slices: 2 });
+    const shared = new Float32Array(64);
+    result.maps.studentSlices = [shared.subarray(0, 32), shared.subarray(32)];
+    expect(resultTransferables(result)).toHaveLength(9);
+  });
+});
