@@ -83,6 +83,7 @@ export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
       store.getState().sweepStarted(knob);
       options.sweeps.sweep(config, knob, levels ? { levels } : {}, {
         onProgress: (fraction, phase) => store.getState().sweepProgress(knob, fraction, phase),
+        onPartial: (result) => store.getState().sweepPartial(result),
         onResult: (result) => store.getState().sweepFinished(result),
         onError: (message) => store.getState().sweepFailed(knob, message),
       });

@@ -82,6 +82,8 @@ export interface LabActions {
   runFailed(message: string): void;
   sweepStarted(knob: string): void;
   sweepProgress(knob: string, fraction: number, phase: string): void;
+  /** The levels of a running sweep finished so far. */
+  sweepPartial(result: SweepResult): void;
   sweepFinished(result: SweepResult): void;
   sweepFailed(knob: string, message: string): void;
   pin(): void;
@@ -182,11 +184,16 @@ export function createLabStore(initial: Config = defaultConfig()): LabStore {
     },
 
     sweepStarted(knob) {
-      set({ sweeps: { ...get().sweeps, [knob]: sweepEntry(get().sweeps[knob], 'running') } });
+      const entry = { ...sweepEntry(get().sweeps[knob], 'running'), progress: IDLE_PROGRESS };
+      set({ sweeps: { ...get().sweeps, [knob]: entry } });
     },
     sweepProgress(knob, fraction, phase) {
       const entry = sweepEntry(get().sweeps[knob], 'running');
       set({ sweeps: { ...get().sweeps, [knob]: { ...entry, progress: { fraction, phase } } } });
+    },
+    sweepPartial(result) {
+      const entry = { ...sweepEntry(get().sweeps[result.knob], 'running'), result };
+      set({ sweeps: { ...get().sweeps, [result.knob]: entry } });
     },
     sweepFinished(result) {
       const entry: SweepEntry = {
@@ -240,7 +247,7 @@ export function createLabStore(initial: Config = defaultConfig()): LabStore {
 function sweepEntry(entry: SweepEntry | undefined, status: RunStatus): SweepEntry {
   return {
     status,
-    progress: status === 'running' ? IDLE_PROGRESS : (entry?.progress ?? IDLE_PROGRESS),
+    progress: entry?.progress ?? IDLE_PROGRESS,
     result: entry?.result ?? null,
     error: null,
   };

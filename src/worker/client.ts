@@ -34,6 +34,8 @@ export interface RunHandlers extends ProgressHandlers {
 
 export interface SweepHandlers extends ProgressHandlers {
   onResult(result: SweepResult, elapsedMs: number): void;
+  /** the levels finished so far, while the sweep runs */
+  onPartial?(result: SweepResult): void;
 }
 
 export interface SweepOptions {
@@ -136,7 +138,9 @@ export function createSimClient(options: ClientOptions): SimClient {
           if (reply.role === 'main') handlers.onResult(reply.result, reply.elapsedMs);
           else handlers.onBaseline?.(reply.result);
         } else if (reply.kind === 'sweep' && entry.kind === 'sweep') {
-          (entry.handlers as SweepHandlers).onResult(reply.result, reply.elapsedMs);
+          const handlers = entry.handlers as SweepHandlers;
+          if (reply.partial) handlers.onPartial?.(reply.result);
+          else handlers.onResult(reply.result, reply.elapsedMs);
         }
         break;
     }

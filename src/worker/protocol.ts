@@ -56,6 +56,8 @@ export interface SweepResultReply {
   type: 'result';
   kind: 'sweep';
   id: number;
+  /** true for the levels finished so far (the frontier grows while the sweep runs) */
+  partial: boolean;
   result: SweepResult;
   elapsedMs: number;
 }

@@ -22,6 +22,7 @@ export interface ServeOptions {
   runSweep(
     request: Pick<SweepRequest, 'config' | 'knob' | 'levels' | 'seeds'>,
     onProgress: ProgressFn,
+    onPartial: (partial: SweepResult) => void,
   ): SweepResult;
   /** buffers of a result to transfer rather than copy */
   transferablesOf(result: SimulationResult): ArrayBuffer[];
@@ -81,9 +82,28 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
         }
       } else {
         const t0 = options.now();
-        const result = options.runSweep(job, onProgress);
+        const onPartial = (partial: SweepResult) =>
+          options.post(
+            {
+              type: 'result',
+              kind: 'sweep',
+              id: job.id,
+              partial: true,
+              result: partial,
+              elapsedMs: options.now() - t0,
+            },
+            [],
+          );
+        const result = options.runSweep(job, onProgress, onPartial);
         options.post(
-          { type: 'result', kind: 'sweep', id: job.id, result, elapsedMs: options.now() - t0 },
+          {
+            type: 'result',
+            kind: 'sweep',
+            id: job.id,
+            partial: false,
+            result,
+            elapsedMs: options.now() - t0,
+          },
           [],
         );
       }

@@ -119,6 +119,13 @@ describe('sweeps, pin and notices', () => {
     store.getState().sweepProgress('defense.output.sigma', 0.25, 'level 1');
     expect(store.getState().sweeps['defense.output.sigma']?.progress.fraction).toBe(0.25);
     const sweep = fakeSweep(defaultConfig(), 'defense.output.sigma');
+    const partial = { ...sweep, levels: sweep.levels.slice(0, 1) };
+    store.getState().sweepPartial(partial);
+    expect(store.getState().sweeps['defense.output.sigma']).toMatchObject({
+      status: 'running',
+      result: partial,
+      progress: { fraction: 0.25 },
+    });
     store.getState().sweepFinished(sweep);
     expect(store.getState().sweeps['defense.output.sigma']).toMatchObject({
       status: 'done',

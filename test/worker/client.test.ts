@@ -156,7 +156,23 @@ describe('createSimClient', () => {
     });
     expect(w.sent.some((m) => m.type === 'cancel')).toBe(false);
     const sweep = fakeSweep(defaultConfig(), 'defense.output.sigma');
-    w.reply({ type: 'result', kind: 'sweep', id: sweepId, result: sweep, elapsedMs: 9 });
+    w.reply({
+      type: 'result',
+      kind: 'sweep',
+      id: sweepId,
+      partial: true,
+      result: sweep,
+      elapsedMs: 9,
+    });
+    expect(sweeps).toEqual([]);
+    w.reply({
+      type: 'result',
+      kind: 'sweep',
+      id: sweepId,
+      partial: false,
+      result: sweep,
+      elapsedMs: 9,
+    });
     expect(sweeps).toEqual([sweep]);
   });
 

@@ -21,7 +21,11 @@ function setup(options: { fail?: (config: Config) => boolean } = {}) {
       }
       return fakeResult(config);
     },
-    runSweep: (request) => fakeSweep(request.config, request.knob),
+    runSweep: (request, _onProgress, onPartial) => {
+      const full = fakeSweep(request.config, request.knob);
+      onPartial({ ...full, levels: full.levels.slice(0, 1) });
+      return full;
+    },
     transferablesOf: (result) => resultTransferables(result),
     schedule: (task) => tasks.push(task),
     now: () => clock,
@@ -86,7 +90,11 @@ describe('createRequestLoop', () => {
     expect(posted.at(-1)?.reply).toEqual({ type: 'error', id: 1, message: 'student diverged' });
     handle({ type: 'sweep', id: 2, config: withQueries(20), knob: 'defense.output.sigma' });
     flush();
-    expect(posted.at(-2)?.reply).toMatchObject({ type: 'result', kind: 'sweep', id: 2 });
+    expect(posted.slice(-3).map((p) => p.reply)).toMatchObject([
+      { type: 'result', kind: 'sweep', id: 2, partial: true },
+      { type: 'result', kind: 'sweep', id: 2, partial: false },
+      { type: 'done', id: 2 },
+    ]);
   });
 
   it('yields between queued jobs so a later cancel can still drop one', () => {
