@@ -40,11 +40,22 @@ export function measureBenignCost(
 ): BenignReport {
   const { defense, benign } = config;
   const { classes } = scenario;
-  const volumes = benignDailyVolumes(rng.fork('volumes'), benign.accounts, benign.days, benign.medianPerDay, benign.spread);
+  const volumes = benignDailyVolumes(
+    rng.fork('volumes'),
+    benign.accounts,
+    benign.days,
+    benign.medianPerDay,
+    benign.spread,
+  );
   const benignBlocked = defense.rateLimit.on ? shareBlocked(volumes, defense.rateLimit.perDay) : 0;
 
   // Answer quality on a sample of honest queries (no refusals: those are counted above).
-  const sample = generatePlanar(config.scenario.dataset, BENIGN_SAMPLE_QUERIES, { noise: config.scenario.noise }, rng.fork('sample'));
+  const sample = generatePlanar(
+    config.scenario.dataset,
+    BENIGN_SAMPLE_QUERIES,
+    { noise: config.scenario.noise },
+    rng.fork('sample'),
+  );
   const api = new PredictionApi(victim, {
     defense: { ...defense, rateLimit: { ...defense.rateLimit, on: false } },
     watermarkKey,
@@ -63,7 +74,9 @@ export function measureBenignCost(
     for (let c = 0; c < classes; c++) distortion += Math.abs(clean[c]! - served[c]!);
   }
 
-  const detection = defense.detection.on ? runBenignDetection(config, scenario, victim, volumes, rng.fork('detection')) : null;
+  const detection = defense.detection.on
+    ? runBenignDetection(config, scenario, victim, volumes, rng.fork('detection'))
+    : null;
   const sampled = Math.min(benign.accounts, BENIGN_DETECTION_ACCOUNTS);
   return {
     cost: {
@@ -92,17 +105,32 @@ function runBenignDetection(
 ): { flagged: number; tested: number; series: WSeries } {
   const { detection } = config.defense;
   const accounts = Math.min(volumes.length, BENIGN_DETECTION_ACCOUNTS);
-  const totals = volumes.slice(0, accounts).map((days) => Math.min(BENIGN_DETECTION_CAP, days.reduce((a, b) => a + b, 0)));
+  const totals = volumes.slice(0, accounts).map((days) =>
+    Math.min(
+      BENIGN_DETECTION_CAP,
+      days.reduce((a, b) => a + b, 0),
+    ),
+  );
   // Chart the busiest sampled account: the one most likely to be tested often.
   const busiest = totals.reduce((best, total, a) => (total > totals[best]! ? a : best), 0);
   const dims = scenario.train.dims;
-  const detector = new PradaDetector({ delta: detection.delta, minQueries: detection.minQueries, dims, recordAccounts: [busiest] });
+  const detector = new PradaDetector({
+    delta: detection.delta,
+    minQueries: detection.minQueries,
+    dims,
+    recordAccounts: [busiest],
+  });
   const probs = new Float64Array(scenario.classes);
   let flagged = 0;
   let tested = 0;
   for (let a = 0; a < accounts; a++) {
     const total = totals[a]!;
-    const queries = generatePlanar(config.scenario.dataset, total, { noise: config.scenario.noise }, rng.fork(`account:${a}`));
+    const queries = generatePlanar(
+      config.scenario.dataset,
+      total,
+      { noise: config.scenario.noise },
+      rng.fork(`account:${a}`),
+    );
     const order = permutation(rng.fork(`order:${a}`), total);
     for (const row of order) {
       victim.predict(queries.inputs, 1, probs, row);
@@ -112,5 +140,9 @@ function runBenignDetection(
     if (detector.isFlagged(a)) flagged++;
     if (total >= detection.minQueries) tested++;
   }
-  return { flagged, tested, series: detector.series(busiest) ?? { queries: [], w: [], alarmAt: null } };
+  return {
+    flagged,
+    tested,
+    series: detector.series(busiest) ?? { queries: [], w: [], alarmAt: null },
+  };
 }

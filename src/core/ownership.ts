@@ -26,8 +26,8 @@ export function checkOwnership(
 ): WatermarkReport {
   const { alpha } = config.defense.watermark;
   const control = trainControl(config, scenario, Math.max(CONTROL_MIN_TRAIN, log.count), rng);
-  const ofSuspect = ownershipCheck(suspect, log, watermarkKey, config.defense.watermark.rate);
-  const ofControl = ownershipCheck(control, log, watermarkKey, config.defense.watermark.rate);
+  const ofSuspect = ownershipCheck(suspect, log, watermarkKey, alpha);
+  const ofControl = ownershipCheck(control, log, watermarkKey, alpha);
   return {
     pValue: ofSuspect.pValue,
     controlPValue: ofControl.pValue,
@@ -36,23 +36,36 @@ export function checkOwnership(
     controlMatchRate: ofControl.matchRate,
     controlBaselineRate: ofControl.baselineRate,
     watermarkedQueries: ofSuspect.watermarked,
-    shown: ofSuspect.pValue < alpha,
-    controlAccused: ofControl.pValue < alpha,
+    shown: ofSuspect.shown,
+    controlAccused: ofControl.shown,
   };
 }
 
 /** An independent model of the student's size, trained on its own labelled task data. */
-function trainControl(config: Config, scenario: PlanarScenario, size: number, rng: Rng): Classifier {
+function trainControl(
+  config: Config,
+  scenario: PlanarScenario,
+  size: number,
+  rng: Rng,
+): Classifier {
   const { hidden, activation, epochs } = config.attack.student;
-  const data = generatePlanar(config.scenario.dataset, size, { noise: config.scenario.noise }, rng.fork('data'));
-  const model = Mlp.create({ inputDims: data.dims, hidden, classes: scenario.classes, activation }, rng.fork('init'));
+  const data = generatePlanar(
+    config.scenario.dataset,
+    size,
+    { noise: config.scenario.noise },
+    rng.fork('data'),
+  );
+  const model = Mlp.create(
+    { inputDims: data.dims, hidden, classes: scenario.classes, activation },
+    rng.fork('init'),
+  );
   const targets = new Float64Array(data.count * data.classes);
   for (let i = 0; i < data.count; i++) targets[i * data.classes + data.labels[i]!] = 1;
-  createTrainer(model, { optimizer: 'adam', learningRate: 0.01, batchSize: 32, rng: rng.fork('batches') }).train(
-    data.inputs,
-    targets,
-    data.count,
-    { epochs },
-  );
+  createTrainer(model, {
+    optimizer: 'adam',
+    learningRate: 0.01,
+    batchSize: 32,
+    rng: rng.fork('batches'),
+  }).train(data.inputs, targets, data.count, { epochs });
   return model;
 }

@@ -49,14 +49,21 @@ export class QueryLog {
   }
 
   /** Appends one entry and returns its index; the caller fills clean/served at that index. */
-  append(account: number, day: number, status: QueryStatus, inputs: Float64Array, row: number): number {
+  append(
+    account: number,
+    day: number,
+    status: QueryStatus,
+    inputs: Float64Array,
+    row: number,
+  ): number {
     if (this.count === this.account.length) this.grow();
     const i = this.count++;
     this.account[i] = account;
     this.day[i] = day;
     this.status[i] = status;
     this.planted[i] = NO_WATERMARK;
-    for (let d = 0; d < this.dims; d++) this.inputs[i * this.dims + d] = inputs[row * this.dims + d]!;
+    for (let d = 0; d < this.dims; d++)
+      this.inputs[i * this.dims + d] = inputs[row * this.dims + d]!;
     return i;
   }
 }

@@ -23,7 +23,12 @@ export const MIN_FIT_STEPS = 30;
 export const STUDENT_BATCH = 32;
 
 /** Trains the student on (inputs, targets) for a number of optimiser steps (warm start). */
-export type StudentTrainer = (inputs: Float64Array, targets: Float64Array, count: number, steps: number) => void;
+export type StudentTrainer = (
+  inputs: Float64Array,
+  targets: Float64Array,
+  count: number,
+  steps: number,
+) => void;
 
 export interface SessionParts {
   config: Config;
@@ -76,7 +81,9 @@ export class AttackSession implements AttackContext {
     this.served = new Float64Array(this.classes);
     const budget = config.attack.queries;
     const points = Math.min(CURVE_POINTS, budget);
-    this.checkpoints = Array.from({ length: points }, (_, k) => Math.ceil(((k + 1) * budget) / points));
+    this.checkpoints = Array.from({ length: points }, (_, k) =>
+      Math.ceil(((k + 1) * budget) / points),
+    );
     this.trace = {
       count: 0,
       dims: this.dims,
@@ -137,7 +144,8 @@ export class AttackSession implements AttackContext {
         const log = this.parts.api.log;
         t.watermarked[index] = log.planted[log.count - 1]! >= 0 ? 1 : 0;
         let best = 0;
-        for (let c = 1; c < classes; c++) if (result.served[i * classes + c]! > result.served[i * classes + best]!) best = c;
+        for (let c = 1; c < classes; c++)
+          if (result.served[i * classes + c]! > result.served[i * classes + best]!) best = c;
         result.answered[i] = 1;
         result.servedLabels[i] = best;
         t.servedLabel[index] = best;
@@ -158,7 +166,10 @@ export class AttackSession implements AttackContext {
   fit(): void {
     const fresh = this.stolen.count - this.fittedCount;
     if (fresh <= 0) return;
-    const steps = Math.max(MIN_FIT_STEPS, Math.ceil((this.config.attack.student.epochs * fresh) / STUDENT_BATCH));
+    const steps = Math.max(
+      MIN_FIT_STEPS,
+      Math.ceil((this.config.attack.student.epochs * fresh) / STUDENT_BATCH),
+    );
     this.parts.train(this.stolen.inputs, this.stolen.targets, this.stolen.count, steps);
     this.fittedCount = this.stolen.count;
   }
@@ -176,7 +187,12 @@ export class AttackSession implements AttackContext {
       fidelityUniform: fidelity(this.student, scenario.uniform, victimUniformLabels),
       accuracy: agreementRate(studentTest, scenario.test.labels),
     });
-    const grid = decisionGrid(this.student, this.box, this.parts.gridResolution, this.parts.gridInputs);
+    const grid = decisionGrid(
+      this.student,
+      this.box,
+      this.parts.gridResolution,
+      this.parts.gridInputs,
+    );
     this.slices.push(grid.probabilities);
     this.parts.onProgress?.(this.sent / this.config.attack.queries, 'attack');
   }

@@ -21,7 +21,7 @@ import type { DetectionReport, ProgressFn, SimulationResult, WSeries } from './t
 import { obtainVictim, type VictimCache } from './victim';
 
 /** Cells per side of the decision maps. */
-export const GRID_RESOLUTION = 64;
+export const GRID_RESOLUTION = 48;
 /** Adam learning rate of the attacker's student. */
 export const STUDENT_LEARNING_RATE = 0.01;
 
@@ -39,15 +39,29 @@ export function simulate(config: Config, options: SimulateOptions = {}): Simulat
   options.onProgress?.(0, 'victim');
   const victim = obtainVictim(config, scenario, rng.fork('victim'), options.victimCache);
   const victimTestLabels = predictLabels(victim, scenario.test.inputs, scenario.test.count);
-  const victimUniformLabels = predictLabels(victim, scenario.uniform, scenario.uniform.length / dims);
+  const victimUniformLabels = predictLabels(
+    victim,
+    scenario.uniform,
+    scenario.uniform.length / dims,
+  );
   const victimTrainLabels = predictLabels(victim, scenario.train.inputs, scenario.train.count);
 
   const { defense } = config;
   const watermarkKey = hashString(`watermark:${config.seed}`);
   const attackerDetector = defense.detection.on
-    ? new PradaDetector({ delta: defense.detection.delta, minQueries: defense.detection.minQueries, dims, recordAccounts: [0] })
+    ? new PradaDetector({
+        delta: defense.detection.delta,
+        minQueries: defense.detection.minQueries,
+        dims,
+        recordAccounts: [0],
+      })
     : null;
-  const api = new PredictionApi(victim, { defense, watermarkKey, rng: rng.fork('api'), detector: attackerDetector });
+  const api = new PredictionApi(victim, {
+    defense,
+    watermarkKey,
+    rng: rng.fork('api'),
+    detector: attackerDetector,
+  });
 
   const { student: studentSpec } = config.attack;
   const student = Mlp.create(
@@ -97,7 +111,9 @@ export function simulate(config: Config, options: SimulateOptions = {}): Simulat
         benignSeries: benign.detection?.series ?? emptySeries,
       }
     : null;
-  const cap = defense.rateLimit.on ? answerCap(config.attack.accounts, defense.rateLimit.perDay, config.attack.days) : null;
+  const cap = defense.rateLimit.on
+    ? answerCap(config.attack.accounts, defense.rateLimit.perDay, config.attack.days)
+    : null;
   const accountsUsed = session.accountsUsed;
   const result: SimulationResult = {
     config,
@@ -106,7 +122,11 @@ export function simulate(config: Config, options: SimulateOptions = {}): Simulat
       accuracy: agreementRate(victimTestLabels, scenario.test.labels),
       trainAccuracy: agreementRate(victimTrainLabels, scenario.train.labels),
     },
-    student: { accuracy: final.accuracy, fidelity: final.fidelity, fidelityUniform: final.fidelityUniform },
+    student: {
+      accuracy: final.accuracy,
+      fidelity: final.fidelity,
+      fidelityUniform: final.fidelityUniform,
+    },
     attacker: {
       queriesAsked: session.sent,
       queriesAnswered: session.answered,
@@ -114,7 +134,10 @@ export function simulate(config: Config, options: SimulateOptions = {}): Simulat
       accountsUsed,
       accountsBanned: api.bannedCount,
       days: config.attack.days,
-      costUSD: roundCents((session.answered / 1000) * config.attack.pricePer1k + accountsUsed * config.attack.accountCost),
+      costUSD: roundCents(
+        (session.answered / 1000) * config.attack.pricePer1k +
+          accountsUsed * config.attack.accountCost,
+      ),
       answerCap: cap,
     },
     curve: session.curve,

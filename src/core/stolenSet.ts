@@ -22,7 +22,13 @@ export class StolenSet {
    * `hard` = train on the top-1 label only. A served vector that does not sum to 1 (rounding,
    * top-k) is renormalised; an all-zero vector becomes uniform (it carries no information).
    */
-  add(inputs: Float64Array, row: number, served: Float64Array, servedRow: number, hard: boolean): void {
+  add(
+    inputs: Float64Array,
+    row: number,
+    served: Float64Array,
+    servedRow: number,
+    hard: boolean,
+  ): void {
     const { dims, classes } = this;
     if (this.count * classes === this.targets.length) {
       const inputsNext = new Float64Array(this.inputs.length * 2);

@@ -24,16 +24,28 @@ export function victimKey(config: Config): string {
 }
 
 /** Trains (or fetches from the cache) the victim for this config. */
-export function obtainVictim(config: Config, scenario: PlanarScenario, rng: Rng, cache?: VictimCache): Mlp {
+export function obtainVictim(
+  config: Config,
+  scenario: PlanarScenario,
+  rng: Rng,
+  cache?: VictimCache,
+): Mlp {
   const key = victimKey(config);
   const cached = cache?.get(key);
   if (cached) return Mlp.fromWeights(cached);
   const { hidden, activation, epochs } = config.victim;
-  const victim = Mlp.create({ inputDims: scenario.train.dims, hidden, classes: scenario.classes, activation }, rng.fork('init'));
+  const victim = Mlp.create(
+    { inputDims: scenario.train.dims, hidden, classes: scenario.classes, activation },
+    rng.fork('init'),
+  );
   const train = scenario.train;
   const targets = new Float64Array(train.count * scenario.classes);
   for (let i = 0; i < train.count; i++) targets[i * scenario.classes + train.labels[i]!] = 1;
-  const trainer = createTrainer(victim, { optimizer: 'adam', ...VICTIM_TRAINING, rng: rng.fork('batches') });
+  const trainer = createTrainer(victim, {
+    optimizer: 'adam',
+    ...VICTIM_TRAINING,
+    rng: rng.fork('batches'),
+  });
   trainer.train(train.inputs, targets, train.count, { epochs });
   cache?.set(key, victim.toWeights());
   return victim;

@@ -9,7 +9,7 @@ import type { Dataset, InputBox } from '../types';
 import { PLANAR_BOX, PLANAR_CLASSES, generatePlanar, uniformInBox } from './planar';
 
 /** Uniform points over the box used to measure fidelity outside the data's support. */
-export const UNIFORM_EVAL_POINTS = 2000;
+export const UNIFORM_EVAL_POINTS = 1000;
 
 export interface PlanarScenario {
   box: InputBox;

@@ -1,23 +1,12 @@
 /**
- * Accuracy and fidelity (REFERENCE.md "Words"): fidelity is the share of inputs on which the
- * student and the victim predict the same label; accuracy is the share of labelled inputs a model
- * gets right. Also the decision grids drawn as maps.
+ * Fidelity against precomputed victim labels (REFERENCE.md "Words": the share of inputs on which
+ * student and victim predict the same label; the victim's labels are computed once per run) and
+ * the decision grids drawn as maps. Model-to-model helpers live in models/evaluate.ts.
  */
+import { predictLabels } from '../models/evaluate';
 import type { Classifier, DecisionGrid, InputBox } from '../types';
 
-/** argmax label of each of `count` rows (ties go to the lower class index). */
-export function predictLabels(model: Classifier, inputs: Float64Array, count: number): Uint8Array {
-  const classes = model.classes;
-  const probs = new Float64Array(count * classes);
-  model.predict(inputs, count, probs);
-  const labels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    let best = 0;
-    for (let c = 1; c < classes; c++) if (probs[i * classes + c]! > probs[i * classes + best]!) best = c;
-    labels[i] = best;
-  }
-  return labels;
-}
+export { predictLabels };
 
 /** Share of positions where two label arrays agree (1 for identical arrays; 0 for empty input). */
 export function agreementRate(a: Uint8Array, b: Uint8Array): number {
@@ -29,7 +18,11 @@ export function agreementRate(a: Uint8Array, b: Uint8Array): number {
 }
 
 /** Fidelity of `student` to precomputed victim labels on the same inputs. */
-export function fidelity(student: Classifier, inputs: Float64Array, victimLabels: Uint8Array): number {
+export function fidelity(
+  student: Classifier,
+  inputs: Float64Array,
+  victimLabels: Uint8Array,
+): number {
   return agreementRate(predictLabels(student, inputs, victimLabels.length), victimLabels);
 }
 

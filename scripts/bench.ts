@@ -1,0 +1,187 @@
+/**
+ * `npm run bench`: speed of the simulation core on this machine, as a table of medians over
+ * repeated runs after a warm-up (no timed assertions live in the tests: the machine is shared).
+ *
+ *   npm run bench                 core benchmarks
+ *   npm run bench -- --browser    also the in-browser measurements (needs a build and Chromium)
+ *   npm run bench -- --json       machine-readable output
+ */
+import { performance } from 'node:perf_hooks';
+import { defaultConfig, setPath, type Config } from '../src/core/config';
+import { buildScenario } from '../src/core/data/scenario';
+import { measureBenignCost } from '../src/core/benign';
+import { PradaDetector } from '../src/core/defenses/prada';
+import { generatePlanar } from '../src/core/data/planar';
+import { createRng } from '../src/core/rng';
+import { simulate } from '../src/core/simulate';
+import { sweep } from '../src/core/sweep';
+import { createVictimCache, obtainVictim } from '../src/core/victim';
+import { medianThroughput } from './throughput';
+
+interface Row {
+  name: string;
+  median: number;
+  unit: string;
+  goal: string;
+  ok: boolean | null;
+  note?: string;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median milliseconds of `runs` timed calls after `warmup` untimed ones. */
+function time(fn: () => void, runs = 7, warmup = 2): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+const rows: Row[] = [];
+const base = defaultConfig();
+const ms = (name: string, value: number, goalMs: number | null, note?: string): void => {
+  rows.push({
+    name,
+    median: value,
+    unit: 'ms',
+    goal: goalMs === null ? '' : `<= ${goalMs} ms`,
+    ok: goalMs === null ? null : value <= goalMs,
+    note,
+  });
+};
+
+// 1. Reference training workload (2-16-16-2 tanh, SGD, batch 10, lr 0.03, 50 epochs, 1,000 points).
+const sgd = medianThroughput('sgd', 5);
+rows.push({
+  name: 'MLP training throughput (reference workload, SGD)',
+  median: sgd.sampleStepsPerSecond,
+  unit: 'sample-steps/s',
+  goal: '>= 600,000',
+  ok: sgd.sampleStepsPerSecond >= 600_000,
+});
+const adam = medianThroughput('adam', 5);
+rows.push({
+  name: 'MLP training throughput (same, Adam)',
+  median: adam.sampleStepsPerSecond,
+  unit: 'sample-steps/s',
+  goal: '',
+  ok: null,
+});
+
+// 2. Victim training alone (default config).
+ms(
+  'victim training (default: moons, 800 points, 16x16, 60 epochs)',
+  time(() => {
+    const rng = createRng(base.seed);
+    obtainVictim(base, buildScenario(base, rng.fork('data')), rng.fork('victim'));
+  }),
+  null,
+);
+
+// 3. One default run, victim cached (what the page does after the first run) and cold.
+const cache = createVictimCache();
+let fidelity = 0;
+ms(
+  'default run, victim cached (moons, random, 1,000 queries, with curve and maps)',
+  time(() => {
+    fidelity = simulate(base, { victimCache: cache }).student.fidelity;
+  }),
+  150,
+  `student fidelity ${fidelity.toFixed(3)} (goal >= 0.95)`,
+);
+ms(
+  'default run, cold (victim trained in the run)',
+  time(() => void simulate(base)),
+  null,
+);
+
+// 4. A 5,000-query run.
+const big = setPath(base, 'attack.queries', 5000);
+ms(
+  '5,000-query run, victim cached',
+  time(() => void simulate(big, { victimCache: cache }), 5, 1),
+  800,
+);
+
+// 5. Benign traffic's share of a default run (defenses that need honest traffic: all on).
+const benignConfig: Config = setPath(
+  setPath(base, 'defense.rateLimit.on', true),
+  'defense.output.mode',
+  'noise',
+);
+const rng = createRng(base.seed);
+const scenario = buildScenario(benignConfig, rng.fork('data'));
+const victim = obtainVictim(benignConfig, scenario, rng.fork('victim'), cache);
+const benignMs = time(
+  () => void measureBenignCost(benignConfig, scenario, victim, 1, createRng(3)),
+);
+const runMs = time(() => void simulate(benignConfig, { victimCache: cache }));
+rows.push({
+  name: 'benign traffic share of a default run (noise + rate limit)',
+  median: (100 * benignMs) / (runMs - benignMs),
+  unit: '% added',
+  goal: '<= 30%',
+  ok: benignMs / (runMs - benignMs) <= 0.3,
+  note: `${benignMs.toFixed(1)} ms of ${runMs.toFixed(1)} ms`,
+});
+
+// 6. PRADA on a 5,000-query attacker log (Jacobian-like chained queries).
+const log = generatePlanar('moons', 5000, { noise: 0.1 }, createRng(5));
+ms(
+  'PRADA detection on a 5,000-query log',
+  time(
+    () => {
+      const detector = new PradaDetector({
+        delta: 0.9,
+        minQueries: 40,
+        dims: 2,
+        recordAccounts: [0],
+      });
+      for (let i = 0; i < log.count; i++) detector.observe(0, log.inputs, 2 * i, log.labels[i]!);
+    },
+    5,
+    1,
+  ),
+  200,
+);
+
+// 7. One knob's frontier: 8 levels x 3 seeds at the default budget (victims cached per seed, as in the page).
+ms(
+  'frontier: defense.output.sigma, 8 levels x 3 seeds',
+  time(() => void sweep(base, 'defense.output.sigma'), 3, 1),
+  4000,
+);
+
+if (process.argv.includes('--browser')) {
+  const { benchBrowser } = (await import('./bench-browser')) as {
+    benchBrowser: () => Promise<Row[]>;
+  };
+  rows.push(...(await benchBrowser()));
+}
+
+if (process.argv.includes('--json')) {
+  process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+} else {
+  const fmt = (r: Row): string =>
+    r.unit === 'ms'
+      ? `${r.median.toFixed(1)} ms`
+      : r.unit === '% added'
+        ? `${r.median.toFixed(1)} %`
+        : `${Math.round(r.median).toLocaleString('en-US')} ${r.unit}`;
+  const width = Math.max(...rows.map((r) => r.name.length));
+  console.log(`Extraction Lab benchmark (Node ${process.version}, median after warm-up)\n`);
+  for (const r of rows) {
+    const status = r.ok === null ? '     ' : r.ok ? ' ok  ' : ' SLOW';
+    console.log(
+      `${status} ${r.name.padEnd(width)}  ${fmt(r).padStart(24)}  ${r.goal}${r.note ? `  (${r.note})` : ''}`,
+    );
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * A run's result as plain JSON: numbers and arrays only (typed arrays become arrays), maps and the
+ * query trace optional because they are large. The CLI prints it; the page exports it.
+ */
+import type { SimulationResult } from './types';
+
+export interface SummaryOptions {
+  /** include the victim's and student's decision maps (probabilities on the grid) */
+  maps?: boolean;
+  /** include the attacker's queries (inputs, status, served label, watermark flag, account, day) */
+  queries?: boolean;
+}
+
+/** Rounds to 6 significant digits so printed numbers stay readable and stable. */
+function tidy(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(6)) : value;
+}
+
+export function summarizeResult(result: SimulationResult, options: SummaryOptions = {}) {
+  const q = result.queries;
+  return {
+    config: result.config,
+    classes: result.classes,
+    victim: {
+      accuracy: tidy(result.victim.accuracy),
+      trainAccuracy: tidy(result.victim.trainAccuracy),
+    },
+    student: {
+      accuracy: tidy(result.student.accuracy),
+      fidelity: tidy(result.student.fidelity),
+      fidelityUniform: tidy(result.student.fidelityUniform),
+    },
+    attacker: result.attacker,
+    defenseCost: {
+      benignAccuracyDrop: tidy(result.defenseCost.benignAccuracyDrop),
+      distortion: tidy(result.defenseCost.distortion),
+      benignBlocked: tidy(result.defenseCost.benignBlocked),
+      falsePositives: tidy(result.defenseCost.falsePositives),
+    },
+    watermark: result.watermark,
+    detection: result.detection,
+    curve: result.curve.map((point) => ({
+      queries: point.queries,
+      answered: point.answered,
+      fidelity: tidy(point.fidelity),
+      fidelityUniform: tidy(point.fidelityUniform),
+      accuracy: tidy(point.accuracy),
+    })),
+    ...(options.queries
+      ? {
+          queries: {
+            count: q.count,
+            inputs: Array.from(q.inputs.subarray(0, q.count * q.dims), tidy),
+            status: Array.from(q.status.subarray(0, q.count)),
+            servedLabel: Array.from(q.servedLabel.subarray(0, q.count)),
+            watermarked: Array.from(q.watermarked.subarray(0, q.count)),
+            account: Array.from(q.account.subarray(0, q.count)),
+            day: Array.from(q.day.subarray(0, q.count)),
+          },
+        }
+      : {}),
+    ...(options.maps
+      ? {
+          maps: {
+            resolution: result.maps.victim.resolution,
+            box: result.maps.victim.box,
+            victim: Array.from(result.maps.victim.probabilities, tidy),
+            student: Array.from(result.maps.student.probabilities, tidy),
+          },
+        }
+      : {}),
+  };
+}
+
+export type ResultSummary = ReturnType<typeof summarizeResult>;
