@@ -1,0 +1,65 @@
+/**
+ * The four defense-cost measures (REFERENCE.md, "Defense cost"): how each is named, which unit an
+ * axis shows it in, and how a value is written. Stored values are shares or distances as the
+ * simulator reports them (DefenseCost, SweepLevel); only the display changes units.
+ */
+import type { DefenseCost } from '../core/types';
+import { formatDistortion, formatNumber, formatPercent, formatPoints } from './format';
+
+export type CostMeasure = keyof DefenseCost;
+
+export interface CostMeasureSpec {
+  measure: CostMeasure;
+  /** short name for a select option or legend */
+  label: string;
+  /** axis title, with its unit */
+  axis: string;
+  /** plain-words explanation */
+  help: string;
+  /** a tick label (no unit: the axis title carries it) */
+  tick: (value: number) => string;
+  /** a value with its unit, for tooltips and tables */
+  text: (value: number) => string;
+}
+
+export const COST_MEASURES: readonly CostMeasureSpec[] = [
+  {
+    measure: 'benignAccuracyDrop',
+    label: 'Accuracy drop',
+    axis: 'Honest users’ accuracy drop (points)',
+    help: 'Points of top-1 accuracy honest users lose because the answers were changed.',
+    tick: (v) => formatNumber(v * 100, 1),
+    text: formatPoints,
+  },
+  {
+    measure: 'distortion',
+    label: 'Answer distortion',
+    axis: 'Answer distortion (mean L1 distance)',
+    help: 'How far the served probabilities are from the clean ones, on average (0 = unchanged, 2 = opposite).',
+    tick: (v) => formatNumber(v, 2),
+    text: formatDistortion,
+  },
+  {
+    measure: 'benignBlocked',
+    label: 'Honest users blocked',
+    axis: 'Honest accounts rate-limited (%)',
+    help: 'Share of honest accounts that hit the rate limit at least once.',
+    tick: (v) => formatNumber(v * 100, 1),
+    text: (v) => formatPercent(v, 1),
+  },
+  {
+    measure: 'falsePositives',
+    label: 'False positives',
+    axis: 'Honest accounts flagged (%)',
+    help: 'Share of honest accounts the detector wrongly flags (and bans).',
+    tick: (v) => formatNumber(v * 100, 1),
+    text: (v) => formatPercent(v, 1),
+  },
+];
+
+/** The spec of one measure (every CostMeasure has one). */
+export function costSpec(measure: CostMeasure): CostMeasureSpec {
+  const spec = COST_MEASURES.find((m) => m.measure === measure);
+  if (!spec) throw new Error(`unknown cost measure ${String(measure)}`);
+  return spec;
+}
