@@ -6,7 +6,8 @@
  *
  * Written by hand: no well-kept npm package implements AS R94 (the registry lists none; the few
  * JavaScript copies in the wild are unmaintained gists), and PRADA calls it once per query, so the
- * sorted-input entry point below avoids sorting and allocating on every call.
+ * sorted-input entry point below avoids sorting and allocating on every call, and the
+ * coefficients (n/2 normal quantiles, the bulk of the cost) can be computed once per size.
  * Checked against R's shapiro.test on the samples in test/fixtures/shapiroWilk.json.
  */
 import { normalQuantile, normalUpperTail } from './normal';
@@ -40,64 +41,76 @@ function poly(c: readonly number[], x: number): number {
 }
 
 /**
- * Fills a[1..n/2] with the Shapiro-Wilk coefficients for sample size n (a[0] unused), the
- * antisymmetric weights of the largest n/2 order statistics: x_(n+1-i) gets +a[i], x_(i) gets -a[i].
- * Royston's approximation: m_i = Phi^-1((i - 3/8) / (n + 1/4)), normalised; the two extreme
- * weights come from polynomials in 1/sqrt(n).
+ * The Shapiro-Wilk coefficients for sample size n (3 <= n <= 5000): a[1..n/2] are the
+ * antisymmetric weights of the extreme order statistics (x_(n+1-i) gets +a[i], x_(i) gets -a[i]),
+ * and a[0] holds sum over the full weight vector of its squares (1 up to rounding). Royston's
+ * approximation: m_i = Phi^-1((i - 3/8) / (n + 1/4)), normalised; the two most extreme weights
+ * come from polynomials in 1/sqrt(n). Reusable for every sample of the same size.
  */
-function fillCoefficients(n: number, a: Float64Array): void {
+export function shapiroWilkCoefficients(n: number, out?: Float64Array): Float64Array {
+  checkSize(n);
   const half = n >> 1;
+  const a = out && out.length > half ? out : new Float64Array(half + 1);
   if (n === 3) {
     a[1] = Math.SQRT1_2;
-    return;
-  }
-  const an25 = n + 0.25;
-  let summ2 = 0;
-  for (let i = 1; i <= half; i++) {
-    const m = normalQuantile((i - 0.375) / an25);
-    a[i] = m;
-    summ2 += m * m;
-  }
-  summ2 *= 2;
-  const ssumm2 = Math.sqrt(summ2);
-  const rsn = 1 / Math.sqrt(n);
-  const m1 = a[1]!;
-  const a1 = poly(C1, rsn) - m1 / ssumm2;
-  let first: number;
-  let fac: number;
-  if (n > 5) {
-    const m2 = a[2]!;
-    const a2 = -m2 / ssumm2 + poly(C2, rsn);
-    fac = Math.sqrt((summ2 - 2 * m1 * m1 - 2 * m2 * m2) / (1 - 2 * a1 * a1 - 2 * a2 * a2));
-    a[2] = a2;
-    first = 3;
   } else {
-    fac = Math.sqrt((summ2 - 2 * m1 * m1) / (1 - 2 * a1 * a1));
-    first = 2;
+    const an25 = n + 0.25;
+    let summ2 = 0;
+    for (let i = 1; i <= half; i++) {
+      const m = normalQuantile((i - 0.375) / an25);
+      a[i] = m;
+      summ2 += m * m;
+    }
+    summ2 *= 2;
+    const ssumm2 = Math.sqrt(summ2);
+    const rsn = 1 / Math.sqrt(n);
+    const m1 = a[1]!;
+    const a1 = poly(C1, rsn) - m1 / ssumm2;
+    let first: number;
+    let fac: number;
+    if (n > 5) {
+      const m2 = a[2]!;
+      const a2 = -m2 / ssumm2 + poly(C2, rsn);
+      fac = Math.sqrt((summ2 - 2 * m1 * m1 - 2 * m2 * m2) / (1 - 2 * a1 * a1 - 2 * a2 * a2));
+      a[2] = a2;
+      first = 3;
+    } else {
+      fac = Math.sqrt((summ2 - 2 * m1 * m1) / (1 - 2 * a1 * a1));
+      first = 2;
+    }
+    a[1] = a1;
+    for (let i = first; i <= half; i++) a[i] = -a[i]! / fac;
   }
-  a[1] = a1;
-  for (let i = first; i <= half; i++) a[i] = -a[i]! / fac;
+  let ssa = 0;
+  for (let i = 1; i <= half; i++) ssa += 2 * a[i]! * a[i]!;
+  a[0] = ssa;
+  return a;
+}
+
+function checkSize(n: number): void {
+  if (!(Number.isInteger(n) && n >= SHAPIRO_WILK_MIN_N && n <= SHAPIRO_WILK_MAX_N)) {
+    throw new RangeError(`Shapiro-Wilk needs 3 to 5000 values (got ${n})`);
+  }
 }
 
 /**
- * Shapiro-Wilk on values already sorted ascending: sorted[start .. end-1]. Nothing is allocated
- * when `scratch` (length >= n/2 + 1) is passed. Throws when n is outside [3, 5000] or the values
- * are not sorted; returns { w: NaN, pValue: NaN } when all values are identical (W is undefined;
- * R refuses such a sample and scipy reports W = 1), so callers decide what a constant sample means.
+ * Shapiro-Wilk on values already sorted ascending: sorted[start .. end-1]. Pass `coefficients`
+ * from shapiroWilkCoefficients(n) (n = end - start) to reuse them across samples of one size;
+ * then nothing is allocated. Throws when n is outside [3, 5000] or the values are not sorted;
+ * returns { w: NaN, pValue: NaN } when all values are identical (W is undefined: R refuses such a
+ * sample and scipy reports W = 1), so callers decide what a constant sample means.
  */
 export function shapiroWilkSorted(
   sorted: ArrayLike<number>,
   start = 0,
   end = sorted.length,
-  scratch?: Float64Array,
+  coefficients?: Float64Array,
 ): ShapiroWilkResult {
   const n = end - start;
-  if (!(n >= SHAPIRO_WILK_MIN_N && n <= SHAPIRO_WILK_MAX_N)) {
-    throw new RangeError(`Shapiro-Wilk needs 3 to 5000 values (got ${n})`);
-  }
+  checkSize(n);
   const half = n >> 1;
-  const a = scratch && scratch.length > half ? scratch : new Float64Array(half + 1);
-  fillCoefficients(n, a);
+  const a = coefficients ?? shapiroWilkCoefficients(n);
+  if (a.length <= half) throw new RangeError(`coefficients for n = ${n} need ${half + 1} entries`);
 
   const lo = sorted[start]!;
   const range = sorted[end - 1]! - lo;
@@ -107,25 +120,27 @@ export function shapiroWilkSorted(
   }
   // W is the squared correlation between the sorted data and the coefficient vector. The data are
   // scaled by their range (and shifted by their minimum, which leaves W unchanged) for accuracy.
-  let meanX = 0;
-  for (let i = 0; i < n; i++) meanX += (sorted[start + i]! - lo) / range;
-  meanX /= n;
-  // The full coefficient vector is antisymmetric, so its mean is 0 (the middle weight of an odd
-  // sample is 0 too).
-  let ssa = 0;
-  let ssx = 0;
-  let sax = 0;
-  let previous = -Infinity;
-  for (let i = 0, j = n - 1; i < n; i++, j--) {
-    const value = sorted[start + i]!;
+  const scale = 1 / range;
+  // One pass for the sum and sum of squares of y = (x - min) / range, which lies in [0, 1], so
+  // sum y^2 - (sum y)^2 / n loses at most a few bits (W itself is a ratio of such sums).
+  let sum = 0;
+  let sumSq = 0;
+  let previous = lo;
+  for (let i = start; i < end; i++) {
+    const value = sorted[i]!;
     if (value < previous) throw new RangeError('Shapiro-Wilk: values must be sorted ascending');
     previous = value;
-    const ai = i === j ? 0 : i < j ? -a[i + 1]! : a[j + 1]!;
-    const xi = (value - lo) / range - meanX;
-    ssa += ai * ai;
-    ssx += xi * xi;
-    sax += ai * xi;
+    const y = (value - lo) * scale;
+    sum += y;
+    sumSq += y * y;
   }
+  const ssx = sumSq - (sum * sum) / n;
+  // The weight vector is antisymmetric (its mean is 0), so sum_i a_i (x_i - mean) pairs up as
+  // sum_{i <= n/2} a_i (x_(n+1-i) - x_(i)).
+  let sax = 0;
+  for (let i = 1; i <= half; i++)
+    sax += a[i]! * ((sorted[end - i]! - sorted[start + i - 1]!) * scale);
+  const ssa = a[0]!;
   // 1 - W computed as ((sqrt(ssa ssx) - sax)(sqrt(ssa ssx) + sax)) / (ssa ssx), which keeps its
   // precision when W is very close to 1 (large normal samples).
   const root = Math.sqrt(ssa * ssx);

@@ -2,7 +2,11 @@
 // test/fixtures/shapiroWilk.json (made by test/fixtures/make-reference.R).
 import { describe, expect, it } from 'vitest';
 import reference from '../../fixtures/shapiroWilk.json';
-import { shapiroWilk, shapiroWilkSorted } from '../../../src/core/metrics/shapiroWilk';
+import {
+  shapiroWilk,
+  shapiroWilkCoefficients,
+  shapiroWilkSorted,
+} from '../../../src/core/metrics/shapiroWilk';
 import { createRng } from '../../../src/core/rng';
 
 describe('shapiroWilk matches R', () => {
@@ -51,7 +55,7 @@ describe('shapiroWilk by hand and by invariants', () => {
     const whole = shapiroWilk(x);
     expect(x).toEqual(copy);
     const padded = new Float64Array([-100, 1, 2, 3, 5, 7, 8, 9, 100]);
-    const inner = shapiroWilkSorted(padded, 1, 8, new Float64Array(16));
+    const inner = shapiroWilkSorted(padded, 1, 8, shapiroWilkCoefficients(7));
     expect(inner.w).toBe(whole.w);
     expect(inner.pValue).toBe(whole.pValue);
   });
@@ -65,10 +69,23 @@ describe('shapiroWilk by hand and by invariants', () => {
     expect(shapiroWilk(exponential).pValue).toBeLessThan(1e-10);
   });
 
+  it('has unit-norm antisymmetric coefficients, as AS R94 normalises them', () => {
+    for (const n of [3, 4, 5, 6, 7, 50, 501, 5000]) {
+      const a = shapiroWilkCoefficients(n);
+      expect(a[0]).toBeCloseTo(1, 12); // sum of squares over the full weight vector
+      for (let i = 2; i <= n >> 1; i++) expect(a[i]!).toBeLessThan(a[i - 1]!); // extremes weigh most
+    }
+    // n = 3: a = (-1/sqrt2, 0, 1/sqrt2).
+    expect(shapiroWilkCoefficients(3)[1]).toBe(Math.SQRT1_2);
+  });
+
   it('rejects bad input and reports a constant sample as undefined', () => {
     expect(() => shapiroWilk([1, 2])).toThrow(/3 to 5000/);
     expect(() => shapiroWilk(new Array(5001).fill(0).map((_, i) => i))).toThrow(/3 to 5000/);
     expect(() => shapiroWilkSorted([3, 1, 2])).toThrow(/sorted/);
+    expect(() => shapiroWilkSorted([1, 2, 3, 4], 0, 4, shapiroWilkCoefficients(3))).toThrow(
+      /coefficients/,
+    );
     const constant = shapiroWilk([4, 4, 4, 4]);
     expect(constant.w).toBeNaN();
     expect(constant.pValue).toBeNaN();
