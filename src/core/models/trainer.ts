@@ -10,6 +10,7 @@
  * gradient buffer is allocated once, the row order buffer only when the data grows.
  */
 import type { Rng } from '../rng';
+import { BatchBackprop } from './backprop';
 import type { Mlp } from './mlp';
 import {
   createOptimizer,
@@ -115,6 +116,7 @@ export function createTrainer(model: Mlp, options: TrainerOptions): Trainer {
   const size = model.params.length;
   const optimizer = createOptimizer(options.optimizer, size, options.learningRate, options.adam);
   const grad = new Float64Array(size);
+  const backprop = new BatchBackprop(model);
   let decay: Float64Array | null = null;
   if (weightDecay > 0) {
     const perParam = new Float64Array(size);
@@ -146,10 +148,7 @@ export function createTrainer(model: Mlp, options: TrainerOptions): Trainer {
         cursor = 0;
       }
       const end = Math.min(cursor + batchSize, count);
-      grad.fill(0);
-      for (let k = cursor; k < end; k++) {
-        lossSum += model.accumulateGradient(inputs, order[k]!, targets, grad);
-      }
+      lossSum += backprop.gradient(inputs, targets, order, cursor, end, grad);
       optimizer.step(model.params, grad, 1 / (end - cursor), decay);
       visited += end - cursor;
       cursor = end;
