@@ -16,6 +16,9 @@
  *   f' = 1 - a^2 for tanh and [a > 0] for relu, both read from the stored activation a.
  * For the cross-entropy E = -sum_k t_k log p_k with sum_k t_k = 1: delta_L = p - t.
  * For E = p_c (the input gradient used by Jacobian augmentation): delta_L[k] = p_c ([k = c] - p_k).
+ * The row-by-row backward pass here is the reference (gradient-checked in the tests); the trainer
+ * runs the same sums batch by batch in backprop.ts. Use this module as the entry point: it also
+ * re-exports the trainer, the optimizers and the label helpers.
  */
 import type { Rng } from '../rng';
 import type { Classifier } from '../types';
