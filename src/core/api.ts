@@ -36,6 +36,8 @@ export class PredictionApi {
   /** answers given per account-day, key = account * 65536 + day */
   private readonly answeredToday = new Map<number, number>();
   private readonly bannedAccounts = new Set<number>();
+  /** log index of each query that raised a detection alarm */
+  readonly alarms: number[] = [];
   private readonly clean: Float64Array;
   private readonly marked: Float64Array;
 
@@ -93,7 +95,10 @@ export class PredictionApi {
     // 3. Detection sees every answered query; an alarm bans the account from the next query on.
     if (this.options.detector) {
       const seen = this.options.detector.observe(account, inputs, row * dims, cleanLabel);
-      if (seen.alarm) this.bannedAccounts.add(account);
+      if (seen.alarm && !this.bannedAccounts.has(account)) {
+        this.bannedAccounts.add(account);
+        this.alarms.push(entry);
+      }
     }
     // 4. Watermark: a keyed hash of the input may plant a wrong label.
     this.marked.set(this.clean);

@@ -477,7 +477,7 @@ export const FIELDS: readonly FieldSpec[] = [
     kind: 'number',
     min: 0,
     max: 3,
-    default: 1,
+    default: 0.75,
     label: 'Spread',
     help: 'Log-normal spread of honest daily volumes; larger means more heavy users.',
   },

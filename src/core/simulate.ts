@@ -104,7 +104,7 @@ export function simulate(config: Config, options: SimulateOptions = {}): Simulat
   const detection: DetectionReport | null = attackerDetector
     ? {
         flaggedAccounts: api.bannedCount,
-        firstAlarmAtQuery: firstBanIndex(session.trace.status),
+        firstAlarmAtQuery: api.alarms[0] ?? null,
         benignFlagged: benign.detection?.flagged ?? 0,
         benignTested: benign.detection?.tested ?? 0,
         attackerSeries: attackerDetector.series(0) ?? emptySeries,
@@ -153,12 +153,6 @@ export function simulate(config: Config, options: SimulateOptions = {}): Simulat
   };
   options.onProgress?.(1, 'done');
   return result;
-}
-
-/** Index of the first query refused because its account was banned, i.e. just after the first alarm. */
-function firstBanIndex(status: Uint8Array): number | null {
-  const index = status.indexOf(2);
-  return index < 0 ? null : index;
 }
 
 function roundCents(usd: number): number {
