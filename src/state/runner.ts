@@ -26,6 +26,8 @@ export interface Runner {
   runNow(): void;
   /** Sweeps one knob over its built-in grid around the current config. */
   sweep(knob: string, levels?: (number | string)[]): void;
+  /** Sweeps several knobs one after the other (a new sweep request drops the rest of the list). */
+  sweepAll(knobs: readonly string[]): void;
   dispose(): void;
 }
 
@@ -37,6 +39,10 @@ export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
   const now = options.now ?? (() => performance.now());
   let lastRunAt = -Infinity;
   let timer: unknown = null;
+  /** knobs still to sweep after the current one (sweepAll) */
+  let sweepQueue: string[] = [];
+  /** the knob being swept, if any */
+  let sweeping: string | null = null;
 
   function runNow(): void {
     if (timer !== null) clearTimer(timer);
@@ -76,17 +82,39 @@ export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
           if (state.config !== previous.config) schedule();
         });
 
+  function startSweep(knob: string, levels?: (number | string)[]): void {
+    const config = store.getState().config;
+    // The client supersedes the running sweep; mark it as no longer running.
+    if (sweeping !== null && sweeping !== knob) store.getState().sweepCancelled(sweeping);
+    sweeping = knob;
+    store.getState().sweepStarted(knob);
+    options.sweeps.sweep(config, knob, levels ? { levels } : {}, {
+      onProgress: (fraction, phase) => store.getState().sweepProgress(knob, fraction, phase),
+      onPartial: (result) => store.getState().sweepPartial(result),
+      onResult: (result) => {
+        sweeping = null;
+        store.getState().sweepFinished(result);
+        const next = sweepQueue.shift();
+        if (next !== undefined) startSweep(next);
+      },
+      onError: (message) => {
+        sweeping = null;
+        sweepQueue = [];
+        store.getState().sweepFailed(knob, message);
+      },
+    });
+  }
+
   return {
     runNow,
     sweep(knob, levels) {
-      const config = store.getState().config;
-      store.getState().sweepStarted(knob);
-      options.sweeps.sweep(config, knob, levels ? { levels } : {}, {
-        onProgress: (fraction, phase) => store.getState().sweepProgress(knob, fraction, phase),
-        onPartial: (result) => store.getState().sweepPartial(result),
-        onResult: (result) => store.getState().sweepFinished(result),
-        onError: (message) => store.getState().sweepFailed(knob, message),
-      });
+      sweepQueue = [];
+      startSweep(knob, levels);
+    },
+    sweepAll(knobs) {
+      const [first, ...rest] = knobs;
+      sweepQueue = rest;
+      if (first !== undefined) startSweep(first);
     },
     dispose() {
       unsubscribe();

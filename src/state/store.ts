@@ -86,6 +86,8 @@ export interface LabActions {
   sweepPartial(result: SweepResult): void;
   sweepFinished(result: SweepResult): void;
   sweepFailed(knob: string, message: string): void;
+  /** A sweep was superseded before it finished: it stops showing as running (partial levels stay). */
+  sweepCancelled(knob: string): void;
   pin(): void;
   unpin(): void;
   addNotice(notice: Omit<Notice, 'id'>): number;
@@ -207,6 +209,12 @@ export function createLabStore(initial: Config = defaultConfig()): LabStore {
     sweepFailed(knob, message) {
       const entry = { ...sweepEntry(get().sweeps[knob], 'error'), error: message };
       set({ sweeps: { ...get().sweeps, [knob]: entry } });
+    },
+
+    sweepCancelled(knob) {
+      const entry = get().sweeps[knob];
+      if (!entry || entry.status !== 'running') return;
+      set({ sweeps: { ...get().sweeps, [knob]: { ...entry, status: 'idle' } } });
     },
 
     pin() {

@@ -124,6 +124,25 @@ describe('connectRunner', () => {
     expect(store.getState().sweeps['defense.output.sigma']?.status).toBe('done');
   });
 
+  it('sweeps a list of knobs one after the other', () => {
+    const { store, sweeps, runner } = setup();
+    runner.sweepAll(['a', 'b']);
+    expect(sweeps.sweeps.map((s) => s.knob)).toEqual(['a']);
+    sweeps.sweeps[0]!.handlers.onResult(fakeSweep(defaultConfig(), 'a'), 1);
+    expect(sweeps.sweeps.map((s) => s.knob)).toEqual(['a', 'b']);
+    expect(store.getState().sweeps.a?.status).toBe('done');
+    expect(store.getState().sweeps.b?.status).toBe('running');
+  });
+
+  it('a new sweep drops the rest of a list and stops the superseded one showing as running', () => {
+    const { store, sweeps, runner } = setup();
+    runner.sweepAll(['a', 'b', 'c']);
+    runner.sweep('x');
+    expect(store.getState().sweeps.a?.status).toBe('idle');
+    sweeps.sweeps[1]!.handlers.onResult(fakeSweep(defaultConfig(), 'x'), 1);
+    expect(sweeps.sweeps.map((s) => s.knob)).toEqual(['a', 'x']);
+  });
+
   it('stops following the store after dispose', () => {
     const { store, runs, runner, time } = setup();
     store.getState().setField('attack.queries', 100);

@@ -139,6 +139,17 @@ describe('sweeps, pin and notices', () => {
     expect(store.getState().sweeps['defense.output.sigma']?.result).toBe(sweep);
   });
 
+  it('marks a superseded sweep as no longer running and keeps its partial levels', () => {
+    const store = createLabStore();
+    const partial = fakeSweep(defaultConfig(), 'k');
+    store.getState().sweepStarted('k');
+    store.getState().sweepPartial(partial);
+    store.getState().sweepCancelled('k');
+    expect(store.getState().sweeps.k).toMatchObject({ status: 'idle', result: partial });
+    store.getState().sweepCancelled('never-started');
+    expect(store.getState().sweeps['never-started']).toBeUndefined();
+  });
+
   it('pins the latest result', () => {
     const store = createLabStore();
     const result = fakeResult();

@@ -1,0 +1,90 @@
+/**
+ * The live cost badge beside each defense: what it costs honest users in the latest result
+ * (REFERENCE.md, "Defense cost"). Output perturbation and the watermark both change served answers,
+ * so both are measured by the benign accuracy drop (a watermark's drop is about its rate, DAWN,
+ * Szyller et al. 2021); the rate limit by the share of honest accounts blocked; detection (PRADA,
+ * Juuti et al. 2019) by the share of honest accounts flagged.
+ */
+import type { Config } from '../../core/config';
+import type { SimulationResult } from '../../core/types';
+import { formatPercent } from '../../charts/format';
+
+export type DefenseName = 'output' | 'rateLimit' | 'watermark' | 'detection';
+
+export interface CostBadge {
+  /** short text, e.g. "−1.2 pts accuracy" */
+  text: string;
+  /** off: defense off; pending: a newer run is computing; low/high: the size of the cost */
+  tone: 'off' | 'pending' | 'low' | 'high';
+  /** a sentence for screen readers and the tooltip */
+  description: string;
+}
+
+/** Costs above these count as high (warning colour): 2 accuracy points, 5% blocked, 2% flagged. */
+export const HIGH_COST = { accuracyDrop: 0.02, blocked: 0.05, flagged: 0.02 } as const;
+
+function isOn(config: Config, defense: DefenseName): boolean {
+  const d = config.defense;
+  switch (defense) {
+    case 'output':
+      return d.output.mode !== 'probabilities';
+    case 'rateLimit':
+      return d.rateLimit.on;
+    case 'watermark':
+      return d.watermark.on;
+    case 'detection':
+      return d.detection.on;
+  }
+}
+
+/** The cost measurements depend on the defenses and on the honest population, not on the attack. */
+function sameCostInputs(a: Config, b: Config): boolean {
+  return (
+    JSON.stringify([a.seed, a.scenario, a.victim, a.defense, a.benign]) ===
+    JSON.stringify([b.seed, b.scenario, b.victim, b.defense, b.benign])
+  );
+}
+
+/** "−1.2 pts" with a true minus sign; "0 pts" for no drop. */
+export function formatPointsDrop(drop: number): string {
+  const points = Math.max(0, drop * 100);
+  const text = (points >= 10 ? points.toFixed(0) : points.toFixed(1)).replace(/\.0$/, '');
+  return text === '0' ? '0 pts' : `\u2212${text} pts`;
+}
+
+/** The badge of one defense for the current config and the latest result. */
+export function costBadge(
+  defense: DefenseName,
+  config: Config,
+  result: SimulationResult | null,
+): CostBadge {
+  if (!isOn(config, defense))
+    return { text: 'off', tone: 'off', description: 'This defense is off.' };
+  if (!result || !sameCostInputs(result.config, config))
+    return { text: 'measuring…', tone: 'pending', description: 'The lab is measuring its cost.' };
+  const cost = result.defenseCost;
+  switch (defense) {
+    case 'output':
+    case 'watermark': {
+      const both = isOn(config, 'output') && isOn(config, 'watermark');
+      const text = `${formatPointsDrop(cost.benignAccuracyDrop)} accuracy`;
+      return {
+        text: both ? `${text} (both)` : text,
+        tone: cost.benignAccuracyDrop > HIGH_COST.accuracyDrop ? 'high' : 'low',
+        description: `Honest users lose ${formatPointsDrop(cost.benignAccuracyDrop).replace('\u2212', '')} of top-1 accuracy${both ? ' from the altered answers and the watermark together' : ''}.`,
+      };
+    }
+    case 'rateLimit':
+      return {
+        text: `${formatPercent(cost.benignBlocked)} honest users blocked`,
+        tone: cost.benignBlocked > HIGH_COST.blocked ? 'high' : 'low',
+        description: `${formatPercent(cost.benignBlocked, 1)} of honest accounts hit the daily limit at least once.`,
+      };
+    case 'detection':
+      return {
+        text: `${formatPercent(cost.falsePositives)} honest users flagged`,
+        tone: cost.falsePositives > HIGH_COST.flagged ? 'high' : 'low',
+        description: `${formatPercent(cost.falsePositives, 1)} of honest accounts were flagged as attackers and banned.`,
+      };
+  }
+}
