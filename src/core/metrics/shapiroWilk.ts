@@ -4,10 +4,11 @@
  * double precision as in R's swilk.c. Valid for 3 <= n <= 5000. PRADA (Juuti et al. 2019) runs it
  * on an account's query distances and raises an alarm when W falls below its threshold delta.
  *
- * Written by hand: no well-kept npm package implements AS R94 (the registry lists none; the few
- * JavaScript copies in the wild are unmaintained gists), and PRADA calls it once per query, so the
- * sorted-input entry point below avoids sorting and allocating on every call, and the
- * coefficients (n/2 normal quantiles, the bulk of the cost) can be computed once per size.
+ * Written by hand: no well-kept npm package implements AS R94 (an index of npm packages has none
+ * for Shapiro-Wilk; the JavaScript copies in public repositories are unmaintained ports), and
+ * PRADA calls it once per query, so the sorted-input entry point below avoids sorting and
+ * allocating on every call, and the coefficients (n/2 normal quantiles, the bulk of the cost)
+ * can be computed once per size.
  * Checked against R's shapiro.test on the samples in test/fixtures/shapiroWilk.json.
  */
 import { normalQuantile, normalUpperTail } from './normal';
