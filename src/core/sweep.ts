@@ -114,7 +114,7 @@ export const SWEEP_KNOBS: Readonly<Record<string, SweepKnob>> = {
     'defense.detection.delta',
     'defense.detection.on',
     'Detection (PRADA)',
-    ['off', 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99],
+    ['off', 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85],
     'delta',
   ),
   'defense.output.mode': {

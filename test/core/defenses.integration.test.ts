@@ -146,6 +146,44 @@ describe('defenses in a run', () => {
   }, 60_000);
 });
 
+describe('detection (PRADA) at the calibrated default delta', () => {
+  it('bans Jacobian attackers in most seeds, never random ones, and rarely flags honest accounts', () => {
+    let jacobianFlagged = 0;
+    for (const seed of [1, 2, 3]) {
+      const on = { seed, 'defense.detection.on': true };
+      const jacobian = simulate(set(defaultConfig(), { ...on, 'attack.strategy': 'jacobian' }), {
+        victimCache: cache,
+      });
+      const random = simulate(set(defaultConfig(), { ...on, 'attack.strategy': 'random' }), {
+        victimCache: cache,
+      });
+      if (jacobian.detection!.flaggedAccounts > 0) {
+        jacobianFlagged++;
+        expect(jacobian.attacker.queriesDenied).toBeGreaterThan(0);
+        expect(jacobian.detection!.firstAlarmAtQuery).not.toBeNull();
+        expect(jacobian.detection!.attackerSeries.alarmAt).not.toBeNull();
+      }
+      expect(random.detection!.flaggedAccounts).toBe(0);
+      expect(random.defenseCost.falsePositives).toBeLessThanOrEqual(0.1);
+      expect(random.detection!.attackerSeries.w.length).toBeGreaterThan(10);
+    }
+    expect(jacobianFlagged).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+
+  it('a banned attacker moves on to its next account', () => {
+    const config = set(defaultConfig(), {
+      'defense.detection.on': true,
+      'defense.detection.delta': 0.8,
+      'attack.strategy': 'natural',
+      'attack.accounts': 5,
+    });
+    const result = simulate(config, { victimCache: cache });
+    expect(result.attacker.accountsBanned).toBeGreaterThan(0);
+    expect(result.attacker.accountsUsed).toBeGreaterThan(1);
+    expect(result.attacker.queriesAnswered).toBeGreaterThan(42);
+  }, 60_000);
+});
+
 describe('sweep', () => {
   it('has a built-in grid of about 8 levels from off to strong for each knob', () => {
     for (const knob of Object.values(SWEEP_KNOBS)) {
