@@ -7,7 +7,10 @@
  */
 import type { Config } from '../../core/config';
 import type { SimulationResult } from '../../core/types';
-import { formatPercent } from '../../charts/format';
+import { format } from 'd3-format';
+
+/** A share as a percentage with at most one decimal: 0.03 -> "3%", 0.005 -> "0.5%". */
+const percent = format('.1~%');
 
 export type DefenseName = 'output' | 'rateLimit' | 'watermark' | 'detection';
 
@@ -76,15 +79,15 @@ export function costBadge(
     }
     case 'rateLimit':
       return {
-        text: `${formatPercent(cost.benignBlocked)} honest users blocked`,
+        text: `${percent(cost.benignBlocked)} honest users blocked`,
         tone: cost.benignBlocked > HIGH_COST.blocked ? 'high' : 'low',
-        description: `${formatPercent(cost.benignBlocked, 1)} of honest accounts hit the daily limit at least once.`,
+        description: `${percent(cost.benignBlocked)} of honest accounts hit the daily limit at least once.`,
       };
     case 'detection':
       return {
-        text: `${formatPercent(cost.falsePositives)} honest users flagged`,
+        text: `${percent(cost.falsePositives)} honest users flagged`,
         tone: cost.falsePositives > HIGH_COST.flagged ? 'high' : 'low',
-        description: `${formatPercent(cost.falsePositives, 1)} of honest accounts were flagged as attackers and banned.`,
+        description: `${percent(cost.falsePositives)} of honest accounts were flagged as attackers and banned.`,
       };
   }
 }
