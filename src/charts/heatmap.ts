@@ -1,7 +1,7 @@
 /**
  * Pure painters for decision maps: a DecisionGrid becomes RGBA pixels (one pixel per grid cell,
  * row 0 at the top, as the grid is stored), coloured by the most likely class and faded toward the
- * background as the model grows unsure, like TensorFlow Playground. No canvas here: the component
+ * background as the model grows unsure (lightness by confidence), like TensorFlow Playground. No canvas here: the component
  * puts the pixels on a canvas; tests read them directly.
  */
 import { contours } from 'd3-contour';
@@ -13,15 +13,18 @@ export interface HeatmapStyle {
   colours: readonly Rgb[];
   /** colour behind the map (the panel), which unsure regions fade to */
   background: Rgb;
-  /** opacity of the class colour where the model is certain (top probability 1) */
+  /** opacity of the class colour where the model is sure (top class at FULL_COLOUR_ODDS or more) */
   maxAlpha?: number;
-  /** opacity where the model is at chance (top probability 1/classes) */
+  /** opacity where the top two classes tie */
   minAlpha?: number;
 }
 
-/** Default opacities: certain regions clearly coloured, boundaries nearly background. */
-export const MAX_ALPHA = 0.78;
-export const MIN_ALPHA = 0.04;
+/**
+ * Default opacities: confident regions clearly coloured but lighter than the full class colour, so
+ * the query dots drawn on top in full colour stand out; ties nearly background.
+ */
+export const MAX_ALPHA = 0.62;
+export const MIN_ALPHA = 0.03;
 
 /** Number of cells of a grid (resolution squared). */
 export function cellCount(grid: DecisionGrid): number {
@@ -36,34 +39,50 @@ export function predictedClasses(grid: DecisionGrid): Uint8Array {
   return out;
 }
 
-/** Top class and its probability at one cell. */
-export function argmaxCell(grid: DecisionGrid, cell: number): { label: number; p: number } {
+/** Top class at one cell, its probability p, and the runner-up's probability. */
+export function argmaxCell(
+  grid: DecisionGrid,
+  cell: number,
+): { label: number; p: number; second: number } {
   const base = cell * grid.classes;
   let label = 0;
   let p = -Infinity;
+  let second = -Infinity;
   for (let c = 0; c < grid.classes; c++) {
     const q = grid.probabilities[base + c] ?? 0;
     if (q > p) {
+      second = p;
       p = q;
       label = c;
+    } else if (q > second) {
+      second = q;
     }
   }
-  return { label, p };
+  return { label, p, second: Math.max(0, second) };
 }
 
 /**
- * Opacity of the class colour for top probability p among C classes: linear in the confidence
- * t = (p - 1/C) / (1 - 1/C), which is 0 at chance and 1 at certainty.
+ * Odds of the top class over the runner-up at which a cell is painted in full colour: 19:1, i.e.
+ * p = 0.95 for two classes. Below it the colour fades with the log-odds, so the pale band along a
+ * boundary is as wide as the model's uncertainty, not just the one or two cells where p is near 1/2
+ * (softmax saturates fast; a linear map of p would draw a hairline).
  */
-export function confidenceAlpha(p: number, classes: number, minAlpha: number, maxAlpha: number) {
-  const chance = 1 / Math.max(2, classes);
-  const t = Math.min(1, Math.max(0, (p - chance) / (1 - chance)));
+export const FULL_COLOUR_ODDS = 19;
+
+/**
+ * Opacity of the class colour for a cell whose top class has probability `top` and runner-up
+ * `second`: t = ln(top / second) / ln(FULL_COLOUR_ODDS), clamped to [0, 1], from minAlpha at a tie
+ * to maxAlpha at 19:1 odds or more.
+ */
+export function confidenceAlpha(top: number, second: number, minAlpha: number, maxAlpha: number) {
+  const t =
+    second <= 0 ? 1 : Math.min(1, Math.max(0, Math.log(top / second) / Math.log(FULL_COLOUR_ODDS)));
   return minAlpha + (maxAlpha - minAlpha) * t;
 }
 
 /**
  * Paints the grid: pixel i (row-major, row 0 = top = box.max[1]) gets the colour of cell i's top
- * class mixed onto the background with confidenceAlpha. Returns resolution^2 * 4 bytes (RGBA, opaque),
+ * class mixed onto the background with confidenceAlpha (log-odds of top over runner-up). Returns resolution^2 * 4 bytes (RGBA, opaque),
  * writing into `out` when it has the right length.
  */
 export function paintDecisionGrid(
@@ -77,9 +96,9 @@ export function paintDecisionGrid(
   const maxAlpha = style.maxAlpha ?? MAX_ALPHA;
   const [br, bg, bb] = style.background;
   for (let cell = 0; cell < cells; cell++) {
-    const { label, p } = argmaxCell(grid, cell);
+    const { label, p, second } = argmaxCell(grid, cell);
     const [r, g, b] = style.colours[label] ?? style.background;
-    const a = confidenceAlpha(p, grid.classes, minAlpha, maxAlpha);
+    const a = confidenceAlpha(p, second, minAlpha, maxAlpha);
     const o = cell * 4;
     pixels[o] = br + (r - br) * a;
     pixels[o + 1] = bg + (g - bg) * a;

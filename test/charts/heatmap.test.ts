@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FULL_COLOUR_ODDS,
   MAX_ALPHA,
+  argmaxCell,
   MIN_ALPHA,
   cellAt,
   classShares,
@@ -20,12 +22,13 @@ const BLUE: Rgb = [0, 114, 178];
 
 describe('paintDecisionGrid', () => {
   it('colours each pixel by the top class, mixed onto the background by confidence', () => {
-    // 2x2 grid, 2 classes: certain class 0, certain class 1, chance, 75% class 1.
+    // 2x2 grid, 2 classes: certain class 0, certain class 1, a tie, and odds of sqrt(19):1 for class 1
+    const r = Math.sqrt(FULL_COLOUR_ODDS);
     const grid = {
       resolution: 2,
       classes: 2,
       box: { min: [-1, -1], max: [1, 1] },
-      probabilities: Float32Array.from([1, 0, 0, 1, 0.5, 0.5, 0.25, 0.75]),
+      probabilities: Float32Array.from([1, 0, 0, 1, 0.5, 0.5, 1 / (1 + r), r / (1 + r)]),
     };
     const px = paintDecisionGrid(grid, { colours: [ORANGE, BLUE], background: WHITE });
     expect(px.length).toBe(16);
@@ -36,8 +39,10 @@ describe('paintDecisionGrid', () => {
     ];
     expect(at(0)).toEqual(blend(ORANGE, MAX_ALPHA));
     expect(at(1)).toEqual(blend(BLUE, MAX_ALPHA));
-    expect(at(2)).toEqual(blend(ORANGE, MIN_ALPHA)); // tie -> class 0, at chance
-    expect(at(3)).toEqual(blend(BLUE, (MIN_ALPHA + MAX_ALPHA) / 2));
+    expect(at(2)).toEqual(blend(ORANGE, MIN_ALPHA)); // tie -> class 0, palest
+    // half the log-odds of full colour -> halfway opacity (to Float32 rounding of the input)
+    const half = blend(BLUE, (MIN_ALPHA + MAX_ALPHA) / 2);
+    at(3).forEach((v, k) => expect(Math.abs(v - (half[k] ?? 0))).toBeLessThanOrEqual(1));
   });
 
   it('reuses the output buffer when it has the right length', () => {
@@ -46,11 +51,28 @@ describe('paintDecisionGrid', () => {
     expect(paintDecisionGrid(grid, { colours: [ORANGE, BLUE], background: WHITE }, out)).toBe(out);
   });
 
-  it('confidenceAlpha is linear from chance to certainty', () => {
-    expect(confidenceAlpha(1 / 3, 3, 0.1, 0.9)).toBeCloseTo(0.1, 12);
-    expect(confidenceAlpha(1, 3, 0.1, 0.9)).toBeCloseTo(0.9, 12);
-    expect(confidenceAlpha(2 / 3, 3, 0.1, 0.9)).toBeCloseTo(0.5, 12);
-    expect(confidenceAlpha(0.1, 3, 0.1, 0.9)).toBe(0.1);
+  it('confidenceAlpha is linear in the log-odds of top over runner-up, clamped', () => {
+    expect(confidenceAlpha(0.4, 0.4, 0.1, 0.9)).toBeCloseTo(0.1, 12);
+    expect(confidenceAlpha(0.95, 0.05, 0.1, 0.9)).toBeCloseTo(0.9, 12);
+    expect(confidenceAlpha(0.99, 0.01, 0.1, 0.9)).toBe(0.9);
+    const r = Math.sqrt(FULL_COLOUR_ODDS);
+    expect(confidenceAlpha(r / (1 + r), 1 / (1 + r), 0.1, 0.9)).toBeCloseTo(0.5, 12);
+    // three classes: only the top two matter
+    expect(confidenceAlpha(0.45, 0.45, 0.1, 0.9)).toBeCloseTo(0.1, 12);
+    expect(confidenceAlpha(1, 0, 0.1, 0.9)).toBe(0.9);
+  });
+
+  it('argmaxCell reports the runner-up', () => {
+    const grid = {
+      resolution: 1,
+      classes: 3,
+      box: { min: [-1, -1], max: [1, 1] },
+      probabilities: Float32Array.from([0.2, 0.5, 0.3]),
+    };
+    const { label, p, second } = argmaxCell(grid, 0);
+    expect(label).toBe(1);
+    expect(p).toBeCloseTo(0.5, 6);
+    expect(second).toBeCloseTo(0.3, 6);
   });
 });
 

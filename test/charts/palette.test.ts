@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_ALPHA } from '../../src/charts/heatmap';
 import {
   CLASS_COLOURS_DARK,
   CLASS_COLOURS_LIGHT,
@@ -32,8 +33,8 @@ function minPairDelta(colours: Rgb[], deficiency: Deficiency | null): number {
 /**
  * Thresholds: CIE76 differences above ~10 are obvious side by side; categorical map colours need
  * far more. We ask 40 for the full colours (a classic red/green pair fails this under deuteranopia
- * and protanopia, see the control below) and 20 for the same colours mixed 50% onto the panel, which
- * is how a half-confident region of the decision map is painted.
+ * and protanopia, see the control below) and 20 for the same colours mixed onto the panel at the
+ * opacity of a confident region of the decision map (MAX_ALPHA) and at 50%.
  */
 const FULL = 40;
 const HALF = 20;
@@ -48,8 +49,11 @@ describe('Okabe-Ito class colours under colour-vision deficiency (Machado et al.
       it(`${theme} theme, ${deficiency ?? 'typical vision'}: every pair stays apart`, () => {
         const colours = palette.map(rgbOf);
         expect(minPairDelta(colours, deficiency)).toBeGreaterThan(FULL);
-        const halfMixed = colours.map((c) => mix(rgbOf(panel), c, 0.5));
-        expect(minPairDelta(halfMixed, deficiency)).toBeGreaterThan(HALF);
+        // a confident region of the map, and a half-confident one
+        for (const alpha of [MAX_ALPHA, 0.5]) {
+          const mixed = colours.map((c) => mix(rgbOf(panel), c, alpha));
+          expect(minPairDelta(mixed, deficiency)).toBeGreaterThan(HALF);
+        }
       });
     }
   }
