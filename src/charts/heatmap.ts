@@ -6,7 +6,7 @@
  */
 import { contours } from 'd3-contour';
 import type { DecisionGrid } from '../core/types';
-import type { Rgb } from './palette';
+import { relativeLuminance, type Rgb } from './palette';
 
 export interface HeatmapStyle {
   /** colour of each class, 0..255 sRGB */
@@ -25,6 +25,13 @@ export interface HeatmapStyle {
  */
 export const MAX_ALPHA = 0.62;
 export const MIN_ALPHA = 0.03;
+/** On a dark panel mixing darkens the colours, so confident regions get more of them. */
+export const MAX_ALPHA_DARK = 0.8;
+
+/** The opacity of confident regions for a background: MAX_ALPHA, or MAX_ALPHA_DARK on dark ones. */
+export function maxAlphaFor(background: Rgb): number {
+  return relativeLuminance(background) < 0.2 ? MAX_ALPHA_DARK : MAX_ALPHA;
+}
 
 /** Number of cells of a grid (resolution squared). */
 export function cellCount(grid: DecisionGrid): number {

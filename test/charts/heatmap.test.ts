@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   FULL_COLOUR_ODDS,
   MAX_ALPHA,
+  MAX_ALPHA_DARK,
+  maxAlphaFor,
   argmaxCell,
   MIN_ALPHA,
   cellAt,
@@ -43,6 +45,11 @@ describe('paintDecisionGrid', () => {
     // half the log-odds of full colour -> halfway opacity (to Float32 rounding of the input)
     const half = blend(BLUE, (MIN_ALPHA + MAX_ALPHA) / 2);
     at(3).forEach((v, k) => expect(Math.abs(v - (half[k] ?? 0))).toBeLessThanOrEqual(1));
+  });
+
+  it('gives dark panels more colour in confident regions', () => {
+    expect(maxAlphaFor([255, 255, 255])).toBe(MAX_ALPHA);
+    expect(maxAlphaFor([27, 30, 35])).toBe(MAX_ALPHA_DARK);
   });
 
   it('reuses the output buffer when it has the right length', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ALPHA } from '../../src/charts/heatmap';
+import { MAX_ALPHA, MAX_ALPHA_DARK } from '../../src/charts/heatmap';
 import {
   CLASS_COLOURS_DARK,
   CLASS_COLOURS_LIGHT,
@@ -50,7 +50,7 @@ describe('Okabe-Ito class colours under colour-vision deficiency (Machado et al.
         const colours = palette.map(rgbOf);
         expect(minPairDelta(colours, deficiency)).toBeGreaterThan(FULL);
         // a confident region of the map, and a half-confident one
-        for (const alpha of [MAX_ALPHA, 0.5]) {
+        for (const alpha of [theme === 'dark' ? MAX_ALPHA_DARK : MAX_ALPHA, 0.5]) {
           const mixed = colours.map((c) => mix(rgbOf(panel), c, alpha));
           expect(minPairDelta(mixed, deficiency)).toBeGreaterThan(HALF);
         }

@@ -1,0 +1,71 @@
+// Charts on the real page: painted maps, drawn curves, keyboard crosshair, text alternatives, and
+// screenshots (light and dark) in test-results/charts/ for a person to open and check.
+import { expect, test, type Page } from '@playwright/test';
+
+const SHOTS = 'test-results/charts';
+
+async function openLab(page: Page) {
+  await page.goto('./');
+  const maps = page.getByTestId('maps');
+  await expect(maps.locator('figure.decision-map')).toHaveCount(2, { timeout: 30_000 });
+  await expect(page.locator('.learning-curve path.series.run-b').first()).toBeVisible();
+  return maps;
+}
+
+test('the decision maps are painted, with queries, text alternatives and a keyboard crosshair', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  const maps = await openLab(page);
+
+  // The canvas holds a real picture: many distinct colours, none transparent.
+  const stats = await maps
+    .locator('canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const context = canvas.getContext('2d');
+      if (!context) return null;
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      const colours = new Set<number>();
+      let transparent = 0;
+      for (let i = 0; i < data.length; i += 4 * 37) {
+        colours.add(((data[i] ?? 0) << 16) | ((data[i + 1] ?? 0) << 8) | (data[i + 2] ?? 0));
+        if (data[i + 3] === 0) transparent++;
+      }
+      return { colours: colours.size, transparent, width: canvas.width, css: canvas.clientWidth };
+    });
+  expect(stats).not.toBeNull();
+  expect(stats?.colours).toBeGreaterThan(20);
+  expect(stats?.transparent).toBe(0);
+  // backing store follows devicePixelRatio
+  const ratio = await page.evaluate(() => devicePixelRatio);
+  expect(stats?.width).toBe(Math.round((stats?.css ?? 0) * ratio));
+
+  const victim = maps.locator('figure.decision-map').first();
+  await expect(victim.locator('svg[role="img"]')).toHaveAttribute('aria-label', /queries shown/);
+  await expect(victim.locator('path.dots').first()).toBeAttached();
+
+  const widget = victim.getByRole('application');
+  await widget.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(victim.locator('.crosshair')).toBeAttached();
+  await expect(victim.locator('.readout')).toHaveText(/^x₁ .+, x₂ .+: class \d \(\d+%\)$/);
+  expect(errors).toEqual([]);
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`screenshots of the charts (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    await openLab(page);
+    await page.waitForTimeout(300);
+    await page
+      .locator('#lab-charts')
+      .screenshot({ path: `${SHOTS}/lab-charts-${colorScheme}.png` });
+    await page.screenshot({ path: `${SHOTS}/page-${colorScheme}.png`, fullPage: true });
+  });
+}
