@@ -47,7 +47,8 @@ export function markerRadius(count: number): number {
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
 /** A full circle as two arcs (SVG path), centred at (cx, cy). */
-function circle(cx: number, cy: number, r: number): string {
+function circle(cx: number, cy: number, radius: number): string {
+  const r = r2(radius);
   return `M${r2(cx - r)},${r2(cy)}a${r},${r} 0 1,0 ${r2(2 * r)},0a${r},${r} 0 1,0 ${r2(-2 * r)},0`;
 }
 

@@ -88,8 +88,10 @@ describe('LearningCurve', () => {
   });
 
   it('reads out a point from the keyboard', async () => {
-    const { getByRole, container } = render(LearningCurve, { curve });
+    const { getByRole, container } = render(LearningCurve, { curve, sliceIndex: 1 });
     const probe = getByRole('slider');
+    await fireEvent.focus(probe); // focus starts at the Play position
+    expect(probe.getAttribute('aria-valuenow')).toBe('2');
     await fireEvent.keyDown(probe, { key: 'Home' });
     expect(probe.getAttribute('aria-valuetext')).toBe(
       '10 queries: fidelity 55.0%, on uniform inputs 50.0%',
