@@ -50,9 +50,8 @@ export function createRng(seed: number): Rng {
   };
 }
 
-/** Fisher-Yates shuffle of the integers 0..n-1. */
-export function permutation(rng: Rng, n: number): Uint32Array {
-  const order = new Uint32Array(n);
+/** Fills order[0..n) with a uniform random permutation of 0..n-1 (Fisher-Yates), in place. */
+export function shuffleInto(order: Uint32Array, n: number, rng: Rng): void {
   for (let i = 0; i < n; i++) order[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = rng.int(i + 1);
@@ -60,5 +59,11 @@ export function permutation(rng: Rng, n: number): Uint32Array {
     order[i] = order[j]!;
     order[j] = tmp;
   }
+}
+
+/** A fresh uniform random permutation of the integers 0..n-1. */
+export function permutation(rng: Rng, n: number): Uint32Array {
+  const order = new Uint32Array(n);
+  shuffleInto(order, n, rng);
   return order;
 }

@@ -26,6 +26,29 @@ export interface SweepKnob {
   format(level: Level): string;
 }
 
+/**
+ * A numeric knob whose first level may be 'off': `enable` switches its defense on (or selects its
+ * output mode), `disable` switches it off.
+ */
+function numericKnob(
+  path: string,
+  label: string,
+  levels: Level[],
+  unit: string,
+  enable: (config: Config) => Config,
+  disable: (config: Config) => Config,
+): SweepKnob {
+  return {
+    name: path,
+    label,
+    levels,
+    apply: (config, level) =>
+      level === 'off' ? disable(config) : setPath(enable(config), path, Number(level)),
+    format: (level) => (level === 'off' ? 'off' : `${unit} ${level}`),
+  };
+}
+
+/** A knob of an output-perturbation mode ('off' = full probabilities). */
 function outputKnob(
   path: string,
   mode: OutputMode,
@@ -33,18 +56,17 @@ function outputKnob(
   levels: Level[],
   unit: string,
 ): SweepKnob {
-  return {
-    name: path,
+  return numericKnob(
+    path,
     label,
     levels,
-    apply: (config, level) =>
-      level === 'off'
-        ? setPath(config, 'defense.output.mode', 'probabilities')
-        : setPath(setPath(config, 'defense.output.mode', mode), path, Number(level)),
-    format: (level) => (level === 'off' ? 'off' : `${unit} ${level}`),
-  };
+    unit,
+    (config) => setPath(config, 'defense.output.mode', mode),
+    (config) => setPath(config, 'defense.output.mode', 'probabilities'),
+  );
 }
 
+/** A knob of a defense with an on/off switch at `onPath`. */
 function switchedKnob(
   path: string,
   onPath: string,
@@ -52,16 +74,14 @@ function switchedKnob(
   levels: Level[],
   unit: string,
 ): SweepKnob {
-  return {
-    name: path,
+  return numericKnob(
+    path,
     label,
     levels,
-    apply: (config, level) =>
-      level === 'off'
-        ? setPath(config, onPath, false)
-        : setPath(setPath(config, onPath, true), path, Number(level)),
-    format: (level) => (level === 'off' ? 'off' : `${unit} ${level}`),
-  };
+    unit,
+    (config) => setPath(config, onPath, true),
+    (config) => setPath(config, onPath, false),
+  );
 }
 
 const MODE_LABELS: Record<OutputMode, string> = {

@@ -9,7 +9,7 @@
  * trainer's Rng, so the same seed gives the same weights. No allocation happens per step: the
  * gradient buffer is allocated once, the row order buffer only when the data grows.
  */
-import type { Rng } from '../rng';
+import { shuffleInto, type Rng } from '../rng';
 import { BatchBackprop } from './backprop';
 import type { Mlp } from './mlp';
 import {
@@ -162,17 +162,6 @@ export function createTrainer(model: Mlp, options: TrainerOptions): Trainer {
     train,
     loss: (inputs, targets, count) => crossEntropy(model, inputs, targets, count),
   };
-}
-
-/** order[0..n) = a uniform random permutation of 0..n-1 (Fisher-Yates, as rng.ts `permutation`). */
-function shuffleInto(order: Uint32Array, n: number, rng: Rng): void {
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const tmp = order[i]!;
-    order[i] = order[j]!;
-    order[j] = tmp;
-  }
 }
 
 /** Calls `visit` with the params index of every weight (not bias). */
