@@ -5,7 +5,7 @@
  * neither floods the history nor trips the browser's history rate limit. Deliberate actions (reset,
  * presets) may call `remember()` to leave one Back step. The window is passed in.
  */
-import { formatShareHash, parseShareHash } from './url';
+import { formatShareHash, parseShareHash, viewPart } from './url';
 import type { LabStore } from './store';
 
 export interface WindowLike {
@@ -62,7 +62,8 @@ export function connectLocation(
 
   function write(push: boolean): void {
     timer = null;
-    const hash = formatShareHash(store.getState().config);
+    // The view keys (lesson, embed, lock, ...) stay in the link beside the settings.
+    const hash = formatShareHash(store.getState().config) + viewPart(win.location.hash);
     if (hash === written && !push) return;
     written = hash;
     if (push) win.history.pushState(null, '', hash);

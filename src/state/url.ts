@@ -27,6 +27,26 @@ import {
 /** Key of the schema version in the fragment. */
 const VERSION_KEY = 'v';
 
+/**
+ * Keys of the page's view, not settings: lessons, embedding, locks and presenter mode
+ * (src/classroom/viewFlags.ts gives them meaning). Parsing skips them; links keep them.
+ */
+export const VIEW_KEYS: ReadonlySet<string> = new Set([
+  'lesson',
+  'step',
+  'embed',
+  'lock',
+  'hide',
+  'present',
+]);
+
+/** The view keys of a fragment as "&key=value..." to follow the settings ('' when none). */
+export function viewPart(hash: string): string {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const parts = body.split('&').filter((part) => VIEW_KEYS.has(part.split('=')[0] ?? ''));
+  return parts.map((part) => `&${part}`).join('');
+}
+
 const FIELD_BY_KEY: ReadonlyMap<string, FieldSpec> = new Map(FIELDS.map((f) => [f.key, f]));
 
 /** Booleans are written as 1/0 to keep links short (parseFieldText reads both forms). */
@@ -88,6 +108,7 @@ export function parseShareHash(hash: string): ParsedConfig {
         });
       continue;
     }
+    if (VIEW_KEYS.has(key)) continue;
     const spec = FIELD_BY_KEY.get(key);
     if (!spec) {
       issues.push({ field: key, message: `"${key}" is not a setting this lab knows; ignored` });
