@@ -3,6 +3,10 @@
  * queue up; the loop yields to the event loop between jobs (`schedule`) so that a `cancel` or a
  * newer request sent while a simulation was running is seen before the next job starts. A queued
  * run is dropped when a newer run arrives (same for sweeps): only the latest of each kind is useful.
+ * The no-defense comparison of a run is a job of its own, queued after the run's result is posted,
+ * so a newer run overtakes it (the runner asks for it again with that newer run).
+ * Every request ends with exactly one 'done' or 'error' reply, dropped ones included, so the client
+ * knows what the worker is still busy with.
  * A simulation itself is synchronous and cannot be interrupted; the client ignores stale replies.
  */
 import type { Config } from '../core/config';
@@ -14,6 +18,9 @@ import {
   type WorkerReply,
   type WorkerRequest,
 } from './protocol';
+
+/** A queued unit of work: a request, or the comparison run that follows a run's result. */
+type Job = RunRequest | SweepRequest | { type: 'baseline'; id: number; config: Config };
 
 export interface ServeOptions {
   /** posts a reply, transferring the given buffers */
@@ -36,7 +43,7 @@ export interface ServeOptions {
 
 /** Creates the message handler of the worker. */
 export function createRequestLoop(options: ServeOptions): (request: WorkerRequest) => void {
-  const queue: (RunRequest | SweepRequest)[] = [];
+  const queue: Job[] = [];
   const interval = options.progressIntervalMs ?? 30;
   let scheduled = false;
 
@@ -50,66 +57,55 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
     };
   }
 
-  function execute(job: RunRequest | SweepRequest): void {
-    const onProgress = throttledProgress(job.id);
+  function postRun(id: number, role: 'main' | 'baseline', config: Config, onProgress: ProgressFn) {
+    const t0 = options.now();
+    const result = options.runSimulation(config, onProgress);
+    const reply: WorkerReply = {
+      type: 'result',
+      kind: 'run',
+      id,
+      role,
+      result,
+      elapsedMs: options.now() - t0,
+    };
+    options.post(reply, options.transferablesOf(result));
+  }
+
+  function postSweep(job: SweepRequest) {
+    const t0 = options.now();
+    const reply = (result: SweepResult, partial: boolean): WorkerReply => ({
+      type: 'result',
+      kind: 'sweep',
+      id: job.id,
+      partial,
+      result,
+      elapsedMs: options.now() - t0,
+    });
+    const result = options.runSweep(job, throttledProgress(job.id), (partial) =>
+      options.post(reply(partial, true), []),
+    );
+    options.post(reply(result, false), []);
+  }
+
+  /** Runs one job; returns false when the request continues with a queued baseline job. */
+  function execute(job: Job): boolean {
     try {
       if (job.type === 'run') {
-        const t0 = options.now();
-        const result = options.runSimulation(job.config, onProgress);
-        const elapsedMs = options.now() - t0;
-        const reply: WorkerReply = {
-          type: 'result',
-          kind: 'run',
-          id: job.id,
-          role: 'main',
-          result,
-          elapsedMs,
-        };
-        options.post(reply, options.transferablesOf(result));
+        postRun(job.id, 'main', job.config, throttledProgress(job.id));
         if (job.baseline) {
           // The comparison run reports no progress: the page shows the main run as finished.
-          const b0 = options.now();
-          const baseline = options.runSimulation(job.baseline, () => {});
-          const baselineReply: WorkerReply = {
-            type: 'result',
-            kind: 'run',
-            id: job.id,
-            role: 'baseline',
-            result: baseline,
-            elapsedMs: options.now() - b0,
-          };
-          options.post(baselineReply, options.transferablesOf(baseline));
+          queue.unshift({ type: 'baseline', id: job.id, config: job.baseline });
+          return false;
         }
+      } else if (job.type === 'baseline') {
+        postRun(job.id, 'baseline', job.config, () => {});
       } else {
-        const t0 = options.now();
-        const onPartial = (partial: SweepResult) =>
-          options.post(
-            {
-              type: 'result',
-              kind: 'sweep',
-              id: job.id,
-              partial: true,
-              result: partial,
-              elapsedMs: options.now() - t0,
-            },
-            [],
-          );
-        const result = options.runSweep(job, onProgress, onPartial);
-        options.post(
-          {
-            type: 'result',
-            kind: 'sweep',
-            id: job.id,
-            partial: false,
-            result,
-            elapsedMs: options.now() - t0,
-          },
-          [],
-        );
+        postSweep(job);
       }
-      options.post({ type: 'done', id: job.id }, []);
+      return true;
     } catch (error) {
       options.post({ type: 'error', id: job.id, message: describeError(error) }, []);
+      return false;
     }
   }
 
@@ -117,7 +113,7 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
     scheduled = false;
     const job = queue.shift();
     if (!job) return;
-    execute(job);
+    if (execute(job)) options.post({ type: 'done', id: job.id }, []);
     if (queue.length > 0) wake();
   }
 
@@ -127,16 +123,25 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
     options.schedule(drain);
   }
 
+  /** Removes queued jobs that match; each dropped request still gets its 'done'. */
+  function drop(matches: (job: Job) => boolean): void {
+    for (let i = queue.length - 1; i >= 0; i--) {
+      const job = queue[i];
+      if (!job || !matches(job)) continue;
+      queue.splice(i, 1);
+      options.post({ type: 'done', id: job.id }, []);
+    }
+  }
+
   return (request) => {
     if (request.type === 'cancel') {
-      const at = queue.findIndex((job) => job.id === request.id);
-      if (at >= 0) queue.splice(at, 1);
+      drop((job) => job.id === request.id);
       return;
     }
-    // A newer request of the same kind makes a queued older one useless.
-    for (let i = queue.length - 1; i >= 0; i--) {
-      if (queue[i]?.type === request.type) queue.splice(i, 1);
-    }
+    // A newer request makes queued older ones of its kind useless (a run also drops a pending
+    // comparison run).
+    const lane = request.type === 'sweep' ? 'sweep' : 'run';
+    drop((job) => (job.type === 'sweep' ? 'sweep' : 'run') === lane);
     queue.push(request);
     wake();
   };

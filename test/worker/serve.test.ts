@@ -83,6 +83,45 @@ describe('createRequestLoop', () => {
     expect(posted.at(-1)?.reply).toEqual({ type: 'done', id: 5 });
   });
 
+  it('lets a newer run overtake the pending comparison run of an older one', () => {
+    const { handle, posted, tasks, simulated } = setup();
+    const defended = setPath(withQueries(400), 'defense.output.mode', 'label');
+    handle({ type: 'run', id: 1, config: defended, baseline: withQueries(400) });
+    tasks.shift()!(); // the main run; its baseline is queued behind a yield
+    handle({ type: 'cancel', id: 1 });
+    handle({ type: 'run', id: 2, config: withQueries(500), baseline: null });
+    while (tasks.length > 0) tasks.shift()!();
+    expect(simulated).toEqual([400, 500]);
+    expect(
+      posted.some(
+        (p) =>
+          p.reply.type === 'result' &&
+          p.reply.id === 1 &&
+          p.reply.kind === 'run' &&
+          p.reply.role === 'baseline',
+      ),
+    ).toBe(false);
+  });
+
+  it('ends every request with exactly one done or error, dropped ones included', () => {
+    const { handle, posted, flush } = setup({ fail: (c) => c.attack.queries === 13 });
+    handle({ type: 'run', id: 1, config: withQueries(100), baseline: withQueries(100) });
+    handle({ type: 'run', id: 2, config: withQueries(13), baseline: null });
+    handle({ type: 'sweep', id: 3, config: withQueries(100), knob: 'k' });
+    handle({ type: 'sweep', id: 4, config: withQueries(100), knob: 'k' });
+    handle({ type: 'run', id: 5, config: withQueries(100), baseline: withQueries(100) });
+    handle({ type: 'cancel', id: 4 });
+    flush();
+    handle({ type: 'run', id: 6, config: withQueries(13), baseline: null });
+    flush();
+    const endings = posted
+      .map((p) => p.reply)
+      .filter((r) => r.type === 'done' || r.type === 'error')
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
+    expect(endings).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('turns an exception into an error reply and keeps serving', () => {
     const { handle, posted, flush } = setup({ fail: (c) => c.attack.queries === 13 });
     handle({ type: 'run', id: 1, config: withQueries(13), baseline: null });

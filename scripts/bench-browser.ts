@@ -1,0 +1,225 @@
+/**
+ * In-browser measurements of the built page (`npm run bench -- --browser`, after `npx vite build`):
+ *
+ * 1. latency of a control change: from the `lab:input` mark (a person changed a control) to the
+ *    `lab:render` mark (the frame after the new result reached the maps and ledger), p50 and p95
+ *    over a mix of changes at default settings: query budget slider, API answer format, rate-limit
+ *    switch (goal: p95 <= 150 ms);
+ * 2. the longest main-thread task (PerformanceObserver 'longtask') while runs, Play and a sweep go
+ *    on, after the page has loaded (goal: <= 50 ms);
+ * 3. the initial JavaScript the page loads, gzip-compressed (goal: <= 150 KB).
+ *
+ * It serves dist/ with Vite's preview server on its own port and drives the system's (or
+ * Playwright's) Chromium. Numbers are medians/percentiles on this machine, not assertions.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { preview } from 'vite';
+import { findChromium } from './browser.mjs';
+
+export interface Row {
+  name: string;
+  median: number;
+  unit: string;
+  goal: string;
+  ok: boolean | null;
+  note?: string;
+}
+
+export interface BrowserBenchOptions {
+  /** the built site (default dist/) */
+  distDir?: string;
+  /** port of the preview server (default 4191, away from the tests' 4173) */
+  port?: number;
+  /** measured control changes (default 30) */
+  samples?: number;
+}
+
+/** Chromium flags for a closed network (as playwright.config.ts). */
+const QUIET_FLAGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Gzip size in bytes of the scripts index.html loads before anything else. */
+export function initialScriptBytes(distDir: string): { files: string[]; gzipBytes: number } {
+  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
+  const sources = [
+    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => m[1] ?? '');
+  const files = [...new Set(sources.filter(Boolean))];
+  const gzipBytes = files.reduce(
+    (sum, file) => sum + gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length,
+    0,
+  );
+  return { files, gzipBytes };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** Waits until the lab has finished its current run and stayed idle for a moment. */
+async function settle(page: Page): Promise<void> {
+  await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(300);
+  await page.locator('[data-status="done"]').waitFor({ timeout: 30_000 });
+}
+
+/** Performs `change` and returns milliseconds from its input mark to the next render mark. */
+async function measureChange(page: Page, change: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => {
+    performance.clearMarks('lab:input');
+    performance.clearMarks('lab:render');
+  });
+  await change();
+  const handle = await page.waitForFunction(
+    () => {
+      const input = performance.getEntriesByName('lab:input').at(-1);
+      if (!input) return null;
+      const render = performance
+        .getEntriesByName('lab:render')
+        .find((mark) => mark.startTime > input.startTime);
+      return render ? render.startTime - input.startTime : null;
+    },
+    undefined,
+    { timeout: 30_000, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+export async function benchBrowser(options: BrowserBenchOptions = {}): Promise<Row[]> {
+  const distDir = resolve(options.distDir ?? 'dist');
+  if (!existsSync(join(distDir, 'index.html')))
+    throw new Error(`benchBrowser: no build in ${distDir}; run \`npx vite build\` first`);
+  const port = options.port ?? 4191;
+  const samples = options.samples ?? 30;
+  const initial = initialScriptBytes(distDir);
+
+  const server = await preview({
+    build: { outDir: distDir },
+    preview: { port, strictPort: true, host: '127.0.0.1', open: false },
+    logLevel: 'silent',
+  });
+  const chosen = findChromium();
+  const browser = await chromium.launch({
+    executablePath: chosen && chosen.kind !== 'playwright' ? chosen.path : undefined,
+    args: QUIET_FLAGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { labLongTasks: number[]; labWatchLongTasks: boolean };
+      w.labLongTasks = [];
+      w.labWatchLongTasks = false;
+      new PerformanceObserver((list) => {
+        if (!w.labWatchLongTasks) return;
+        for (const entry of list.getEntries()) w.labLongTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await settle(page);
+    // Let the first sweep finish so that it does not compete for the CPU during the samples.
+    await page
+      .getByText(/^Sweeping/)
+      .waitFor({ state: 'detached', timeout: 120_000 })
+      .catch(() => {});
+    await page.evaluate(() => {
+      (window as unknown as { labWatchLongTasks: boolean }).labWatchLongTasks = true;
+    });
+
+    const slider = page.getByRole('slider', { name: /^Query budget/ });
+    const answers = page.getByRole('combobox', { name: 'API answers' });
+    const rateLimit = page.getByRole('switch', { name: /^Rate limit/ });
+    let step = 0;
+    const changes: (() => Promise<void>)[] = [
+      () => slider.press(step % 2 === 0 ? 'ArrowRight' : 'ArrowLeft'),
+      async () => {
+        await answers.selectOption(step % 2 === 0 ? 'rounded' : 'probabilities');
+      },
+      () => rateLimit.click(),
+    ];
+    const latencies: number[] = [];
+    const warmup = 3;
+    for (let i = 0; i < samples + warmup; i++) {
+      step = Math.floor(i / changes.length);
+      const ms = await measureChange(page, changes[i % changes.length]!);
+      if (i >= warmup) latencies.push(ms);
+      await settle(page);
+    }
+
+    // Play through the slices, then a sweep while changing a control: the main thread must stay free.
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('combobox', { name: 'Sweep' }).selectOption('defense.output.sigma');
+    await page.getByRole('button', { name: 'Run sweep' }).click();
+    await slider.press('ArrowRight');
+    await page
+      .getByText(/^Sweeping/)
+      .waitFor({ state: 'detached', timeout: 120_000 })
+      .catch(() => {});
+    await settle(page);
+    const longTasks = await page.evaluate(
+      () => (window as unknown as { labLongTasks: number[] }).labLongTasks,
+    );
+    const longest = longTasks.length ? Math.max(...longTasks) : 0;
+
+    if (process.env.BENCH_DEBUG) console.log(latencies.map((v) => v.toFixed(0)).join(' '));
+    const p50 = percentile(latencies, 0.5);
+    const p95 = percentile(latencies, 0.95);
+    return [
+      {
+        name: 'Control change -> maps and ledger redrawn (p50, browser)',
+        median: p50,
+        unit: 'ms',
+        goal: '',
+        ok: null,
+        note: `${latencies.length} changes: query slider, answer format, rate limit`,
+      },
+      {
+        name: 'Control change -> maps and ledger redrawn (p95, browser)',
+        median: p95,
+        unit: 'ms',
+        goal: '<= 150 ms',
+        ok: p95 <= 150,
+      },
+      {
+        name: 'Longest main-thread task during runs, Play and a sweep',
+        median: longest,
+        unit: 'ms',
+        goal: '<= 50 ms',
+        ok: longest <= 50,
+        note: `${longTasks.length} tasks over 50 ms`,
+      },
+      {
+        name: 'Initial JavaScript (gzip)',
+        median: Math.round((initial.gzipBytes / 1024) * 10) / 10,
+        unit: 'KB',
+        goal: '<= 150 KB',
+        ok: initial.gzipBytes <= 150 * 1024,
+        note: initial.files.join(', '),
+      },
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+// Run directly: `npx tsx scripts/bench-browser.ts [distDir]`.
+if (process.argv[1] && resolve(process.argv[1]) === resolve('scripts/bench-browser.ts')) {
+  const rows = await benchBrowser({ distDir: process.argv[2] });
+  for (const row of rows)
+    console.log(
+      `${row.name}: ${row.median.toFixed(1)} ${row.unit}${row.goal ? ` (goal ${row.goal}: ${row.ok ? 'ok' : 'MISSED'})` : ''}${row.note ? `  [${row.note}]` : ''}`,
+    );
+}
