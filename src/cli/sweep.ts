@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { parseConfig } from '../core/config';
 import { SWEEP_KNOBS, type Level } from '../core/sweep';
 import { sweep } from '../core/sweep';
-import type { SweepResult } from '../core/types';
+import { sweepToCsv } from '../classroom/csv';
 import { UsageError, loadConfig, runCli } from './args';
 
 const HELP = `Usage: npm run sweep -- --knob NAME [options]
@@ -29,40 +29,6 @@ ${Object.values(SWEEP_KNOBS)
 
 Exit codes: 0 success, 2 invalid input (one line on stderr names the field).
 `;
-
-const CSV_COLUMNS = [
-  'fidelity',
-  'fidelityUniform',
-  'studentAccuracy',
-  'benignAccuracyDrop',
-  'distortion',
-  'benignBlocked',
-  'falsePositives',
-  'attackerCostUSD',
-  'queriesAnswered',
-] as const;
-
-export function sweepToCsv(result: SweepResult): string {
-  const header = [
-    'knob',
-    'level',
-    'label',
-    ...CSV_COLUMNS.flatMap((c) => [`${c}_mean`, `${c}_std`]),
-    'watermarkShown',
-  ];
-  const rows = result.levels.map((level) => [
-    result.knob,
-    String(level.level),
-    level.label,
-    ...CSV_COLUMNS.flatMap((c) => [String(level[c].mean), String(level[c].std)]),
-    level.watermarkShown === null ? '' : String(level.watermarkShown),
-  ]);
-  return [header, ...rows]
-    .map((row) =>
-      row.map((cell) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(','),
-    )
-    .join('\n');
-}
 
 runCli(() => {
   const { values } = parseArgs({
