@@ -4,8 +4,11 @@ import { expect, test, type Page } from '@playwright/test';
 
 const SHOTS = 'test-results/charts';
 
-async function openLab(page: Page) {
-  await page.goto('./');
+/** Three classes, Jacobian attack over four accounts, noisy answers, watermark and detection on. */
+const DEFENDED = '#v=1&d=blobs&a=jacobian&ac=4&om=noise&wm=1&wr=0.05&dt=1';
+
+async function openLab(page: Page, hash = '') {
+  await page.goto(`./${hash}`);
   const maps = page.getByTestId('maps');
   await expect(maps.locator('figure.decision-map')).toHaveCount(2, { timeout: 30_000 });
   await expect(page.locator('.learning-curve path.series.run-b').first()).toBeVisible();
@@ -69,3 +72,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.screenshot({ path: `${SHOTS}/page-${colorScheme}.png`, fullPage: true });
   });
 }
+
+test('screenshot of a defended three-class run (light)', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  const maps = await openLab(page, DEFENDED);
+  await expect(maps.locator('path.dots[data-label="2"]').first()).toBeAttached();
+  await expect(maps.locator('path.rings').first()).toBeAttached();
+  await page.waitForTimeout(300);
+  await page.locator('#lab-charts').screenshot({ path: `${SHOTS}/lab-charts-defended.png` });
+});
