@@ -1,6 +1,7 @@
 // Charts on the real page: painted maps, drawn curves, keyboard crosshair, text alternatives, and
 // screenshots (light and dark) in test-results/charts/ for a person to open and check.
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 const SHOTS = 'test-results/charts';
 
@@ -81,3 +82,17 @@ test('screenshot of a defended three-class run (light)', async ({ page }) => {
   await page.waitForTimeout(300);
   await page.locator('#lab-charts').screenshot({ path: `${SHOTS}/lab-charts-defended.png` });
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious violation in the drawn charts (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await openLab(page, DEFENDED);
+    await page.locator('figure.decision-map').first().getByRole('application').focus();
+    await page.keyboard.press('ArrowUp');
+    const results = await new AxeBuilder({ page }).include('#lab-charts').analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(
+      bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`),
+    ).toEqual([]);
+  });
+}
