@@ -26,7 +26,7 @@ export interface Progress {
   phase: string;
 }
 
-export type NoticeKind = 'link' | 'config' | 'worker' | 'clipboard';
+export type NoticeKind = 'link' | 'config' | 'worker' | 'clipboard' | 'classroom';
 
 export interface Notice {
   id: number;
