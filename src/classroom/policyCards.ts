@@ -1,0 +1,314 @@
+/**
+ * Policy cards: one plain-language card per attack strategy and per defense, for the people who
+ * write rules rather than code. Each names the frameworks that cover it (MITRE ATLAS, OWASP, NIST
+ * AI 100-2, EU AI Act) and quotes only the published figures listed in the project's reference
+ * (shared/REFERENCE.md), each with its source.
+ */
+
+export interface PublishedFigure {
+  claim: string;
+  figure: string;
+  source: string;
+}
+
+export interface PolicyCard {
+  /** the strategy or output mode name of the config, or the defense's switch group */
+  id: string;
+  kind: 'attack' | 'defense';
+  title: string;
+  /** what it is, in two or three plain sentences */
+  what: string;
+  /** for an attack: why it matters; for a defense: what it costs honest users */
+  stakes: string;
+  /** what to try in the lab */
+  inLab: string;
+  atlas: string[];
+  owasp: string[];
+  nist: string;
+  euAiAct: string;
+  figures: PublishedFigure[];
+}
+
+const NIST =
+  'NIST AI 100-2 (Adversarial Machine Learning taxonomy): model extraction, under privacy attacks.';
+const EU_AI_ACT =
+  'EU AI Act, Article 15(5): high-risk AI systems must resist attempts to exploit their vulnerabilities, including confidentiality attacks.';
+const OWASP_ML = 'OWASP Machine Learning Security Top 10: ML05:2023 Model Theft.';
+const OWASP_LLM =
+  'OWASP Top 10 for LLM Applications 2025: LLM10 Unbounded Consumption (model extraction through the API).';
+
+const ATTACK_ATLAS = [
+  'AML.T0040 AI Model Inference API Access',
+  'AML.T0024.002 Extract AI Model (exfiltration via the inference API)',
+  'AML.T0005.001 Train Proxy via Replication',
+];
+
+const PRICES: PublishedFigure = {
+  claim: 'API prices used in the literature',
+  figure: '$1-10 per 1,000 queries',
+  source: 'Lee et al. 2019',
+};
+const CONFIDENCES: PublishedFigure = {
+  claim: 'confidences vs labels only',
+  figure: 'probabilities need 50-100x fewer queries',
+  source: 'Tramer et al. 2016, as cited by Lee et al. 2019',
+};
+
+function attack(
+  card: Omit<PolicyCard, 'kind' | 'atlas' | 'owasp' | 'nist' | 'euAiAct'>,
+): PolicyCard {
+  return {
+    ...card,
+    kind: 'attack',
+    atlas: ATTACK_ATLAS,
+    owasp: [OWASP_ML, OWASP_LLM],
+    nist: NIST,
+    euAiAct: EU_AI_ACT,
+  };
+}
+
+function defense(
+  card: Omit<PolicyCard, 'kind' | 'owasp' | 'nist' | 'euAiAct'>,
+  llm10: string,
+): PolicyCard {
+  return {
+    ...card,
+    kind: 'defense',
+    owasp: [OWASP_ML, `${OWASP_LLM} Mitigation: ${llm10}.`],
+    nist: NIST,
+    euAiAct: EU_AI_ACT,
+  };
+}
+
+export const POLICY_CARDS: readonly PolicyCard[] = [
+  attack({
+    id: 'random',
+    title: 'Attack: random queries',
+    what: 'The attacker asks the API about inputs picked at random from the whole input space, with no knowledge of the real data, and trains a copy on the answers.',
+    stakes:
+      'It needs nothing but an account. Against simple models it is enough: published attacks recovered real cloud models in minutes.',
+    inLab: 'Strategy "random": watch the learning curve climb as the budget grows.',
+    figures: [
+      {
+        claim: 'equation-solving on logistic regression',
+        figure: 'exact with d+1 queries',
+        source: 'Tramer et al., USENIX Security 2016',
+      },
+      {
+        claim: 'real service, Amazon ML (logistic regression, Digits)',
+        figure: '650 queries, 70 s',
+        source: 'Tramer et al. 2016',
+      },
+      {
+        claim: 'BigML decision tree (German Credit)',
+        figure: '1,150 queries, 632 s',
+        source: 'Tramer et al. 2016',
+      },
+    ],
+  }),
+  attack({
+    id: 'natural',
+    title: 'Attack: natural data (Knockoff Nets)',
+    what: "The attacker sends ordinary-looking inputs from its own unlabeled collection. The closer that collection is to the owner's data, the better the copy.",
+    stakes:
+      'Its queries look like honest use, so detectors that look for odd query patterns miss it.',
+    inLab:
+      'Strategy "natural", then move "Pool shift" to see what a worse collection costs the attacker.',
+    figures: [
+      {
+        claim: 'Knockoff Nets',
+        figure: 'a reasonable copy of an image API for about $30',
+        source: 'Orekondy et al. 2019',
+      },
+      PRICES,
+    ],
+  }),
+  attack({
+    id: 'active',
+    title: 'Attack: active learning',
+    what: 'The attacker asks in rounds: it trains its copy, then asks about the inputs its copy is least sure of, and repeats.',
+    stakes:
+      'Each query is spent where it teaches the most, so the same copy costs fewer paid queries.',
+    inLab:
+      'Strategy "active": compare its learning curve with "random" at the same budget (pin one run as A).',
+    figures: [PRICES],
+  }),
+  attack({
+    id: 'jacobian',
+    title: 'Attack: Jacobian augmentation',
+    what: "Starting from a few real inputs, the attacker makes new ones by nudging each input where its copy's answer changes fastest, doubling its set every round.",
+    stakes:
+      'Few real inputs are needed; the copy can then be used to craft inputs that fool the original.',
+    inLab:
+      'Strategy "jacobian" with Detection on: its chained, synthetic queries are what PRADA looks for.',
+    figures: [
+      {
+        claim: 'practical black-box substitute',
+        figure: '6,400 queries; 84% of adversarial examples transfer to MetaMind',
+        source: 'Papernot et al. 2017',
+      },
+    ],
+  }),
+  defense(
+    {
+      id: 'rounded',
+      title: 'Defense: rounded probabilities',
+      what: "The API still returns each class's probability, but rounded to a few decimals.",
+      stakes: 'Honest users keep the same top answer; they lose only precision.',
+      inLab:
+        'API answers "rounded": try 1 decimal and compare the learning curve with full probabilities.',
+      atlas: ['AML.M0002 Passive AI Output Obfuscation'],
+      figures: [CONFIDENCES],
+    },
+    'limit logit and logprob exposure',
+  ),
+  defense(
+    {
+      id: 'topk',
+      title: 'Defense: top-k answers',
+      what: 'The API returns only the k most likely classes and their probabilities.',
+      stakes: 'Honest users keep the top answer; they lose the scores of the less likely classes.',
+      inLab: 'API answers "top-k" with k = 1.',
+      atlas: ['AML.M0002 Passive AI Output Obfuscation'],
+      figures: [
+        CONFIDENCES,
+        {
+          claim: 'production LLM layer stealing',
+          figure: 'embedding projection of two OpenAI models for under $20',
+          source: 'Carlini et al. 2024',
+        },
+      ],
+    },
+    'limit logit and logprob exposure',
+  ),
+  defense(
+    {
+      id: 'label',
+      title: 'Defense: label only',
+      what: 'The API answers with the class name alone: no confidence score.',
+      stakes:
+        'Honest users lose every score; applications that rank or threshold on confidence stop working.',
+      inLab: 'API answers "label only": compare with full probabilities at a small budget.',
+      atlas: ['AML.M0002 Passive AI Output Obfuscation'],
+      figures: [CONFIDENCES],
+    },
+    'limit logit and logprob exposure',
+  ),
+  defense(
+    {
+      id: 'noise',
+      title: 'Defense: noisy probabilities',
+      what: 'Random noise is added to each probability before it is returned.',
+      stakes: 'Strong noise can flip the top answer, so honest users get wrong answers too.',
+      inLab:
+        'API answers "noisy" and move sigma: the ledger shows the honest users\' accuracy drop.',
+      atlas: ['AML.M0002 Passive AI Output Obfuscation'],
+      figures: [
+        {
+          claim: 'prediction poisoning (a related output perturbation)',
+          figure: 'attacker error up to 85x',
+          source: 'Orekondy et al. 2020',
+        },
+        {
+          claim: 'adaptive misinformation (a related output perturbation)',
+          figure: 'clone accuracy down up to 40%, benign accuracy down < 0.5%',
+          source: 'Kariyappa and Qureshi 2020',
+        },
+      ],
+    },
+    'limit logit and logprob exposure',
+  ),
+  defense(
+    {
+      id: 'reverseSigmoid',
+      title: 'Defense: reverse sigmoid',
+      what: 'The probabilities are bent by a function chosen so that the top answer stays the same while the scores mislead a copy trained on them.',
+      stakes: 'Honest users keep the top answer but get distorted scores.',
+      inLab: 'API answers "reverse sigmoid": watch the distortion in the ledger.',
+      atlas: ['AML.M0002 Passive AI Output Obfuscation'],
+      figures: [
+        {
+          claim: 'reverse sigmoid',
+          figure: 'stolen accuracy down 20% or more, or 64x more queries',
+          source: 'Lee et al. 2019',
+        },
+      ],
+    },
+    'limit logit and logprob exposure',
+  ),
+  defense(
+    {
+      id: 'rateLimit',
+      title: 'Defense: rate limits and quotas',
+      what: 'Each account may ask only so many questions per day.',
+      stakes: 'Heavy honest users hit the limit; an attacker opens more accounts.',
+      inLab:
+        "Rate limit on, then raise the attacker's Accounts: the cap is accounts x limit x days.",
+      atlas: [
+        'AML.M0004 Restrict Number of AI Model Queries',
+        'AML.M0019 Control Access to AI Models',
+        'related technique: AML.T0034 Cost Harvesting',
+      ],
+      figures: [
+        {
+          claim: 'distillation campaign',
+          figure: 'about 24,000 accounts, 16 million queries',
+          source: 'MITRE ATLAS AML.CS0056 (2026)',
+        },
+      ],
+    },
+    'rate limits and quotas',
+  ),
+  defense(
+    {
+      id: 'watermark',
+      title: 'Defense: watermarking answers (DAWN)',
+      what: 'A small share of answers is deliberately wrong, chosen by a secret key. If a suspect model repeats those wrong answers, the owner can show in a statistical test that it was copied.',
+      stakes:
+        'It proves theft after the fact; it does not prevent it. The wrong answers cost honest users about as much accuracy as the share watermarked.',
+      inLab:
+        "Watermark on: the ledger shows the p-value for the attacker's copy and for an independent control model.",
+      atlas: [
+        'responds to AML.T0024.002 Extract AI Model (evidence after the fact; no ATLAS mitigation id)',
+      ],
+      figures: [
+        {
+          claim: 'DAWN',
+          figure:
+            'changes under 0.5% of answers, costs 0.03-0.5% accuracy, proves ownership with confidence above 1 - 2^-64',
+          source: 'Szyller et al. 2021',
+        },
+      ],
+    },
+    'watermarking',
+  ),
+  defense(
+    {
+      id: 'detection',
+      title: 'Defense: detecting extraction (PRADA)',
+      what: "The API watches each account's queries. Honest queries are spread the way real data is; synthetic, chained queries are not. An account that looks synthetic is banned.",
+      stakes:
+        'A strict threshold flags honest accounts too; attackers that send natural data slip through.',
+      inLab:
+        'Detection on with strategy "jacobian", then "natural": the timeline shows each account\'s score.',
+      atlas: ['AML.M0015 Adversarial Input Detection'],
+      figures: [
+        {
+          claim: 'PRADA',
+          figure: 'detected all the attacks it was tested on, with no false positives',
+          source: 'Juuti et al. 2019',
+        },
+        {
+          claim: 'known weakness',
+          figure: 'attackers that query natural data (Knockoff-style) evade it',
+          source: 'Atli et al. 2020',
+        },
+      ],
+    },
+    'anomaly detection',
+  ),
+];
+
+export const POLICY_CARD_BY_ID: ReadonlyMap<string, PolicyCard> = new Map(
+  POLICY_CARDS.map((card) => [card.id, card]),
+);

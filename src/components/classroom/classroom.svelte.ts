@@ -1,0 +1,244 @@
+/**
+ * The classroom layer of the page as one runes class: the link's view flags (embed parts, locked
+ * and hidden controls, presenter mode), the lesson being taught and its step, the learner's
+ * predictions, and which classroom dialog is open. It drives the lab only through the store's
+ * actions (setConfig, pin) and the lab's commands (sweep), and writes the view part of the URL.
+ * App.svelte creates it and provides it as a context.
+ */
+import { getContext, setContext } from 'svelte';
+import { sameConfig } from '../../state/store';
+import type { Lab } from '../../state/lab';
+import type { Config } from '../../core/config';
+import {
+  coveredBy,
+  parseViewFlags,
+  withViewFlags,
+  type ViewFlags,
+} from '../../classroom/viewFlags';
+import { loadLesson, loadLessonIndex, type FetchLike } from '../../classroom/lessonLoader';
+import type { Lesson, LessonIndexEntry } from '../../classroom/lessonSchema';
+import { stepConfig, stepIndexFromLink } from '../../classroom/lessonRun';
+
+export type ClassroomDialog = 'lessons' | 'cards' | 'embed' | 'export' | 'report' | 'help' | null;
+
+/** What the classroom needs from the window (passed in for tests). */
+export interface ClassroomWindow {
+  location: { readonly hash: string };
+  history: { replaceState(data: unknown, unused: string, url?: string): void };
+  fetch: FetchLike;
+}
+
+export class Classroom {
+  flags: ViewFlags = $state.raw(parseViewFlags('').flags);
+  present = $state(false);
+  dialog: ClassroomDialog = $state(null);
+  /** policy card shown by the cards dialog (null: all cards) */
+  cardId: string | null = $state(null);
+  index: LessonIndexEntry[] | null = $state.raw(null);
+  lesson: Lesson | null = $state.raw(null);
+  step = $state(0);
+  /** the learner's choice per step index, once locked in */
+  predictions: Record<number, string> = $state({});
+  /** problems loading a lesson, each naming the file and field */
+  lessonErrors: string[] = $state.raw([]);
+  /** a short message for the live region (shortcut feedback) */
+  announcement = $state('');
+
+  readonly lab: Lab;
+  readonly win: ClassroomWindow;
+  /** the step change in progress (a newer one cancels an older one that waits for a run) */
+  private entering = 0;
+  private pinnedByLesson = false;
+
+  constructor(lab: Lab, win: ClassroomWindow) {
+    this.lab = lab;
+    this.win = win;
+    const { flags, issues } = parseViewFlags(win.location.hash);
+    this.flags = flags;
+    this.present = flags.present;
+    if (issues.length > 0)
+      lab.store.getState().addNotice({
+        kind: 'classroom',
+        level: 'error',
+        message: "Part of this link's view settings could not be used; the lab kept the rest.",
+        details: issues,
+      });
+  }
+
+  get embedded(): boolean {
+    return this.flags.embed !== null;
+  }
+
+  isLocked(path: string): boolean {
+    return coveredBy(path, this.flags.lock);
+  }
+
+  isHidden(path: string): boolean {
+    return coveredBy(path, this.flags.hide);
+  }
+
+  /** Writes the view keys into the URL, leaving the settings part to src/state/location.ts. */
+  private writeLink(): void {
+    const flags: ViewFlags = {
+      ...this.flags,
+      lesson: this.lesson?.id ?? null,
+      step: this.lesson ? this.step + 1 : null,
+      present: this.present,
+    };
+    this.flags = flags;
+    const next = withViewFlags(this.win.location.hash, flags);
+    if (next !== this.win.location.hash) this.win.history.replaceState(null, '', next);
+  }
+
+  setPresent(on: boolean): void {
+    this.present = on;
+    this.writeLink();
+  }
+
+  async loadIndex(): Promise<void> {
+    if (this.index) return;
+    const loaded = await loadLessonIndex((url) => this.win.fetch(url));
+    if (loaded.ok) this.index = loaded.value;
+    else this.lessonErrors = loaded.errors;
+  }
+
+  /** Opens a lesson at a 0-based step (a link's step is 1-based: use `openFromLink`). */
+  async start(id: string, stepIndex = 0): Promise<void> {
+    this.lessonErrors = [];
+    const loaded = await loadLesson((url) => this.win.fetch(url), id);
+    if (!loaded.ok) {
+      this.lessonErrors = loaded.errors;
+      return;
+    }
+    this.lesson = loaded.value;
+    this.predictions = {};
+    this.dialog = null;
+    if (this.pinnedByLesson) this.lab.store.getState().unpin();
+    this.pinnedByLesson = false;
+    await this.goTo(stepIndex);
+  }
+
+  /** Opens the lesson named in the link, if any. */
+  async openFromLink(): Promise<void> {
+    if (!this.flags.lesson) return;
+    const id = this.flags.lesson;
+    const loaded = await loadLesson((url) => this.win.fetch(url), id);
+    if (!loaded.ok) {
+      this.lessonErrors = loaded.errors;
+      return;
+    }
+    await this.start(id, stepIndexFromLink(loaded.value, this.flags.step));
+  }
+
+  stepConfig(index = this.step): Config | null {
+    return this.lesson ? stepConfig(this.lesson, index) : null;
+  }
+
+  /** Resolves once the lab shows a result for `config` (or the step changed again: false). */
+  private waitForResult(config: Config, token: number): Promise<boolean> {
+    const store = this.lab.store;
+    return new Promise((resolve) => {
+      const check = () => {
+        if (token !== this.entering) return true;
+        return sameConfig(store.getState().result?.config, config);
+      };
+      if (check()) return resolve(token === this.entering);
+      const stop = store.subscribe(() => {
+        if (!check()) return;
+        stop();
+        resolve(token === this.entering);
+      });
+    });
+  }
+
+  /** Goes to step `index`: pins the previous step's run when asked, applies the step's settings. */
+  async goTo(index: number): Promise<void> {
+    const lesson = this.lesson;
+    if (!lesson) return;
+    const target = Math.max(0, Math.min(lesson.steps.length - 1, index));
+    const token = ++this.entering;
+    this.step = target;
+    this.writeLink();
+    const step = lesson.steps[target];
+    const store = this.lab.store;
+    if (step?.pin && target > 0) {
+      const previous = stepConfig(lesson, target - 1);
+      if (!sameConfig(store.getState().result?.config, previous)) {
+        store.getState().setConfig(previous);
+        if (!(await this.waitForResult(previous, token))) return;
+      }
+      store.getState().pin();
+      this.pinnedByLesson = true;
+    } else if (this.pinnedByLesson) {
+      store.getState().unpin();
+      this.pinnedByLesson = false;
+    }
+    const config = stepConfig(lesson, target);
+    if (!sameConfig(store.getState().config, config)) store.getState().setConfig(config);
+    if (step?.sweep && step.sweep.length > 0) this.lab.sweepAll(step.sweep);
+  }
+
+  next(): void {
+    if (this.lesson && this.step < this.lesson.steps.length - 1) void this.goTo(this.step + 1);
+  }
+
+  back(): void {
+    if (this.lesson && this.step > 0) void this.goTo(this.step - 1);
+  }
+
+  /** Puts the step's settings back (the learner may have changed them). */
+  resetStep(): void {
+    if (this.lesson) void this.goTo(this.step);
+    else this.lab.store.getState().resetConfig();
+  }
+
+  predict(choice: string): void {
+    this.predictions = { ...this.predictions, [this.step]: choice };
+  }
+
+  exit(): void {
+    this.entering++;
+    if (this.pinnedByLesson) this.lab.store.getState().unpin();
+    this.pinnedByLesson = false;
+    this.lesson = null;
+    this.step = 0;
+    this.predictions = {};
+    this.writeLink();
+  }
+
+  open(dialog: ClassroomDialog, cardId: string | null = null): void {
+    this.cardId = cardId;
+    this.dialog = dialog;
+  }
+
+  close(): void {
+    this.dialog = null;
+  }
+
+  announce(message: string): void {
+    this.announcement = message;
+  }
+}
+
+const CLASSROOM_KEY = Symbol('extraction-lab-classroom');
+
+export function provideClassroom(classroom: Classroom): void {
+  setContext(CLASSROOM_KEY, classroom);
+}
+
+/** The classroom provided by App.svelte. */
+export function useClassroom(): Classroom {
+  const classroom = getContext<Classroom | undefined>(CLASSROOM_KEY);
+  if (!classroom) throw new Error('useClassroom() needs provideClassroom() in an ancestor');
+  return classroom;
+}
+
+/** The classroom if there is one (controls use it for locks; their own tests provide none). */
+export function maybeClassroom(): Classroom | null {
+  return getContext<Classroom | undefined>(CLASSROOM_KEY) ?? null;
+}
+
+/** Context entries for component tests (add them to the lab's context map). */
+export function classroomContextEntry(classroom: Classroom): [symbol, Classroom] {
+  return [CLASSROOM_KEY, classroom];
+}
