@@ -7,6 +7,8 @@ import { FIELD_BY_PATH } from '../core/config';
 
 export const TOUR_REGIONS = {
   masthead: 'the page header with its buttons',
+  lab: 'the whole lab: settings and charts',
+  charts: 'every chart',
   'attacker-panel': "the attacker's settings",
   'defender-panel': "the defender's settings",
   playback: 'Run, Step, Play and Reset',
