@@ -93,7 +93,7 @@ describe('PlaybackControls', () => {
     await fireEvent.click(getByRole('button', { name: 'Step' }));
     expect(store.getState().frame).toBe(1);
     expect(getByTestId('play-position').textContent).toBe('Slice 2 of 4: 500 queries sent');
-    await fireEvent.click(getByRole('button', { name: 'Reset' }));
+    await fireEvent.click(getByRole('button', { name: 'Reset to the first slice' }));
     expect(store.getState().frame).toBe(0);
   });
 
@@ -117,7 +117,7 @@ describe('PlaybackControls', () => {
   it('disables Step, Play and Reset until there is a result', () => {
     const { context } = setup();
     const { getByRole } = render(PlaybackControls, { context });
-    for (const name of ['Step', 'Play', 'Reset'])
+    for (const name of ['Step', 'Play', 'Reset to the first slice'])
       expect((getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
