@@ -19,6 +19,8 @@ export interface RunnerOptions {
   setTimer?: (callback: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
   now?: () => number;
+  /** called as each run's result arrives, before the store updates (performance marks) */
+  onResultArrived?: (elapsedMs: number) => void;
 }
 
 export interface Runner {
@@ -56,7 +58,10 @@ export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
     state.runStarted();
     options.runs.run(config, needBaseline ? bare : null, {
       onProgress: (fraction, phase) => store.getState().runProgress(fraction, phase),
-      onResult: (result) => store.getState().runFinished(result),
+      onResult: (result, elapsedMs) => {
+        options.onResultArrived?.(elapsedMs);
+        store.getState().runFinished(result);
+      },
       onBaseline: (result) => store.getState().baselineFinished(result),
       onError: (message) => {
         store.getState().runFailed(message);
