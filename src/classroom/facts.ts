@@ -4,6 +4,7 @@
  * the template filler that writes them into text: "{student.fidelity:%}" -> "98.7%". Lessons never
  * hard-code a number; every figure comes from the SimulationResult on screen.
  */
+import type { Config } from '../core/config';
 import type { SimulationResult } from '../core/types';
 import {
   formatCount,
@@ -105,6 +106,13 @@ export interface FactSources {
   baseline?: SimulationResult | null;
   /** the pinned run A (null when nothing is pinned) */
   pinned?: SimulationResult | null;
+}
+
+/** The `config.*` facts of a config (what a step's text may quote before its run is done). */
+export function configFacts(config: Config): Record<string, FactValue | string> {
+  const facts: Record<string, FactValue | string> = {};
+  flattenConfig(config, 'config', facts);
+  return facts;
 }
 
 /** All facts a lesson may quote for the runs on screen. `config.*` reads the current run's config. */

@@ -125,6 +125,12 @@ export class Classroom {
     const loaded = await loadLesson((url) => this.win.fetch(url), id);
     if (!loaded.ok) {
       this.lessonErrors = loaded.errors;
+      this.lab.store.getState().addNotice({
+        kind: 'classroom',
+        level: 'error',
+        message: 'The lesson in this link could not be opened; the lab works as usual.',
+        details: loaded.errors,
+      });
       return;
     }
     await this.start(id, stepIndexFromLink(loaded.value, this.flags.step));
@@ -175,7 +181,13 @@ export class Classroom {
     }
     const config = stepConfig(lesson, target);
     if (!sameConfig(store.getState().config, config)) store.getState().setConfig(config);
-    if (step?.sweep && step.sweep.length > 0) this.lab.sweepAll(step.sweep);
+    // Sweep only the knobs not already swept (or sweeping) around this very config.
+    const sweeps = store.getState().sweeps;
+    const fresh = (step?.sweep ?? []).filter((knob) => {
+      const entry = sweeps[knob];
+      return !(entry?.status === 'running' || sameConfig(entry?.result?.config, config));
+    });
+    if (fresh.length > 0) this.lab.sweepAll(fresh);
   }
 
   next(): void {

@@ -27,7 +27,7 @@ export function scrollToTarget(doc: Document, names: readonly string[]): void {
     const element = doc.querySelector<HTMLElement>(`[data-tour="${escaped}"]`);
     if (!element || element.offsetParent === null) continue;
     const reduce = view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
-    element.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+    element.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
     return;
   }
 }
