@@ -1,4 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 /**
@@ -31,10 +34,48 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Files the service worker must not precache: itself, its manifest, source maps. */
+const NOT_PRECACHED = /(^sw\.js$|^precache-manifest\.json$|\.map$)/;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+/**
+ * Offline support: after the build, lists every file of the output folder in
+ * precache-manifest.json (relative paths, plus './' for the folder itself) with a version hashed
+ * from their contents. public/sw.js precaches that list, so the lab works offline after one visit.
+ */
+function precacheManifest(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'extraction-lab-precache-manifest',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const hash = createHash('sha256');
+      const files = filesUnder(outDir)
+        .map((file) => relative(outDir, file).split(sep).join('/'))
+        .filter((file) => !NOT_PRECACHED.test(file))
+        .sort();
+      for (const file of files) hash.update(file).update(readFileSync(join(outDir, file)));
+      const manifest = { version: hash.digest('hex').slice(0, 16), files: ['./', ...files] };
+      writeFileSync(
+        join(outDir, 'precache-manifest.json'),
+        `${JSON.stringify(manifest, null, 2)}\n`,
+      );
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset paths: the built folder works from any static host and any sub-path.
   base: './',
-  plugins: [svelte(), contentSecurityPolicy()],
+  plugins: [svelte(), contentSecurityPolicy(), precacheManifest()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true },
