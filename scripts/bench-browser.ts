@@ -9,7 +9,7 @@
  *    on, after the page has loaded (goal: <= 50 ms);
  * 3. the initial JavaScript the page loads, gzip-compressed (goal: <= 150 KB).
  *
- * It serves dist/ with Vite's preview server on its own port and drives the system's (or
+ * It serves dist/ with Vite's preview server on a free port and drives the system's (or
  * Playwright's) Chromium. Numbers are medians/percentiles on this machine, not assertions.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ export interface Row {
 export interface BrowserBenchOptions {
   /** the built site (default dist/) */
   distDir?: string;
-  /** port of the preview server (default 4191, away from the tests' 4173) */
+  /** first port to try for the preview server (default 4191; the next free one is used if taken) */
   port?: number;
   /** measured control changes (default 30) */
   samples?: number;
@@ -123,9 +123,10 @@ export async function benchBrowser(options: BrowserBenchOptions = {}): Promise<R
 
   const server = await preview({
     build: { outDir: distDir },
-    preview: { port, strictPort: true, host: '127.0.0.1', open: false },
+    preview: { port, strictPort: false, host: '127.0.0.1', open: false },
     logLevel: 'silent',
   });
+  const url = server.resolvedUrls?.local[0] ?? `http://127.0.0.1:${port}/`;
   const chosen = findChromium();
   const browser = await chromium.launch({
     executablePath: chosen && chosen.kind !== 'playwright' ? chosen.path : undefined,
@@ -134,15 +135,16 @@ export async function benchBrowser(options: BrowserBenchOptions = {}): Promise<R
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(() => {
-      const w = window as unknown as { labLongTasks: number[]; labWatchLongTasks: boolean };
+      const w = window as unknown as { labLongTasks: number[]; labWatchFrom: number };
       w.labLongTasks = [];
-      w.labWatchLongTasks = false;
+      w.labWatchFrom = Infinity;
+      // Entries arrive after their task: keep those that started once watching began.
       new PerformanceObserver((list) => {
-        if (!w.labWatchLongTasks) return;
-        for (const entry of list.getEntries()) w.labLongTasks.push(entry.duration);
+        for (const entry of list.getEntries())
+          if (entry.startTime >= w.labWatchFrom) w.labLongTasks.push(entry.duration);
       }).observe({ type: 'longtask', buffered: false });
     });
-    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.goto(url);
     await settle(page);
     // Let the first sweep finish so that it does not compete for the CPU during the samples.
     await page
@@ -150,7 +152,7 @@ export async function benchBrowser(options: BrowserBenchOptions = {}): Promise<R
       .waitFor({ state: 'detached', timeout: 120_000 })
       .catch(() => {});
     await page.evaluate(() => {
-      (window as unknown as { labWatchLongTasks: boolean }).labWatchLongTasks = true;
+      (window as unknown as { labWatchFrom: number }).labWatchFrom = performance.now();
     });
 
     const slider = page.getByRole('slider', { name: /^Query budget/ });

@@ -1,12 +1,15 @@
 /**
- * The worker's request loop, apart from the Worker global so it can be tested in Node. Requests
- * queue up; the loop yields to the event loop between jobs (`schedule`) so that a `cancel` or a
- * newer request sent while a simulation was running is seen before the next job starts. A queued
- * run is dropped when a newer run arrives (same for sweeps): only the latest of each kind is useful.
- * The no-defense comparison of a run is a job of its own, queued after the run's result is posted,
- * so a newer run overtakes it (the runner asks for it again with that newer run).
- * Every request ends with exactly one 'done' or 'error' reply, dropped ones included, so the client
- * knows what the worker is still busy with.
+ * The worker's request loop, apart from the Worker global so it can be tested in Node.
+ *
+ * - Requests queue up; the loop yields to the event loop between jobs (`schedule`) so that a
+ *   `cancel` or a newer request sent while a simulation was running is seen before the next job.
+ * - Runs come first: a run (and then its no-defense comparison run) goes ahead of sweep work.
+ * - A sweep is done one level at a time, each level its own job, so a run the person asked for
+ *   waits at most for one level, and the frontier grows level by level.
+ * - A queued job is dropped when a newer request of its kind arrives (run or sweep); the comparison
+ *   run of an older run is dropped too (the runner asks for it again with the newer run).
+ * - Every request ends with exactly one 'done' or 'error' reply, dropped ones included, so the
+ *   client knows what the worker is still busy with.
  * A simulation itself is synchronous and cannot be interrupted; the client ignores stale replies.
  */
 import type { Config } from '../core/config';
@@ -19,18 +22,33 @@ import {
   type WorkerRequest,
 } from './protocol';
 
-/** A queued unit of work: a request, or the comparison run that follows a run's result. */
-type Job = RunRequest | SweepRequest | { type: 'baseline'; id: number; config: Config };
+type Level = number | string;
+
+/** The part of a sweep still to do, and what it has found so far. */
+interface SweepChunk {
+  type: 'sweepLevel';
+  id: number;
+  request: SweepRequest;
+  levels: Level[];
+  /** index into `levels` of the level this job computes */
+  index: number;
+  /** the levels done so far (null before the first) */
+  partial: SweepResult | null;
+  startedAt: number;
+}
+
+/** A queued unit of work. */
+type Job =
+  RunRequest | { type: 'baseline'; id: number; config: Config } | SweepRequest | SweepChunk;
 
 export interface ServeOptions {
   /** posts a reply, transferring the given buffers */
   post(reply: WorkerReply, transfer: ArrayBuffer[]): void;
   runSimulation(config: Config, onProgress: ProgressFn): SimulationResult;
-  runSweep(
-    request: Pick<SweepRequest, 'config' | 'knob' | 'levels' | 'seeds'>,
-    onProgress: ProgressFn,
-    onPartial: (partial: SweepResult) => void,
-  ): SweepResult;
+  /** the levels a sweep request covers (its own, or the knob's built-in grid); throws on an unknown knob */
+  sweepLevels(request: SweepRequest): Level[];
+  /** sweeps the given levels of the request's knob over its seeds */
+  runSweepLevels(request: SweepRequest, levels: Level[], onProgress: ProgressFn): SweepResult;
   /** buffers of a result to transfer rather than copy */
   transferablesOf(result: SimulationResult): ArrayBuffer[];
   /** runs a callback after pending messages are handled (setTimeout 0 in the worker) */
@@ -41,20 +59,32 @@ export interface ServeOptions {
   progressIntervalMs?: number;
 }
 
+const laneOf = (job: Job): 'run' | 'sweep' =>
+  job.type === 'run' || job.type === 'baseline' ? 'run' : 'sweep';
+
 /** Creates the message handler of the worker. */
 export function createRequestLoop(options: ServeOptions): (request: WorkerRequest) => void {
   const queue: Job[] = [];
   const interval = options.progressIntervalMs ?? 30;
   let scheduled = false;
 
-  function throttledProgress(id: number): ProgressFn {
+  function throttledProgress(id: number, from = 0, span = 1): ProgressFn {
     let last = -Infinity;
     return (fraction, phase) => {
       const t = options.now();
       if (t - last < interval && fraction < 1) return;
       last = t;
-      options.post({ type: 'progress', id, fraction, phase }, []);
+      options.post({ type: 'progress', id, fraction: from + span * fraction, phase }, []);
     };
+  }
+
+  /** Queues a job: run-lane jobs go ahead of sweep work, otherwise first come, first served. */
+  function enqueue(job: Job, first = false): void {
+    if (first) queue.unshift(job);
+    else if (laneOf(job) === 'run') {
+      const at = queue.findIndex((queued) => laneOf(queued) === 'sweep');
+      queue.splice(at < 0 ? queue.length : at, 0, job);
+    } else queue.push(job);
   }
 
   function postRun(id: number, role: 'main' | 'baseline', config: Config, onProgress: ProgressFn) {
@@ -71,38 +101,61 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
     options.post(reply, options.transferablesOf(result));
   }
 
-  function postSweep(job: SweepRequest) {
-    const t0 = options.now();
-    const reply = (result: SweepResult, partial: boolean): WorkerReply => ({
-      type: 'result',
-      kind: 'sweep',
-      id: job.id,
-      partial,
-      result,
-      elapsedMs: options.now() - t0,
-    });
-    const result = options.runSweep(job, throttledProgress(job.id), (partial) =>
-      options.post(reply(partial, true), []),
+  /** Computes one level of a sweep; returns true when the sweep is complete. */
+  function sweepLevel(chunk: SweepChunk): boolean {
+    const { request, levels, index } = chunk;
+    const level = levels[index];
+    if (level === undefined) return true;
+    const onProgress = throttledProgress(chunk.id, index / levels.length, 1 / levels.length);
+    const one = options.runSweepLevels(request, [level], onProgress);
+    const partial: SweepResult = chunk.partial
+      ? { ...chunk.partial, levels: [...chunk.partial.levels, ...one.levels] }
+      : one;
+    const complete = index + 1 >= levels.length;
+    options.post(
+      {
+        type: 'result',
+        kind: 'sweep',
+        id: chunk.id,
+        partial: !complete,
+        result: partial,
+        elapsedMs: options.now() - chunk.startedAt,
+      },
+      [],
     );
-    options.post(reply(result, false), []);
+    if (!complete) enqueue({ ...chunk, index: index + 1, partial });
+    return complete;
   }
 
-  /** Runs one job; returns false when the request continues with a queued baseline job. */
+  /** Runs one job; returns true when its request is finished (and needs its 'done'). */
   function execute(job: Job): boolean {
     try {
-      if (job.type === 'run') {
-        postRun(job.id, 'main', job.config, throttledProgress(job.id));
-        if (job.baseline) {
+      switch (job.type) {
+        case 'run':
+          postRun(job.id, 'main', job.config, throttledProgress(job.id));
+          if (!job.baseline) return true;
           // The comparison run reports no progress: the page shows the main run as finished.
-          queue.unshift({ type: 'baseline', id: job.id, config: job.baseline });
+          enqueue({ type: 'baseline', id: job.id, config: job.baseline }, true);
           return false;
+        case 'baseline':
+          postRun(job.id, 'baseline', job.config, () => {});
+          return true;
+        case 'sweep': {
+          const levels = options.sweepLevels(job);
+          const chunk: SweepChunk = {
+            type: 'sweepLevel',
+            id: job.id,
+            request: job,
+            levels,
+            index: 0,
+            partial: null,
+            startedAt: options.now(),
+          };
+          return sweepLevel(chunk);
         }
-      } else if (job.type === 'baseline') {
-        postRun(job.id, 'baseline', job.config, () => {});
-      } else {
-        postSweep(job);
+        case 'sweepLevel':
+          return sweepLevel(job);
       }
-      return true;
     } catch (error) {
       options.post({ type: 'error', id: job.id, message: describeError(error) }, []);
       return false;
@@ -138,11 +191,10 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
       drop((job) => job.id === request.id);
       return;
     }
-    // A newer request makes queued older ones of its kind useless (a run also drops a pending
-    // comparison run).
-    const lane = request.type === 'sweep' ? 'sweep' : 'run';
-    drop((job) => (job.type === 'sweep' ? 'sweep' : 'run') === lane);
-    queue.push(request);
+    // A newer request makes queued older work of its kind useless.
+    const lane = laneOf(request);
+    drop((job) => laneOf(job) === lane);
+    enqueue(request);
     wake();
   };
 }

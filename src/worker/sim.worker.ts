@@ -5,7 +5,7 @@
  * copying them. All simulation work happens here, never on the main thread.
  */
 import { simulate } from '../core/simulate';
-import { sweep } from '../core/sweep';
+import { SWEEP_KNOBS, sweep } from '../core/sweep';
 import { createVictimCache } from '../core/victim';
 import { resultTransferables, type WorkerReply, type WorkerRequest } from './protocol';
 import { createRequestLoop } from './serve';
@@ -16,12 +16,13 @@ const victimCache = createVictimCache();
 const handle = createRequestLoop({
   post: (reply: WorkerReply, transfer) => scope.postMessage(reply, transfer),
   runSimulation: (config, onProgress) => simulate(config, { onProgress, victimCache }),
-  runSweep: (request, onProgress, onPartial) =>
-    sweep(request.config, request.knob, request.levels, request.seeds, {
-      onProgress,
-      onLevel: onPartial,
-      victimCache,
-    }),
+  sweepLevels: (request) => {
+    const knob = SWEEP_KNOBS[request.knob];
+    if (!knob) throw new Error(`unknown sweep knob ${request.knob}`);
+    return request.levels ?? [...knob.levels];
+  },
+  runSweepLevels: (request, levels, onProgress) =>
+    sweep(request.config, request.knob, levels, request.seeds, { onProgress, victimCache }),
   transferablesOf: (result) => resultTransferables(result),
   schedule: (callback) => setTimeout(callback, 0),
   now: () => performance.now(),

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, setPath } from '../../src/core/config';
 import { simulate } from '../../src/core/simulate';
-import { sweep } from '../../src/core/sweep';
+import { SWEEP_KNOBS, sweep } from '../../src/core/sweep';
 import { createVictimCache } from '../../src/core/victim';
 import { resultTransferables, type WorkerReply } from '../../src/worker/protocol';
 import { createRequestLoop } from '../../src/worker/serve';
@@ -17,12 +17,9 @@ describe('request loop over the real core', () => {
     const handle = createRequestLoop({
       post: (reply, transfer) => received.push(structuredClone(reply, { transfer })),
       runSimulation: (config, onProgress) => simulate(config, { onProgress, victimCache }),
-      runSweep: (request, onProgress, onPartial) =>
-        sweep(request.config, request.knob, request.levels, request.seeds, {
-          onProgress,
-          onLevel: onPartial,
-          victimCache,
-        }),
+      sweepLevels: (request) => request.levels ?? [...(SWEEP_KNOBS[request.knob]?.levels ?? [])],
+      runSweepLevels: (request, levels, onProgress) =>
+        sweep(request.config, request.knob, levels, request.seeds, { onProgress, victimCache }),
       transferablesOf: (result) => resultTransferables(result),
       schedule: (task) => tasks.push(task),
       now: () => performance.now(),
@@ -61,7 +58,13 @@ describe('request loop over the real core', () => {
     const sweeps = received.filter((r) => r.type === 'result' && r.kind === 'sweep');
     expect(
       sweeps.map((r) => (r.type === 'result' && r.kind === 'sweep' ? r.partial : null)),
-    ).toEqual([true, true, false]);
+    ).toEqual([true, false]);
+    // Level by level, the sweep matches the simulator's own sweep of all levels at once.
+    const full = sweeps.at(-1);
+    if (full?.type !== 'result' || full.kind !== 'sweep') throw new Error('no sweep');
+    expect(full.result).toEqual(
+      sweep(small, 'defense.output.sigma', ['off', 0.5], [1], { victimCache }),
+    );
     expect(received.filter((r) => r.type === 'done').map((r) => r.id)).toEqual([1, 2]);
     expect(received.some((r) => r.type === 'error')).toBe(false);
   });

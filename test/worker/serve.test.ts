@@ -9,22 +9,30 @@ function setup(options: { fail?: (config: Config) => boolean } = {}) {
   const posted: { reply: WorkerReply; transfer: ArrayBuffer[] }[] = [];
   const tasks: (() => void)[] = [];
   const simulated: number[] = [];
+  /** what the worker computed, in order: "q=<queries>" for runs, "<knob>:<level>" for sweep levels */
+  const order: string[] = [];
   let clock = 0;
   const handle = createRequestLoop({
     post: (reply, transfer) => posted.push({ reply, transfer }),
     runSimulation: (config: Config, onProgress: ProgressFn) => {
       if (options.fail?.(config)) throw new Error('student diverged');
       simulated.push(config.attack.queries);
+      order.push(`q=${config.attack.queries}`);
       for (const f of [0.1, 0.2, 0.6, 1]) {
         clock += 20;
         onProgress(f, 'attack');
       }
       return fakeResult(config);
     },
-    runSweep: (request, _onProgress, onPartial) => {
+    sweepLevels: (request) => {
+      if (request.knob === 'bad') throw new Error('unknown sweep knob bad');
+      return request.levels ?? [0, 0.5, 1];
+    },
+    runSweepLevels: (request, levels, onProgress) => {
+      onProgress(0.5, 'level');
       const full = fakeSweep(request.config, request.knob);
-      onPartial({ ...full, levels: full.levels.slice(0, 1) });
-      return full;
+      order.push(...levels.map((level) => `${request.knob}:${level}`));
+      return { ...full, levels: full.levels.filter((l) => levels.includes(l.level)) };
     },
     transferablesOf: (result) => resultTransferables(result),
     schedule: (task) => tasks.push(task),
@@ -35,7 +43,7 @@ function setup(options: { fail?: (config: Config) => boolean } = {}) {
   const flush = () => {
     while (tasks.length > 0) tasks.shift()!();
   };
-  return { handle, posted, simulated, flush, tasks };
+  return { handle, posted, simulated, flush, tasks, order };
 }
 
 const withQueries = (q: number) => setPath(defaultConfig(), 'attack.queries', q);
@@ -122,6 +130,49 @@ describe('createRequestLoop', () => {
     expect(endings).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it('sweeps level by level, growing the partial result, then the full one and done', () => {
+    const { handle, posted, flush } = setup();
+    handle({ type: 'sweep', id: 4, config: withQueries(100), knob: 'k' });
+    flush();
+    const replies = posted.map((p) => p.reply).filter((r) => r.type !== 'progress');
+    expect(
+      replies.map((r) =>
+        r.type === 'result' && r.kind === 'sweep'
+          ? `${r.partial ? 'partial' : 'full'}:${r.result.levels.map((l) => l.level).join(',')}`
+          : r.type,
+      ),
+    ).toEqual(['partial:0', 'partial:0,0.5', 'full:0,0.5,1', 'done']);
+  });
+
+  it('lets a run go ahead of the remaining levels of a sweep', () => {
+    const { handle, tasks, order } = setup();
+    handle({ type: 'sweep', id: 1, config: withQueries(100), knob: 'k' });
+    tasks.shift()!(); // first level
+    handle({ type: 'run', id: 2, config: withQueries(700), baseline: withQueries(800) });
+    while (tasks.length > 0) tasks.shift()!();
+    expect(order).toEqual(['k:0', 'q=700', 'q=800', 'k:0.5', 'k:1']);
+  });
+
+  it('reports sweep progress over the whole sweep, not per level', () => {
+    const { handle, posted, flush } = setup();
+    handle({ type: 'sweep', id: 1, config: withQueries(100), knob: 'k', levels: [0, 1] });
+    flush();
+    const fractions = posted.flatMap((p) =>
+      p.reply.type === 'progress' ? [p.reply.fraction] : [],
+    );
+    expect(fractions).toEqual([0.25, 0.75]);
+    expect(posted.at(-1)?.reply).toEqual({ type: 'done', id: 1 });
+  });
+
+  it('reports an unknown sweep knob as an error of that request', () => {
+    const { handle, posted, flush } = setup();
+    handle({ type: 'sweep', id: 9, config: withQueries(100), knob: 'bad' });
+    flush();
+    expect(posted.map((p) => p.reply)).toEqual([
+      { type: 'error', id: 9, message: 'unknown sweep knob bad' },
+    ]);
+  });
+
   it('turns an exception into an error reply and keeps serving', () => {
     const { handle, posted, flush } = setup({ fail: (c) => c.attack.queries === 13 });
     handle({ type: 'run', id: 1, config: withQueries(13), baseline: null });
@@ -129,7 +180,8 @@ describe('createRequestLoop', () => {
     expect(posted.at(-1)?.reply).toEqual({ type: 'error', id: 1, message: 'student diverged' });
     handle({ type: 'sweep', id: 2, config: withQueries(20), knob: 'defense.output.sigma' });
     flush();
-    expect(posted.slice(-3).map((p) => p.reply)).toMatchObject([
+    const replies = posted.map((p) => p.reply).filter((r) => r.type !== 'progress');
+    expect(replies.slice(-3)).toMatchObject([
       { type: 'result', kind: 'sweep', id: 2, partial: true },
       { type: 'result', kind: 'sweep', id: 2, partial: false },
       { type: 'done', id: 2 },

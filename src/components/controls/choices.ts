@@ -11,10 +11,10 @@ export const CHOICE_LABELS: Readonly<Record<string, Readonly<Record<string, stri
     blobs: 'Three blobs',
   },
   'attack.strategy': {
-    random: 'Random points (Tramèr 2016)',
-    natural: 'Natural data (Knockoff Nets)',
-    active: 'Active learning (ActiveThief)',
-    jacobian: 'Jacobian augmentation (Papernot)',
+    random: 'Random points',
+    natural: 'Natural data (Knockoff)',
+    active: 'Active learning',
+    jacobian: 'Jacobian augmentation',
   },
   'defense.output.mode': {
     probabilities: 'Full probabilities (no defense)',

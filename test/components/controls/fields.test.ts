@@ -116,7 +116,7 @@ describe('ChoiceField', () => {
       'active',
       'jacobian',
     ]);
-    expect(select.options[3]?.textContent).toBe('Jacobian augmentation (Papernot)');
+    expect(select.options[3]?.textContent).toBe('Jacobian augmentation');
     await fireEvent.change(select, { target: { value: 'jacobian' } });
     expect(store.getState().config.attack.strategy).toBe('jacobian');
   });
