@@ -63,10 +63,16 @@ async function fromCache(request) {
   const name = await currentCacheName();
   if (!name) return undefined;
   const cache = await caches.open(name);
-  const hit = await cache.match(request, { ignoreSearch: true });
+  // ignoreVary: a preview server may send "Vary: Origin", and module scripts carry an Origin header
+  // that the precache requests did not.
+  const hit = await cache.match(request, { ignoreSearch: true, ignoreVary: true });
   if (hit || request.mode !== 'navigate') return hit;
   // A navigation to the lab's folder or any page under it: the cached index.
-  return (await cache.match(scopeUrl('./'))) ?? (await cache.match(scopeUrl('index.html')));
+  const options = { ignoreVary: true };
+  return (
+    (await cache.match(scopeUrl('./'), options)) ??
+    (await cache.match(scopeUrl('index.html'), options))
+  );
 }
 
 async function remember(request, response) {

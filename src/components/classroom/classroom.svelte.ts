@@ -65,6 +65,21 @@ export class Classroom {
       });
   }
 
+  /**
+   * Follows a link edited or opened in place (hashchange): the view flags change, and a lesson
+   * named by the link opens (or moves to its step). Our own URL writes do not fire hashchange.
+   */
+  followLink(): void {
+    const { flags } = parseViewFlags(this.win.location.hash);
+    const lessonChanged = flags.lesson !== (this.lesson?.id ?? null);
+    const stepChanged =
+      flags.lesson !== null && flags.step !== null && flags.step !== this.step + 1;
+    this.flags = flags;
+    this.present = flags.present;
+    if (flags.lesson === null && this.lesson) this.exit();
+    else if (lessonChanged || stepChanged) void this.openFromLink();
+  }
+
   get embedded(): boolean {
     return this.flags.embed !== null;
   }
