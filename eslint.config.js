@@ -58,6 +58,31 @@ export default tseslint.config(
     },
   },
   {
+    // The page's main thread never simulates: only the worker (and the CLI) import the runners.
+    files: [
+      'src/state/**',
+      'src/components/**',
+      'src/classroom/**',
+      'src/charts/**',
+      'src/App.svelte',
+      'src/main.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '(^|/)core/(simulate|sweep|session|victim|benign|ownership|api|models|attacks|data)(/|$)',
+              message: 'Simulation runs in the Web Worker (src/worker), never on the main thread.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/core/**/*.ts'],
     plugins: { local: { rules: { 'core-boundary': coreBoundary } } },
     languageOptions: { globals: {} },

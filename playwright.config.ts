@@ -20,6 +20,13 @@ const quietFlags = [
   '--disable-quic',
 ];
 
+/**
+ * The preview server's port. Each run starts its own server on it and never reuses one that is
+ * already listening (it could be serving another checkout's build); set PW_PORT to run two suites
+ * side by side.
+ */
+const port = Number(process.env.PW_PORT ?? 4173);
+
 export default defineConfig({
   testDir: 'test/e2e',
   fullyParallel: true,
@@ -29,7 +36,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173/',
+    baseURL: `http://127.0.0.1:${port}/`,
     trace: 'off',
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -40,9 +47,9 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The tests run against the production build (`npm run test:e2e` builds first).
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173/',
-    reuseExistingServer: !process.env.CI,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });

@@ -52,3 +52,30 @@ describe('src/core boundary rule', () => {
     expect(await ruleIds('export const r = Math.random();\n', 'src/state/store.ts')).toEqual([]);
   });
 });
+
+describe('main-thread boundary rule', () => {
+  it.each([
+    ["import { simulate } from '../core/simulate';", 'src/state/runner.ts'],
+    ["import { sweep } from '../../core/sweep';", 'src/components/panels/Sweeps.svelte.ts'],
+    ["import { Mlp } from '../../core/models/mlp';", 'src/charts/heatmap.ts'],
+  ])('rejects a simulation import outside the worker: %s', async (code, file) => {
+    expect(await ruleIds(`${code}\nexport const z = 1;\n`, file)).toContain(
+      'no-restricted-imports',
+    );
+  });
+
+  it('lets the worker and the page import the schema and types', async () => {
+    expect(
+      await ruleIds(
+        "import { simulate } from '../core/simulate';\nexport const z = simulate;\n",
+        'src/worker/serve.ts',
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleIds(
+        "import { FIELDS } from '../core/config';\nexport const z = FIELDS;\n",
+        'src/state/url.ts',
+      ),
+    ).toEqual([]);
+  });
+});
