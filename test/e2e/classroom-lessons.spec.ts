@@ -13,6 +13,8 @@ for (const { id } of index.lessons) {
   test(`lesson "${id}" walks to its end in presenter mode`, async ({ page }) => {
     test.setTimeout(240_000);
     await page.setViewportSize({ width: 1920, height: 1080 });
+    // Reduced motion: highlights scroll into view at once, so screenshots show where they land.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`./#lesson=${id}&present=1`);
     const bar = page.getByTestId('lesson-bar');
     await expect(bar).toBeVisible({ timeout: 15_000 });
