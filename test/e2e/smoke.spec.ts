@@ -33,3 +33,17 @@ test('axe-core finds no serious or critical violation', async ({ page }) => {
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test('the page has a sane height at 1280x800 (hidden tables and dialogs take no room)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('./#v=1&om=noise&rl=1&wm=1&dt=1&a=jacobian');
+  await expect(page.getByText(/Done/).first()).toBeVisible({ timeout: 30_000 });
+  const { height, width } = await page.evaluate(() => ({
+    height: document.documentElement.scrollHeight,
+    width: document.documentElement.scrollWidth,
+  }));
+  expect(width).toBeLessThanOrEqual(1280);
+  expect(height).toBeLessThan(4000);
+});
