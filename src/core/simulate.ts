@@ -31,6 +31,15 @@ export interface SimulateOptions {
   victimCache?: VictimCache;
 }
 
+/**
+ * Trains the victim of `config` into `cache` exactly as simulate() would (same seed streams), so a
+ * worker can prepare victims ahead of time, e.g. for the other datasets while the page is idle.
+ */
+export function prepareVictim(config: Config, cache: VictimCache): void {
+  const rng = createRng(config.seed);
+  obtainVictim(config, buildScenario(config, rng.fork('data')), rng.fork('victim'), cache);
+}
+
 export function simulate(config: Config, options: SimulateOptions = {}): SimulationResult {
   const rng = createRng(config.seed);
   const scenario = buildScenario(config, rng.fork('data'));

@@ -57,7 +57,18 @@ export interface ServeOptions {
   now(): number;
   /** minimum milliseconds between two progress replies of one job (default 30) */
   progressIntervalMs?: number;
+  /**
+   * Background work for idle time (see ./prewarm.ts): `note` sees each run's config, `step` does
+   * one short slice and says whether more remains. Needs `later`.
+   */
+  idleWork?: { note(config: Config): void; step(): boolean };
+  /** runs a callback after `ms` milliseconds; returns a function that cancels it */
+  later?: (callback: () => void, ms: number) => () => void;
 }
+
+/** Quiet time before idle work starts, and between its slices (ms). */
+export const IDLE_DELAY_MS = 800;
+export const IDLE_SLICE_GAP_MS = 60;
 
 const laneOf = (job: Job): 'run' | 'sweep' =>
   job.type === 'run' || job.type === 'baseline' ? 'run' : 'sweep';
@@ -67,6 +78,18 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
   const queue: Job[] = [];
   const interval = options.progressIntervalMs ?? 30;
   let scheduled = false;
+  let cancelIdle: (() => void) | null = null;
+
+  /** Starts idle work after a quiet spell; any request cancels it (a slice in progress finishes). */
+  function armIdle(delay: number): void {
+    const { idleWork, later } = options;
+    if (!idleWork || !later || cancelIdle) return;
+    cancelIdle = later(() => {
+      cancelIdle = null;
+      if (queue.length > 0) return;
+      if (idleWork.step()) armIdle(IDLE_SLICE_GAP_MS);
+    }, delay);
+  }
 
   function throttledProgress(id: number, from = 0, span = 1): ProgressFn {
     let last = -Infinity;
@@ -132,6 +155,7 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
     try {
       switch (job.type) {
         case 'run':
+          options.idleWork?.note(job.config);
           postRun(job.id, 'main', job.config, throttledProgress(job.id));
           if (!job.baseline) return true;
           // The comparison run reports no progress: the page shows the main run as finished.
@@ -168,6 +192,7 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
     if (!job) return;
     if (execute(job)) options.post({ type: 'done', id: job.id }, []);
     if (queue.length > 0) wake();
+    else armIdle(IDLE_DELAY_MS);
   }
 
   function wake(): void {
@@ -187,6 +212,8 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
   }
 
   return (request) => {
+    cancelIdle?.();
+    cancelIdle = null;
     if (request.type === 'cancel') {
       drop((job) => job.id === request.id);
       return;

@@ -1,13 +1,15 @@
 /**
  * The simulation worker: thin glue between the page and src/core. It keeps one VictimCache for
- * its lifetime (training the victim is the slowest step and most changes leave it alone), runs
+ * its lifetime (training the victim is the slowest step and most changes leave it alone; while the
+ * page is idle it trains the victims of the other datasets ahead of time), runs
  * requests through the queue of ./serve.ts, and transfers the result's typed arrays instead of
  * copying them. All simulation work happens here, never on the main thread.
  */
-import { simulate } from '../core/simulate';
+import { prepareVictim, simulate } from '../core/simulate';
 import { SWEEP_KNOBS, sweep } from '../core/sweep';
 import { createVictimCache } from '../core/victim';
 import { resultTransferables, type WorkerReply, type WorkerRequest } from './protocol';
+import { createPrewarmer } from './prewarm';
 import { createRequestLoop } from './serve';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -26,6 +28,11 @@ const handle = createRequestLoop({
   transferablesOf: (result) => resultTransferables(result),
   schedule: (callback) => setTimeout(callback, 0),
   now: () => performance.now(),
+  idleWork: createPrewarmer(victimCache, prepareVictim),
+  later: (callback, ms) => {
+    const timer = setTimeout(callback, ms);
+    return () => clearTimeout(timer);
+  },
 });
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => handle(event.data);
