@@ -6,6 +6,32 @@ import globals from 'globals';
 import svelteConfig from './svelte.config.js';
 import coreBoundary from './eslint-rules/core-boundary.js';
 
+/** Math functions ECMAScript leaves implementation-approximated: banned in src/core. */
+const PORTABLE_MATH = [
+  'exp',
+  'expm1',
+  'log',
+  'log1p',
+  'log2',
+  'log10',
+  'pow',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+  'atan',
+  'atan2',
+  'sinh',
+  'cosh',
+  'tanh',
+  'asinh',
+  'acosh',
+  'atanh',
+  'cbrt',
+  'hypot',
+];
+
 /** Browser globals that the pure simulator must never read (determinism, no DOM). */
 const CORE_FORBIDDEN_GLOBALS = [
   'window',
@@ -95,6 +121,20 @@ export default tseslint.config(
           object: 'Math',
           property: 'random',
           message: 'src/core must be deterministic: use the seeded generator from core/rng.ts.',
+        },
+        // Engines round these differently (Node 20 and Chromium 156 differ in the last bits).
+        ...PORTABLE_MATH.map((property) => ({
+          object: 'Math',
+          property,
+          message: `Math.${property} differs between engines: use the portable version in core/math/portable.ts.`,
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[operator='**'], AssignmentExpression[operator='**=']",
+          message:
+            '** rounds differently between engines: multiply, or use pow2/pow10 from core/math/portable.ts.',
         },
       ],
     },

@@ -7,14 +7,15 @@
  * Observable Plot uses for reproducible tests). Independent streams are derived with `fork(label)`
  * so that, for example, switching a defense on never changes the victim's data or weights.
  */
-import { randomLcg, randomNormal } from 'd3-random';
+import { randomLcg } from 'd3-random';
+import { log } from './math/portable';
 
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
   /** Uniform in [lo, hi). */
   uniform(lo: number, hi: number): number;
-  /** Standard normal N(0, 1) (Box-Muller via d3-random). */
+  /** Standard normal N(0, 1) (Marsaglia's polar method). */
   normal(): number;
   /** Integer uniform in [0, n). */
   int(n: number): number;
@@ -34,12 +35,40 @@ export function hashString(text: string, basis = 0x811c9dc5): number {
   return hash >>> 0;
 }
 
+/**
+ * Standard normals by Marsaglia's polar method (as d3-random's randomNormal), but with the portable
+ * log of ./math/portable so that Node and every browser draw the same numbers: pick (x, y)
+ * uniform in the unit disc, s = x^2 + y^2, and return y * sqrt(-2 ln(s) / s); the spare x-value
+ * is kept for the next call.
+ */
+function polarNormal(uniform: () => number): () => number {
+  let spare: number | null = null;
+  return () => {
+    if (spare !== null) {
+      const value = spare;
+      spare = null;
+      return value;
+    }
+    let x: number;
+    let y: number;
+    let s: number;
+    do {
+      x = uniform() * 2 - 1;
+      y = uniform() * 2 - 1;
+      s = x * x + y * y;
+    } while (s === 0 || s >= 1);
+    const scale = Math.sqrt((-2 * log(s)) / s);
+    spare = x * scale;
+    return y * scale;
+  };
+}
+
 /** Creates the generator for an integer seed (any finite number is reduced to 32 bits). */
 export function createRng(seed: number): Rng {
   const seed32 = (Math.floor(Math.abs(seed)) % 0x100000000) >>> 0;
   // randomLcg treats seeds in [0,1) as fractions; offset integer seeds so 0 is an integer too.
   const source = randomLcg(seed32 + 1);
-  const gaussian = randomNormal.source(source)(0, 1);
+  const gaussian = polarNormal(source);
   return {
     seed: seed32,
     next: source,

@@ -7,6 +7,7 @@
 import type { Rng } from '../rng';
 import type { Dataset, InputBox } from '../types';
 import type { DatasetName } from '../config';
+import { cos, sin } from '../math/portable';
 
 /** The square every 2-D map and every uniform query covers (data sit inside [-1, 1]^2). */
 export const PLANAR_BOX: InputBox = { min: [-1.2, -1.2], max: [1.2, 1.2] };
@@ -26,8 +27,8 @@ type PointSampler = (rng: Rng, label: number, out: Float64Array) => void;
 /** make_moons: upper half circle and a shifted lower half circle, rescaled by 1/1.6 and centred. */
 const moons: PointSampler = (rng, label, out) => {
   const t = Math.PI * rng.next();
-  const x = label === 0 ? Math.cos(t) : 1 - Math.cos(t);
-  const y = label === 0 ? Math.sin(t) : 0.5 - Math.sin(t);
+  const x = label === 0 ? cos(t) : 1 - cos(t);
+  const y = label === 0 ? sin(t) : 0.5 - sin(t);
   out[0] = (x - 0.5) / 1.6;
   out[1] = (y - 0.25) / 1.6;
 };
@@ -36,8 +37,8 @@ const moons: PointSampler = (rng, label, out) => {
 const circles: PointSampler = (rng, label, out) => {
   const angle = 2 * Math.PI * rng.next();
   const radius = label === 0 ? 0.9 : 0.45;
-  out[0] = radius * Math.cos(angle);
-  out[1] = radius * Math.sin(angle);
+  out[0] = radius * cos(angle);
+  out[1] = radius * sin(angle);
 };
 
 /** XOR: uniform in the four quadrants, kept 0.06 away from the axes; class 1 where x*y < 0. */
@@ -56,15 +57,15 @@ const xor: PointSampler = (rng, label, out) => {
 const spiral: PointSampler = (rng, label, out) => {
   const t = 0.1 + 0.9 * rng.next();
   const angle = 2 * Math.PI * t + Math.PI * label;
-  out[0] = 0.9 * t * Math.cos(angle);
-  out[1] = 0.9 * t * Math.sin(angle);
+  out[0] = 0.9 * t * cos(angle);
+  out[1] = 0.9 * t * sin(angle);
 };
 
 /** Three Gaussian blobs (std 0.15) centred at radius 0.55 on angles 90, 210 and 330 degrees. */
 const blobs: PointSampler = (rng, label, out) => {
   const angle = Math.PI / 2 + (2 * Math.PI * label) / 3;
-  out[0] = 0.55 * Math.cos(angle) + 0.15 * rng.normal();
-  out[1] = 0.55 * Math.sin(angle) + 0.15 * rng.normal();
+  out[0] = 0.55 * cos(angle) + 0.15 * rng.normal();
+  out[1] = 0.55 * sin(angle) + 0.15 * rng.normal();
 };
 
 const SAMPLERS: Record<DatasetName, PointSampler> = { moons, circles, xor, spiral, blobs };

@@ -8,6 +8,7 @@
  */
 import type { Config } from '../config';
 import type { Rng } from '../rng';
+import { exp, log, pow10 } from '../math/portable';
 
 export type OutputOptions = Config['defense']['output'];
 
@@ -47,7 +48,7 @@ export function l1Distance(a: ArrayLike<number>, b: ArrayLike<number>): number {
  * 10^decimals in floating point, so "exact halves" are those after that product.)
  */
 export function roundHalfEven(value: number, decimals: number): number {
-  const scale = 10 ** decimals;
+  const scale = pow10(decimals);
   const y = value * scale;
   let r = Math.round(y); // rounds halves up
   if (r - y === 0.5 && r % 2 !== 0) r -= 1;
@@ -128,8 +129,8 @@ export function perturbOutput(
       for (let i = 0; i < classes; i++) {
         const p = clean[i]!;
         const clipped = Math.min(1 - REVERSE_SIGMOID_CLIP, Math.max(REVERSE_SIGMOID_CLIP, p));
-        const logit = Math.log(clipped / (1 - clipped));
-        const r = options.beta * (1 / (1 + Math.exp(-options.gamma * logit)) - 0.5);
+        const logit = log(clipped / (1 - clipped));
+        const r = options.beta * (1 / (1 + exp(-options.gamma * logit)) - 0.5);
         out[i] = Math.min(1, Math.max(0, p - r));
       }
       if (!normalizeInPlace(out)) fillOneHot(out, argmax(clean));

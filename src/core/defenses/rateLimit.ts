@@ -13,6 +13,7 @@
  * is the share of honest accounts that ever exceed it.
  */
 import type { Rng } from '../rng';
+import { exp } from '../math/portable';
 
 /** The even plan of Q queries over A accounts and D days. */
 export interface SchedulePlan {
@@ -135,7 +136,7 @@ export function benignDailyVolumes(
   for (let a = 0; a < accounts; a++) {
     const row: number[] = [];
     for (let d = 0; d < days; d++) {
-      row.push(Math.max(0, Math.round(medianPerDay * Math.exp(spread * rng.normal()))));
+      row.push(Math.max(0, Math.round(medianPerDay * exp(spread * rng.normal()))));
     }
     volumes.push(row);
   }

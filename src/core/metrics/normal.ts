@@ -7,6 +7,7 @@
  * the tails must stay accurate far out (p-values near 1e-50 are routine for synthetic queries),
  * which the usual erf-based one-liners are not. Checked against R in test/core/metrics/normal.test.ts.
  */
+import { exp, log } from '../math/portable';
 
 /**
  * Standard normal quantile z with P(Z <= z) = p: Wichura's algorithm AS 241 (PPND16, Applied
@@ -44,7 +45,7 @@ export function normalQuantile(p: number): number {
     return (q * num) / den;
   }
   // Tails: rational functions in r = sqrt(-log(min(p, 1 - p))).
-  let r = Math.sqrt(-Math.log(q < 0 ? p : 1 - p));
+  let r = Math.sqrt(-log(q < 0 ? p : 1 - p));
   let value: number;
   if (r <= 5) {
     r -= 1.6;
@@ -162,7 +163,7 @@ function smallerTail(z: number): number {
   // the large exponent is exact and no precision is lost to cancellation.
   const s = Math.trunc(y * 16) / 16;
   const del = (y - s) * (y + s);
-  return Math.exp(-s * s * 0.5) * Math.exp(-del * 0.5) * rational;
+  return exp(-s * s * 0.5) * exp(-del * 0.5) * rational;
 }
 
 /** Upper tail P(Z > z) of the standard normal distribution. */

@@ -9,6 +9,7 @@
  * logarithm is available when even a double underflows. Checked against R (fisher.test,
  * binom.test) in test/core/metrics/pValues.test.ts.
  */
+import { exp, log, log1p, sin } from '../math/portable';
 
 // Lanczos approximation, g = 7, 9 terms (relative error about 1e-15 for x >= 0.5).
 const LANCZOS_G = 7;
@@ -24,13 +25,13 @@ export function logGamma(x: number): number {
   if (x === 1 || x === 2) return 0;
   if (x < 0.5) {
     // Reflection: Gamma(x) Gamma(1 - x) = pi / sin(pi x).
-    return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+    return log(Math.PI / sin(Math.PI * x)) - logGamma(1 - x);
   }
   const z = x - 1;
   let sum = LANCZOS[0]!;
   for (let i = 1; i < LANCZOS.length; i++) sum += LANCZOS[i]! / (z + i);
   const t = z + LANCZOS_G + 0.5;
-  return HALF_LOG_2PI + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+  return HALF_LOG_2PI + (z + 0.5) * log(t) - t + log(sum);
 }
 
 /** log C(n, k), the log of the binomial coefficient; -Infinity outside 0 <= k <= n. */
@@ -58,7 +59,7 @@ function logTailSum(
     sum += term;
     if (term < sum * 1e-17) break;
   }
-  return logFirst + Math.log(sum);
+  return logFirst + log(sum);
 }
 
 /**
@@ -86,7 +87,7 @@ function logHypergeometricUpper(
   // x at or below the mode: the upper tail is large; use 1 - P(X <= x - 1), whose terms shrink
   // going down from x - 1.
   const logLower = logTailSum(logPmf(x - 1), x - 1, lowest, -1, (k) => 1 / up(k - 1));
-  return Math.log1p(-Math.min(1, Math.exp(logLower)));
+  return log1p(-Math.min(1, exp(logLower)));
 }
 
 /**
@@ -101,7 +102,7 @@ function logHypergeometricUpper(
  * alternative = "greater"). Counts must be non-negative integers.
  */
 export function fisherExactGreater(a: number, b: number, c: number, d: number): number {
-  return Math.exp(logFisherExactGreater(a, b, c, d));
+  return exp(logFisherExactGreater(a, b, c, d));
 }
 
 /** Natural log of fisherExactGreater's p-value (finite even where the p-value underflows to 0). */
@@ -115,7 +116,7 @@ export function logFisherExactGreater(a: number, b: number, c: number, d: number
  * binom.test(k, n, p0, alternative = "greater").
  */
 export function binomialGreater(k: number, n: number, p0: number): number {
-  return Math.exp(logBinomialGreater(k, n, p0));
+  return exp(logBinomialGreater(k, n, p0));
 }
 
 /** Natural log of binomialGreater's p-value. */
@@ -126,8 +127,8 @@ export function logBinomialGreater(k: number, n: number, p0: number): number {
   if (k > n) return -Infinity;
   if (p0 === 0) return -Infinity;
   if (p0 === 1) return 0;
-  const logP = Math.log(p0);
-  const logQ = Math.log1p(-p0);
+  const logP = log(p0);
+  const logQ = log1p(-p0);
   const logPmf = (x: number): number => logChoose(n, x) + x * logP + (n - x) * logQ;
   const odds = p0 / (1 - p0);
   // pmf(x+1)/pmf(x) = (n - x) / (x + 1) * p0 / (1 - p0)
@@ -135,7 +136,7 @@ export function logBinomialGreater(k: number, n: number, p0: number): number {
   const mode = Math.floor((n + 1) * p0);
   if (k > mode) return logTailSum(logPmf(k), k, n, 1, up);
   const logLower = logTailSum(logPmf(k - 1), k - 1, 0, -1, (x) => 1 / up(x - 1));
-  return Math.log1p(-Math.min(1, Math.exp(logLower)));
+  return log1p(-Math.min(1, exp(logLower)));
 }
 
 function checkCounts(counts: readonly number[]): void {

@@ -12,6 +12,7 @@
  * Checked against R's shapiro.test on the samples in test/fixtures/shapiroWilk.json.
  */
 import { normalQuantile, normalUpperTail } from './normal';
+import { asin, exp, log } from '../math/portable';
 
 export interface ShapiroWilkResult {
   /** the W statistic, in (0, 1]; values near 1 look normal */
@@ -154,24 +155,24 @@ export function shapiroWilkSorted(
 function shapiroWilkPValue(w: number, w1: number, n: number): number {
   if (n === 3) {
     // Exact for n = 3: p = (6/pi) (asin(sqrt(W)) - pi/3), floored at 0.
-    const p = (6 / Math.PI) * (Math.asin(Math.sqrt(w)) - Math.PI / 3);
+    const p = (6 / Math.PI) * (asin(Math.sqrt(w)) - Math.PI / 3);
     return Math.max(0, Math.min(1, p));
   }
-  let y = Math.log(w1);
+  let y = log(w1);
   let mean: number;
   let sd: number;
   if (n <= 11) {
     // Small samples: log(gamma - log(1 - W)) is approximately normal.
     const gamma = poly(G, n);
     if (y >= gamma) return 1e-99; // beyond the approximation's range: "obviously" non-normal (as R)
-    y = -Math.log(gamma - y);
+    y = -log(gamma - y);
     mean = poly(C3, n);
-    sd = Math.exp(poly(C4, n));
+    sd = exp(poly(C4, n));
   } else {
     // n >= 12: log(1 - W) is approximately normal with mean and log-sd polynomial in log(n).
-    const logN = Math.log(n);
+    const logN = log(n);
     mean = poly(C5, logN);
-    sd = Math.exp(poly(C6, logN));
+    sd = exp(poly(C6, logN));
   }
   return normalUpperTail((y - mean) / sd);
 }

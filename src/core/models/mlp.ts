@@ -29,6 +29,7 @@ import {
   type MlpSpec,
   type MlpWeights,
 } from './mlp-layout';
+import { exp, log } from '../math/portable';
 
 export { initialParams, mlpLayout, validateSpec } from './mlp-layout';
 export type { MlpLayout, MlpSpec, MlpWeights } from './mlp-layout';
@@ -44,7 +45,7 @@ export { accuracy, agreement, predictLabels } from './evaluate';
  * it is faster than V8's Math.tanh (the forward pass spends much of its time here).
  */
 function activate(z: number, relu: boolean): number {
-  return relu ? (z > 0 ? z : 0) : 1 - 2 / (Math.exp(2 * z) + 1);
+  return relu ? (z > 0 ? z : 0) : 1 - 2 / (exp(2 * z) + 1);
 }
 
 /**
@@ -71,13 +72,13 @@ export function softmaxInto(z: Float64Array, zOffset: number, n: number, p: Floa
   for (let k = 0; k < n; k++) {
     const v = z[zOffset + k]!;
     // v !== v is the NaN test; exp(-Infinity - max) is already 0.
-    const e = v !== v ? 0 : Math.exp(v - max);
+    const e = v !== v ? 0 : exp(v - max);
     p[k] = e;
     sum += e;
   }
   const inv = 1 / sum;
   for (let k = 0; k < n; k++) p[k]! *= inv;
-  return max + Math.log(sum);
+  return max + log(sum);
 }
 
 export class Mlp implements Classifier {
