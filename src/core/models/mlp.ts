@@ -29,7 +29,7 @@ import {
   type MlpSpec,
   type MlpWeights,
 } from './mlp-layout';
-import { exp, log } from '../math/portable';
+import { exp, log, tanh } from '../math/portable';
 
 export { initialParams, mlpLayout, validateSpec } from './mlp-layout';
 export type { MlpLayout, MlpSpec, MlpWeights } from './mlp-layout';
@@ -45,7 +45,7 @@ export { accuracy, agreement, predictLabels } from './evaluate';
  * it is faster than V8's Math.tanh (the forward pass spends much of its time here).
  */
 function activate(z: number, relu: boolean): number {
-  return relu ? (z > 0 ? z : 0) : 1 - 2 / (exp(2 * z) + 1);
+  return relu ? (z > 0 ? z : 0) : tanh(z);
 }
 
 /**

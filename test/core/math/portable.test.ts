@@ -1,6 +1,16 @@
 // Portable transcendental functions: accurate, exact at known points, and bit-stable.
 import { describe, expect, it } from 'vitest';
-import { asin, cos, exp, log, log1p, pow10, pow2, sin } from '../../../src/core/math/portable';
+import {
+  asin,
+  cos,
+  exp,
+  log,
+  log1p,
+  pow10,
+  pow2,
+  sin,
+  tanh,
+} from '../../../src/core/math/portable';
 import { createRng } from '../../../src/core/rng';
 
 /** Distance in units of the last place (relative to the larger magnitude). */
@@ -73,5 +83,20 @@ describe('portable math', () => {
     expect(pow2(-1075)).toBe(0);
     expect([0, 1, 3, 6].map(pow10)).toEqual([1, 10, 1000, 1000000]);
     expect(() => pow10(-1)).toThrow(RangeError);
+  });
+});
+
+describe('portable tanh', () => {
+  it('equals 1 - 2 / (exp(2x) + 1) bit for bit, saturates to +-1, and tracks Math.tanh', () => {
+    const rng = createRng(11);
+    for (let i = 0; i < 20000; i++) {
+      const x = rng.uniform(-25, 25);
+      expect(Object.is(tanh(x), 1 - 2 / (exp(2 * x) + 1))).toBe(true);
+      expect(Math.abs(tanh(x) - Math.tanh(x))).toBeLessThan(4e-16);
+    }
+    expect(tanh(30)).toBe(1);
+    expect(tanh(-30)).toBe(-1);
+    expect(tanh(0)).toBe(0);
+    expect(Number.isNaN(tanh(NaN))).toBe(true);
   });
 });
