@@ -49,14 +49,15 @@ export function formatCompact(count: number): string {
 
 /**
  * An accuracy drop given as a share (0.012) in percentage points: "1.2 points". One decimal below
- * 10 points, none above; "0 points" for no drop.
+ * 10 points, kept even when it is zero ("0.0 points", "1.0 points"), so a small drop never reads as
+ * an exact integer; none from 10 points up ("12 points").
  */
 export function formatPoints(drop: number): string {
   if (!Number.isFinite(drop)) return '–';
   const points = drop * 100;
-  const text = (Math.abs(points) >= 10 ? points.toFixed(0) : points.toFixed(1)).replace(/\.0$/, '');
-  const clean = text === '-0' ? '0' : text;
-  return `${clean} ${clean === '1' ? 'point' : 'points'}`;
+  const text = Math.abs(points) >= 9.95 ? points.toFixed(0) : points.toFixed(1);
+  const clean = /^-0(\.0)?$/.test(text) ? text.slice(1) : text;
+  return `${clean} points`;
 }
 
 /** A mean L1 distance between probability vectors (0..2): three decimals. */

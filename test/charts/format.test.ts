@@ -53,8 +53,11 @@ describe('money, counts and points', () => {
   });
   it('formats accuracy drops in percentage points', () => {
     expect(formatPoints(0.012)).toBe('1.2 points');
-    expect(formatPoints(0.01)).toBe('1 point');
-    expect(formatPoints(0.0001)).toBe('0 points');
+    expect(formatPoints(0.01)).toBe('1.0 points');
+    expect(formatPoints(0.0001)).toBe('0.0 points');
+    expect(formatPoints(0)).toBe('0.0 points');
+    expect(formatPoints(-0.0001)).toBe('0.0 points');
+    expect(formatPoints(0.0999)).toBe('10 points');
     expect(formatPoints(0.123)).toBe('12 points');
   });
   it('formats distortion and plain numbers', () => {

@@ -48,12 +48,22 @@ function sameCostInputs(a: Config, b: Config): boolean {
   );
 }
 
-/** "−1.2 pts" with a true minus sign; "0 pts" for no drop. */
+/** "−1.2 pts" with a true minus sign; "0.0 pts" for no drop (one decimal below 10 points). */
 export function formatPointsDrop(drop: number): string {
   const points = Math.max(0, drop * 100);
-  const text = (points >= 10 ? points.toFixed(0) : points.toFixed(1)).replace(/\.0$/, '');
-  return text === '0' ? '0 pts' : `\u2212${text} pts`;
+  const text = points >= 9.95 ? points.toFixed(0) : points.toFixed(1);
+  return text === '0.0' ? '0.0 pts' : `\u2212${text} pts`;
 }
+
+/** Short names of the answer-changing output defenses, for a badge shared with the watermark. */
+const OUTPUT_SHORT: Record<Config['defense']['output']['mode'], string> = {
+  probabilities: 'full answers',
+  rounded: 'rounding',
+  topk: 'top-k',
+  label: 'labels only',
+  noise: 'noise',
+  reverseSigmoid: 'reverse sigmoid',
+};
 
 /** The badge of one defense for the current config and the latest result. */
 export function costBadge(
@@ -69,12 +79,18 @@ export function costBadge(
   switch (defense) {
     case 'output':
     case 'watermark': {
+      // Both change the served answers, and the lab measures their accuracy cost as one number:
+      // name the pair on both badges rather than pin the whole drop on either.
       const both = isOn(config, 'output') && isOn(config, 'watermark');
-      const text = `${formatPointsDrop(cost.benignAccuracyDrop)} accuracy`;
+      const drop = formatPointsDrop(cost.benignAccuracyDrop);
+      const lost = drop.replace('\u2212', '');
+      const pair = `${OUTPUT_SHORT[config.defense.output.mode]} + watermark`;
       return {
-        text: both ? `${text} (both)` : text,
+        text: both ? `${drop} (${pair})` : `${drop} accuracy`,
         tone: cost.benignAccuracyDrop > HIGH_COST.accuracyDrop ? 'high' : 'low',
-        description: `Honest users lose ${formatPointsDrop(cost.benignAccuracyDrop).replace('\u2212', '')} of top-1 accuracy${both ? ' from the altered answers and the watermark together' : ''}.`,
+        description: both
+          ? `Honest users lose ${lost} of top-1 accuracy from ${pair} together; the lab measures the two as one cost.`
+          : `Honest users lose ${lost} of top-1 accuracy.`,
       };
     }
     case 'rateLimit':

@@ -104,7 +104,7 @@ describe('Frontier', () => {
     const probe = getByRole('slider');
     await fireEvent.keyDown(probe, { key: 'End' });
     expect(probe.getAttribute('aria-valuetext')).toBe(
-      'Noise sigma, sigma 0.8: fidelity 80.0% ± 2.0%, accuracy drop 5 points ± 0.2 points',
+      'Noise sigma, sigma 0.8: fidelity 80.0% ± 2.0%, accuracy drop 5.0 points ± 0.2 points',
     );
   });
 });

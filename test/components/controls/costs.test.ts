@@ -39,11 +39,13 @@ describe('costBadge', () => {
     expect(costBadge('output', withDefenses, result).tone).toBe('high');
   });
 
-  it('says both when the watermark shares the accuracy drop with the output defense', () => {
+  it('names the pair when the watermark shares the accuracy drop with the output defense', () => {
     const config = setPath(withDefenses, 'defense.watermark.on', true);
-    expect(costBadge('watermark', config, fakeResult(config)).text).toBe(
-      '\u22121.2 pts accuracy (both)',
-    );
+    const shared = costBadge('watermark', config, fakeResult(config));
+    expect(shared.text).toMatch(/^\u22121\.2 pts \(.+ \+ watermark\)$/);
+    expect(costBadge('output', config, fakeResult(config)).text).toBe(shared.text);
+    expect(shared.description).toContain('together');
+    expect(shared.text).toBe('\u22121.2 pts (noise + watermark)');
   });
 
   it('shows "measuring" while the result is for other defense settings, not for another attack', () => {
@@ -57,11 +59,12 @@ describe('costBadge', () => {
 
 describe('formatPointsDrop', () => {
   it.each([
-    [0, '0 pts'],
-    [0.0004, '0 pts'],
+    [0, '0.0 pts'],
+    [0.0004, '0.0 pts'],
+    [0.01, '\u22121.0 pts'],
     [0.012, '\u22121.2 pts'],
     [0.1, '\u221210 pts'],
     [0.256, '\u221226 pts'],
-    [-0.01, '0 pts'],
+    [-0.01, '0.0 pts'],
   ])('%s -> %s', (drop, text) => expect(formatPointsDrop(drop)).toBe(text));
 });
