@@ -12,6 +12,7 @@ export const TOUR_REGIONS = {
   'attacker-panel': "the attacker's settings",
   'defender-panel': "the defender's settings",
   playback: 'Run, Step, Play and Reset',
+  scoreboard: 'the headline numbers above the maps',
   maps: 'both decision maps',
   curve: 'the learning curve',
   pin: 'the button that pins a run as A for comparison',

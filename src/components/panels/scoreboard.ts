@@ -1,0 +1,142 @@
+/**
+ * The scoreboard above the maps: the run's three headline numbers in words, so "what the copy is
+ * worth, what it cost the attacker, what the defenses cost honest users" is on screen without
+ * scrolling to the ledger (REFERENCE.md, "Defense cost"). A fourth tile gives the owner's evidence
+ * (watermark test, PRADA alarm) when either is on. Pure: a result in, tiles of text out.
+ */
+import type { SimulationResult } from '../../core/types';
+import { formatCount, formatPercent, formatPValue, formatUSD } from '../../charts/format';
+import { formatPointsDrop } from '../controls/costs';
+
+export interface ScoreLine {
+  /** words before the number ('' for none), e.g. "Watermark:" */
+  lead?: string;
+  /** the number, bold */
+  value: string;
+  /** what it counts, after the number */
+  what: string;
+  /** 'good' / 'bad' from the owner's side; colours the line */
+  tone?: 'good' | 'bad';
+}
+
+export interface ScoreTile {
+  id: 'copy' | 'attacker' | 'honest' | 'owner';
+  label: string;
+  lines: ScoreLine[];
+  /** a smaller note under the lines ('' for none) */
+  note: string;
+}
+
+/** "1 query", "1,000 queries": a count and its noun (`many` when the plural is not noun + s). */
+const plural = (count: number, one: string, many = `${one}s`) =>
+  `${formatCount(count)} ${count === 1 ? one : many}`;
+
+/** True when the run had any defense on (the same test the ledger's cost rows answer to). */
+function defended(result: SimulationResult): boolean {
+  const d = result.config.defense;
+  return d.output.mode !== 'probabilities' || d.rateLimit.on || d.watermark.on || d.detection.on;
+}
+
+function copyTile(
+  result: SimulationResult,
+  baseline: SimulationResult | null,
+  slice: number | null,
+): ScoreTile {
+  const point = slice === null ? undefined : result.curve[slice];
+  const notes: string[] = [];
+  if (point)
+    notes.push(
+      `after ${plural(point.queries, 'query', 'queries')}; final ${formatPercent(result.student.fidelity, 1)}`,
+    );
+  if (baseline && baseline !== result && defended(result)) {
+    // compare like with like: the undefended run at the same Play position
+    const base = slice === null ? undefined : baseline.curve[slice];
+    notes.push(`${formatPercent(base?.fidelity ?? baseline.student.fidelity, 1)} without defenses`);
+  }
+  return {
+    id: 'copy',
+    label: 'Stolen copy',
+    lines: [
+      {
+        value: formatPercent(point?.fidelity ?? result.student.fidelity, 1),
+        what: 'agreement',
+      },
+    ],
+    note: notes.join(' · '),
+  };
+}
+
+function attackerTile(result: SimulationResult): ScoreTile {
+  const a = result.attacker;
+  const answered =
+    a.queriesDenied > 0
+      ? `${formatCount(a.queriesAnswered)} of ${plural(a.queriesAsked, 'query', 'queries')} answered`
+      : `${plural(a.queriesAsked, 'query', 'queries')}`;
+  const accounts =
+    a.accountsBanned > 0
+      ? `${plural(a.accountsUsed, 'account')}, ${formatCount(a.accountsBanned)} banned`
+      : plural(a.accountsUsed, 'account');
+  return {
+    id: 'attacker',
+    label: 'Attacker',
+    lines: [{ value: formatUSD(a.costUSD), what: 'spent' }],
+    note: `${answered} · ${accounts} · ${plural(a.days, 'day')}`,
+  };
+}
+
+function honestTile(result: SimulationResult): ScoreTile {
+  const d = result.config.defense;
+  const cost = result.defenseCost;
+  const lines: ScoreLine[] = [];
+  if (d.output.mode !== 'probabilities' || d.watermark.on)
+    lines.push({ value: formatPointsDrop(cost.benignAccuracyDrop), what: 'accuracy' });
+  if (d.rateLimit.on) lines.push({ value: formatPercent(cost.benignBlocked, 1), what: 'blocked' });
+  if (d.detection.on) lines.push({ value: formatPercent(cost.falsePositives, 1), what: 'flagged' });
+  return {
+    id: 'honest',
+    label: 'Honest users pay',
+    lines: lines.length > 0 ? lines : [{ value: 'Nothing', what: '' }],
+    note: lines.length > 0 ? '' : 'no defense is on',
+  };
+}
+
+function ownerTile(result: SimulationResult): ScoreTile | null {
+  const lines: ScoreLine[] = [];
+  if (result.watermark) {
+    lines.push({
+      lead: 'Watermark:',
+      value: result.watermark.shown ? 'theft shown' : 'theft not shown',
+      what: `(${formatPValue(result.watermark.pValue)})`,
+      tone: result.watermark.shown ? 'good' : 'bad',
+    });
+  }
+  if (result.detection) {
+    const at = result.detection.firstAlarmAtQuery;
+    lines.push(
+      at === null
+        ? { lead: 'Detection:', value: 'never alarmed', what: '', tone: 'bad' }
+        : {
+            lead: 'Detection:',
+            value: 'alarm',
+            what: `at query ${formatCount(at + 1)}`,
+            tone: 'good',
+          },
+    );
+  }
+  return lines.length > 0 ? { id: 'owner', label: "Owner's evidence", lines, note: '' } : null;
+}
+
+/**
+ * The tiles for a result. `baseline` is the same run without defenses (null while unknown);
+ * `slice` is the Play position (null for the final state): the copy's agreement follows it, the
+ * costs are the whole run's.
+ */
+export function scoreTiles(
+  result: SimulationResult,
+  baseline: SimulationResult | null,
+  slice: number | null,
+): ScoreTile[] {
+  const owner = ownerTile(result);
+  const tiles = [copyTile(result, baseline, slice), attackerTile(result), honestTile(result)];
+  return owner ? [...tiles, owner] : tiles;
+}
