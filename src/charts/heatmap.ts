@@ -148,6 +148,35 @@ export function maskShare(mask: Float64Array): number {
 }
 
 /**
+ * The mask without its isolated cells: 1-cells none of whose four edge neighbours is 1. On a close
+ * copy these are mostly the decision boundary drawn one cell apart, which marching squares outlines
+ * as strings of tiny diamonds that read as noise. They are real disagreements, so callers keep
+ * `isolated` (how many were dropped) for the legend and the text alternative.
+ */
+export function withoutIsolatedCells(
+  mask: Float64Array,
+  resolution: number,
+): { mask: Float64Array; isolated: number } {
+  const kept = new Float64Array(mask);
+  let isolated = 0;
+  const on = (row: number, col: number) =>
+    row >= 0 &&
+    row < resolution &&
+    col >= 0 &&
+    col < resolution &&
+    mask[row * resolution + col] === 1;
+  for (let row = 0; row < resolution; row++) {
+    for (let col = 0; col < resolution; col++) {
+      if (mask[row * resolution + col] !== 1) continue;
+      if (on(row - 1, col) || on(row + 1, col) || on(row, col - 1) || on(row, col + 1)) continue;
+      kept[row * resolution + col] = 0;
+      isolated++;
+    }
+  }
+  return { mask: kept, isolated };
+}
+
+/**
  * Outline of the 1-regions of a resolution x resolution mask as an SVG path in a width x height
  * box (marching squares from d3-contour at level 0.5; cell i's centre sits at i + 0.5). Empty
  * string when the mask is all zero.

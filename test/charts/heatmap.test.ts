@@ -14,6 +14,7 @@ import {
   maskShare,
   paintDecisionGrid,
   predictedClasses,
+  withoutIsolatedCells,
 } from '../../src/charts/heatmap';
 import type { Rgb } from '../../src/charts/palette';
 import { makeGrid, splitGrid } from '../fixtures/charts';
@@ -116,6 +117,20 @@ describe('grid summaries', () => {
     expect(Math.max(...xs)).toBeLessThanOrEqual(65);
     expect(path.endsWith('Z')).toBe(true);
     expect(maskOutlinePath(new Float64Array(64), 8, 80, 80)).toBe('');
+  });
+
+  it('drops lone disagreeing cells (no edge neighbour) and counts them; regions stay', () => {
+    // 5x5: a diagonal pair (each lone: only corner neighbours), a 2-cell bar, a cell on the edge
+    const rows = ['10000', '01011', '00000', '00000', '00001'];
+    const mask = Float64Array.from(rows.join(''), (c) => Number(c));
+    const { mask: kept, isolated } = withoutIsolatedCells(mask, 5);
+    expect(isolated).toBe(3);
+    expect(Array.from(kept).join('')).toBe('0000000011000000000000000');
+    expect(Array.from(mask).join('')).toBe(rows.join('')); // the input is not changed
+    expect(withoutIsolatedCells(new Float64Array(25), 5).isolated).toBe(0);
+    // the two disagreeing columns of a shifted boundary are a region: nothing dropped
+    const band = disagreementMask(splitGrid(8, 1), splitGrid(8, 0));
+    expect(withoutIsolatedCells(band, 8)).toEqual({ mask: band, isolated: 0 });
   });
 
   it('three classes: shares add up to one', () => {

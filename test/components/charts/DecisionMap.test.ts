@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/svelte';
 import DecisionMap from '../../../src/components/charts/DecisionMap.svelte';
 import { QUERY_STATUS } from '../../../src/core/types';
-import { makeTrace, splitGrid } from '../../fixtures/charts';
+import { makeGrid, makeTrace, splitGrid } from '../../fixtures/charts';
 
 afterEach(cleanup);
 
@@ -70,6 +70,26 @@ describe('DecisionMap', () => {
     expect(on.container.querySelector('path.disagreement')?.getAttribute('d')).toMatch(/^M/);
     expect(on.getByRole('img').getAttribute('aria-label')).toContain(
       'Differs from the victim on 25% of the map',
+    );
+  });
+
+  it('leaves lone disagreeing cells unhatched but counts them in the legend and text', () => {
+    // 8x8, cells 0.5 wide: the student flips two cells that touch only at a corner
+    const flipped = (x: number, y: number) =>
+      (x === -1.75 && y === 1.75) || (x === -1.25 && y === 1.25);
+    const student = makeGrid(8, 2, (x, y) => (x > 0 !== flipped(x, y) ? [0.1, 0.9] : [0.9, 0.1]));
+    const { container, getByRole } = render(DecisionMap, {
+      grid: student,
+      title: 'Student',
+      compareGrid: splitGrid(8, 0),
+      showDisagreement: true,
+    });
+    expect(container.querySelector('path.disagreement')).toBeNull();
+    expect(container.querySelector('.lone')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'differs from victim in 2 single cells (not hatched)',
+    );
+    expect(getByRole('img').getAttribute('aria-label')).toContain(
+      'Differs from the victim on 3% of the map (hatched; 2 scattered single cells counted but not hatched).',
     );
   });
 
