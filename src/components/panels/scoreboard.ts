@@ -27,9 +27,15 @@ export interface ScoreTile {
   note: string;
 }
 
-/** "1 query", "1,000 queries": a count and its noun (`many` when the plural is not noun + s). */
+/**
+ * "1 query", "1,000 queries": a count and its noun (`many` when the plural is not noun + s), joined
+ * by a no-break space so a wrapped note never leaves a bare number at a line's end.
+ */
 const plural = (count: number, one: string, many = `${one}s`) =>
-  `${formatCount(count)} ${count === 1 ? one : many}`;
+  `${formatCount(count)}\u00a0${count === 1 ? one : many}`;
+
+/** Between a note's items: the dot stays on the line of the item before it. */
+const SEP = '\u00a0· ';
 
 /** True when the run had any defense on (the same test the ledger's cost rows answer to). */
 function defended(result: SimulationResult): boolean {
@@ -62,7 +68,7 @@ function copyTile(
         what: 'agreement',
       },
     ],
-    note: notes.join(' · '),
+    note: notes.join(SEP),
   };
 }
 
@@ -80,7 +86,7 @@ function attackerTile(result: SimulationResult): ScoreTile {
     id: 'attacker',
     label: 'Attacker',
     lines: [{ value: formatUSD(a.costUSD), what: 'spent' }],
-    note: `${answered} · ${accounts} · ${plural(a.days, 'day')}`,
+    note: [answered, accounts, plural(a.days, 'day')].join(SEP),
   };
 }
 

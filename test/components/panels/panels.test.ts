@@ -76,7 +76,8 @@ describe('RunStatus', () => {
     store.getState().runStarted();
     store.getState().runProgress(0.42, 'attack');
     await Promise.resolve();
-    expect(container.textContent).toContain('Running: attack (42%)');
+    expect(container.textContent).toContain('Running… 42%');
+    expect(container.querySelector('[title="Running: attack"]')).not.toBeNull();
     store.getState().runFinished(fakeResult(undefined, { fidelity: 0.9 }));
     await Promise.resolve();
     expect(container.textContent).toContain('agrees with the victim on 90.0%');

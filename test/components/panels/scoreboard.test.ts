@@ -8,7 +8,7 @@ const text = (tiles: ReturnType<typeof scoreTiles>, id: string) => {
   const tile = tiles.find((t) => t.id === id);
   if (!tile) return null;
   const lines = tile.lines.map((l) => [l.lead, l.value, l.what].filter(Boolean).join(' '));
-  return { lines, note: tile.note };
+  return { lines, note: tile.note.replace(/\u00a0/g, ' ') };
 };
 
 describe('scoreTiles', () => {
