@@ -1,0 +1,23 @@
+// Presenter mode on a small projector (1280x800): the settings columns stack on the left so the
+// decision maps stay large, and the maps start above the fold.
+import { expect, openLab, test } from './lab-fixture';
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+test('presenter mode at 1280x800 keeps the maps large and above the fold', async ({ page }) => {
+  await openLab(page, '#v=1&present=1');
+  const maps = page.getByTestId('maps').getByRole('img');
+  await expect(maps).toHaveCount(2);
+  const first = await maps.first().boundingBox();
+  expect(first?.width ?? 0, 'map width').toBeGreaterThan(380);
+  expect(first?.y ?? 1e9, 'map top').toBeLessThan(450);
+  // both settings columns sit to the left of the charts, one above the other
+  const attacker = await page
+    .getByRole('complementary', { name: 'Attacker settings' })
+    .boundingBox();
+  const defender = await page
+    .getByRole('complementary', { name: 'Defender settings' })
+    .boundingBox();
+  expect(defender?.x).toBe(attacker?.x);
+  expect(defender?.y ?? 0).toBeGreaterThan((attacker?.y ?? 0) + (attacker?.height ?? 0) - 1);
+});
