@@ -29,7 +29,7 @@ export interface LedgerSection {
 
 const watermarkVerdict = (r: SimulationResult): string => {
   if (!r.watermark) return 'watermark off';
-  const verdict = r.watermark.shown ? 'ownership shown' : 'not shown';
+  const verdict = r.watermark.shown ? 'ownership shown' : 'ownership not shown';
   return `${formatPValue(r.watermark.pValue)}: ${verdict}`;
 };
 

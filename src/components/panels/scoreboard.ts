@@ -111,7 +111,7 @@ function ownerTile(result: SimulationResult): ScoreTile | null {
   if (result.watermark) {
     lines.push({
       lead: 'Watermark:',
-      value: result.watermark.shown ? 'theft shown' : 'theft not shown',
+      value: result.watermark.shown ? 'ownership shown' : 'ownership not shown',
       what: `(${formatPValue(result.watermark.pValue)})`,
       tone: result.watermark.shown ? 'good' : 'bad',
     });

@@ -86,14 +86,14 @@ describe('scoreTiles', () => {
     };
     const owner = scoreTiles(result, null, null).find((t) => t.id === 'owner');
     expect(owner?.lines.map((l) => [l.lead, l.value, l.what, l.tone])).toEqual([
-      ['Watermark:', 'theft shown', '(p = 3e-9)', 'good'],
+      ['Watermark:', 'ownership shown', '(p = 3e-9)', 'good'],
       ['Detection:', 'alarm', 'at query 376', 'good'],
     ]);
     result.watermark = { ...result.watermark, pValue: 1, shown: false };
     result.detection = { ...result.detection, firstAlarmAtQuery: null };
     const later = scoreTiles(result, null, null).find((t) => t.id === 'owner');
     expect(later?.lines.map((l) => [l.value, l.tone])).toEqual([
-      ['theft not shown', 'bad'],
+      ['ownership not shown', 'bad'],
       ['never alarmed', 'bad'],
     ]);
   });
