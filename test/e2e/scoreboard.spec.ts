@@ -21,14 +21,39 @@ test('with every defense on, the scoreboard sits above the fold and its tiles ho
   const box = await board.boundingBox();
   expect(box, 'scoreboard drawn').not.toBeNull();
   expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(800);
-  const spills = await board.evaluate(
-    (el) =>
-      [...el.querySelectorAll<HTMLElement>('.tile')].filter(
-        (t) => t.scrollWidth > t.clientWidth + 1,
-      ).length,
+  // every word inside its tile (a long bold word must not stick out of a narrow tile)
+  const spills = await board.evaluate((el) =>
+    [...el.querySelectorAll<HTMLElement>('.tile')].flatMap((tile) => {
+      // the content edge: text running into the padding already touches the border
+      const style = getComputedStyle(tile);
+      const edge =
+        tile.getBoundingClientRect().right -
+        parseFloat(style.paddingRight) -
+        parseFloat(style.borderRightWidth);
+      return [...tile.querySelectorAll<HTMLElement>('dt, dd, strong, span')]
+        .filter((part) => {
+          const range = document.createRange();
+          range.selectNodeContents(part);
+          return range.getBoundingClientRect().right > edge + 1;
+        })
+        .map((part) => part.textContent ?? '');
+    }),
   );
-  expect(spills, 'tiles whose text is wider than the tile').toBe(0);
+  expect(spills, 'text sticking out of its tile').toEqual([]);
   // The maps still start above the fold.
   const maps = await page.getByTestId('maps').boundingBox();
   expect(maps?.y ?? 1e9).toBeLessThan(400);
+});
+
+test('a lesson step that asks for a prediction veils the scoreboard until it is locked in', async ({
+  page,
+}) => {
+  await page.goto('./#v=1&lesson=watermarks&step=2');
+  const board = page.getByTestId('scoreboard');
+  await expect(board).toContainText('once you lock in your prediction', { timeout: 30_000 });
+  await expect(board.getByRole('term')).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Still not shown' }).check();
+  await page.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await expect(board.getByRole('term').filter({ hasText: "Owner's evidence" })).toBeVisible();
+  await expect(board).toContainText(/ownership (not )?shown/);
 });

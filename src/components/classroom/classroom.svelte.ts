@@ -219,6 +219,12 @@ export class Classroom {
     else this.lab.store.getState().resetConfig();
   }
 
+  /** The open lesson step asks for a prediction that is not locked in yet (numbers stay veiled). */
+  get awaitingPrediction(): boolean {
+    const step = this.lesson?.steps[this.step];
+    return step?.prediction !== undefined && this.predictions[this.step] === undefined;
+  }
+
   predict(choice: string): void {
     this.predictions = { ...this.predictions, [this.step]: choice };
   }
