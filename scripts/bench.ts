@@ -112,7 +112,8 @@ ms(
 );
 
 // 5. Benign traffic's share of a run: the default config, and with every defense on.
-function benignShare(name: string, config: Config): void {
+/** `withGoal`: the 30% goal is set for the default run; other configs are reported for information. */
+function benignShare(name: string, config: Config, withGoal: boolean): void {
   const rng = createRng(config.seed);
   const scenario = buildScenario(config, rng.fork('data'));
   const victim = obtainVictim(config, scenario, rng.fork('victim'), cache);
@@ -123,12 +124,12 @@ function benignShare(name: string, config: Config): void {
     name,
     median: 100 * added,
     unit: '% added',
-    goal: '<= 30%',
-    ok: added <= 0.3,
+    goal: withGoal ? '<= 30%' : '',
+    ok: withGoal ? added <= 0.3 : null,
     note: `${benignMs.toFixed(1)} ms of ${runMs.toFixed(1)} ms`,
   });
 }
-benignShare('benign traffic share of a default run', base);
+benignShare('benign traffic share of a default run', base, true);
 const allOn: Config = [
   ['defense.output.mode', 'noise'],
   ['defense.rateLimit.on', true],
@@ -138,6 +139,7 @@ const allOn: Config = [
 benignShare(
   'benign traffic share, every defense on (incl. detection on 32 honest accounts)',
   allOn,
+  false,
 );
 
 // 6. PRADA on a 5,000-query log of natural queries (the task's own distribution).
