@@ -10,7 +10,7 @@
  *   5. output perturbation (rounding, top-k, label only, noise, reverse sigmoid).
  */
 import type { Config } from './config';
-import { perturbOutput } from './defenses/outputPerturbation';
+import { argmax, perturbOutput } from './defenses/outputPerturbation';
 import { applyWatermark, watermarkDecision } from './defenses/watermark';
 import type { PradaDetector } from './defenses/prada';
 import { QueryLog } from './queryLog';
@@ -90,8 +90,7 @@ export class PredictionApi {
     const entry = this.log.append(account, day, QUERY_STATUS.answered, inputs, row);
     // 2. The victim's clean answer.
     this.victim.predict(inputs, 1, this.clean, row);
-    let cleanLabel = 0;
-    for (let c = 1; c < classes; c++) if (this.clean[c]! > this.clean[cleanLabel]!) cleanLabel = c;
+    const cleanLabel = argmax(this.clean);
     // 3. Detection sees every answered query; an alarm bans the account from the next query on.
     if (this.options.detector) {
       const seen = this.options.detector.observe(account, inputs, row * dims, cleanLabel);

@@ -14,7 +14,9 @@ import { PredictionApi } from './api';
 import type { Config } from './config';
 import { generatePlanar } from './data/planar';
 import type { PlanarScenario } from './data/scenario';
+import { argmax } from './defenses/outputPerturbation';
 import { PradaDetector } from './defenses/prada';
+import { predictLabels } from './models/evaluate';
 import { benignDailyVolumes, shareBlocked } from './defenses/rateLimit';
 import { permutation, type Rng } from './rng';
 import type { Classifier, DefenseCost, WSeries } from './types';
@@ -89,12 +91,6 @@ export function measureBenignCost(
   };
 }
 
-function argmax(values: ArrayLike<number>): number {
-  let best = 0;
-  for (let c = 1; c < values.length; c++) if (values[c]! > values[best]!) best = c;
-  return best;
-}
-
 /** Honest accounts' full traffic through a PRADA detector of the owner's settings. */
 function runBenignDetection(
   config: Config,
@@ -120,7 +116,6 @@ function runBenignDetection(
     dims,
     recordAccounts: [busiest],
   });
-  const probs = new Float64Array(scenario.classes);
   let flagged = 0;
   let tested = 0;
   for (let a = 0; a < accounts; a++) {
@@ -131,10 +126,11 @@ function runBenignDetection(
       { noise: config.scenario.noise },
       rng.fork(`account:${a}`),
     );
+    // The victim labels the account's queries in one batch; PRADA sees them in a random order.
+    const labels = predictLabels(victim, queries.inputs, total);
     const order = permutation(rng.fork(`order:${a}`), total);
     for (const row of order) {
-      victim.predict(queries.inputs, 1, probs, row);
-      detector.observe(a, queries.inputs, row * dims, argmax(probs));
+      detector.observe(a, queries.inputs, row * dims, labels[row]!);
       if (detector.isFlagged(a)) break;
     }
     if (detector.isFlagged(a)) flagged++;

@@ -9,6 +9,7 @@ import type { PredictionApi } from './api';
 import type { Config } from './config';
 import { attackerPool } from './data/scenario';
 import type { PlanarScenario } from './data/scenario';
+import { argmax } from './defenses/outputPerturbation';
 import { planQuery } from './defenses/rateLimit';
 import { decisionGrid, fidelity, predictLabels, agreementRate } from './metrics/fidelity';
 import type { Rng } from './rng';
@@ -143,9 +144,7 @@ export class AttackSession implements AttackContext {
       if (status === QUERY_STATUS.answered) {
         const log = this.parts.api.log;
         t.watermarked[index] = log.planted[log.count - 1]! >= 0 ? 1 : 0;
-        let best = 0;
-        for (let c = 1; c < classes; c++)
-          if (result.served[i * classes + c]! > result.served[i * classes + best]!) best = c;
+        const best = argmax(result.served, i * classes, classes);
         result.answered[i] = 1;
         result.servedLabels[i] = best;
         t.servedLabel[index] = best;
