@@ -6,7 +6,8 @@
 import type { DefenseCost } from '../core/types';
 import { formatDistortion, formatNumber, formatPercent, formatPoints } from './format';
 
-export type CostMeasure = keyof DefenseCost;
+/** The four scalar costs (the per-defense split of the accuracy drop is not a measure of its own). */
+export type CostMeasure = Exclude<keyof DefenseCost, 'accuracyDropBy'>;
 
 export interface CostMeasureSpec {
   measure: CostMeasure;

@@ -66,12 +66,17 @@ export function measureBenignCost(
   });
   const served = new Float64Array(classes);
   let cleanCorrect = 0;
+  let markedCorrect = 0;
   let servedCorrect = 0;
   let distortion = 0;
   for (let i = 0; i < sample.count; i++) {
     api.query(i % benign.accounts, 0, sample.inputs, i, served, 0);
     const clean = api.log.clean.subarray(i * classes, i * classes + classes);
-    if (argmax(clean) === sample.labels[i]) cleanCorrect++;
+    const cleanLabel = argmax(clean);
+    // The answer after the watermark (step 4 of the API) and before output perturbation (step 5).
+    const planted = api.log.planted[i]!;
+    if (cleanLabel === sample.labels[i]) cleanCorrect++;
+    if ((planted >= 0 ? planted : cleanLabel) === sample.labels[i]) markedCorrect++;
     if (argmax(served) === sample.labels[i]) servedCorrect++;
     for (let c = 0; c < classes; c++) distortion += Math.abs(clean[c]! - served[c]!);
   }
@@ -83,6 +88,11 @@ export function measureBenignCost(
   return {
     cost: {
       benignAccuracyDrop: (cleanCorrect - servedCorrect) / sample.count,
+      // The same drop split along the API's order: the watermark first, then output perturbation.
+      accuracyDropBy: {
+        watermark: (cleanCorrect - markedCorrect) / sample.count,
+        output: (markedCorrect - servedCorrect) / sample.count,
+      },
       distortion: distortion / sample.count,
       benignBlocked,
       falsePositives: detection ? detection.flagged / sampled : 0,

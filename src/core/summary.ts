@@ -33,6 +33,10 @@ export function summarizeResult(result: SimulationResult, options: SummaryOption
     attacker: result.attacker,
     defenseCost: {
       benignAccuracyDrop: tidy(result.defenseCost.benignAccuracyDrop),
+      accuracyDropBy: {
+        watermark: tidy(result.defenseCost.accuracyDropBy.watermark),
+        output: tidy(result.defenseCost.accuracyDropBy.output),
+      },
       distortion: tidy(result.defenseCost.distortion),
       benignBlocked: tidy(result.defenseCost.benignBlocked),
       falsePositives: tidy(result.defenseCost.falsePositives),

@@ -79,6 +79,11 @@ export interface DecisionGrid {
 export interface DefenseCost {
   /** points of top-1 accuracy honest users lose through the served answers (0.01 = 1 point) */
   benignAccuracyDrop: number;
+  /**
+   * benignAccuracyDrop split between the two defenses that change answers, in the API's order:
+   * the watermark's planted labels, then output perturbation (their sum is benignAccuracyDrop).
+   */
+  accuracyDropBy: { watermark: number; output: number };
   /** mean L1 distance between clean and served probability vectors on honest queries */
   distortion: number;
   /** share of honest accounts that hit the rate limit at least once */

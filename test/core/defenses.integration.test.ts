@@ -117,6 +117,35 @@ describe('defenses in a run', () => {
     expect(marked.defenseCost.benignAccuracyDrop).toBeLessThan(0.14);
   });
 
+  it('splits the accuracy drop between the watermark and output perturbation, in the API order', () => {
+    const both = simulate(
+      set(defaultConfig(), {
+        'attack.queries': 100,
+        'defense.output.mode': 'label',
+        'defense.watermark.on': true,
+        'defense.watermark.rate': 0.1,
+      }),
+      { victimCache: cache },
+    ).defenseCost;
+    // Label-only answers keep the top-1 label: the whole drop is the watermark's.
+    expect(both.accuracyDropBy.output).toBe(0);
+    expect(both.accuracyDropBy.watermark).toBeCloseTo(both.benignAccuracyDrop, 12);
+    const noisy = simulate(
+      set(defaultConfig(), {
+        'attack.queries': 100,
+        'defense.output.mode': 'noise',
+        'defense.output.sigma': 0.6,
+        'defense.watermark.on': true,
+      }),
+      { victimCache: cache },
+    ).defenseCost;
+    expect(noisy.accuracyDropBy.watermark + noisy.accuracyDropBy.output).toBeCloseTo(
+      noisy.benignAccuracyDrop,
+      12,
+    );
+    expect(noisy.accuracyDropBy.output).toBeGreaterThan(0);
+  });
+
   it('the independent control model is never accused at alpha = 0.001 (30 seeds)', () => {
     for (let seed = 1; seed <= 30; seed++) {
       const config = set(defaultConfig(), {

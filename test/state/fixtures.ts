@@ -51,6 +51,7 @@ export function fakeResult(
     curve,
     defenseCost: {
       benignAccuracyDrop: 0.012,
+      accuracyDropBy: { watermark: 0, output: 0.012 },
       distortion: 0.05,
       benignBlocked: 0.03,
       falsePositives: 0.005,

@@ -1,8 +1,8 @@
 /**
  * The live cost badge beside each defense: what it costs honest users in the latest result
  * (REFERENCE.md, "Defense cost"). Output perturbation and the watermark both change served answers,
- * so both are measured by the benign accuracy drop (a watermark's drop is about its rate, DAWN,
- * Szyller et al. 2021); the rate limit by the share of honest accounts blocked; detection (PRADA,
+ * so each is measured by its share of the benign accuracy drop (a watermark's is about its rate,
+ * DAWN, Szyller et al. 2021); the rate limit by the share of honest accounts blocked; detection (PRADA,
  * Juuti et al. 2019) by the share of honest accounts flagged.
  */
 import type { Config } from '../../core/config';
@@ -55,16 +55,6 @@ export function formatPointsDrop(drop: number): string {
   return text === '0.0' ? '0.0 pts' : `\u2212${text} pts`;
 }
 
-/** Short names of the answer-changing output defenses, for a badge shared with the watermark. */
-const OUTPUT_SHORT: Record<Config['defense']['output']['mode'], string> = {
-  probabilities: 'full answers',
-  rounded: 'rounding',
-  topk: 'top-k',
-  label: 'labels only',
-  noise: 'noise',
-  reverseSigmoid: 'reverse sigmoid',
-};
-
 /** The badge of one defense for the current config and the latest result. */
 export function costBadge(
   defense: DefenseName,
@@ -79,18 +69,14 @@ export function costBadge(
   switch (defense) {
     case 'output':
     case 'watermark': {
-      // Both change the served answers, and the lab measures their accuracy cost as one number:
-      // name the pair on both badges rather than pin the whole drop on either.
-      const both = isOn(config, 'output') && isOn(config, 'watermark');
-      const drop = formatPointsDrop(cost.benignAccuracyDrop);
-      const lost = drop.replace('\u2212', '');
-      const pair = `${OUTPUT_SHORT[config.defense.output.mode]} + watermark`;
+      // The core splits the accuracy drop along the API's order (watermark, then perturbation),
+      // so each badge shows its own share: label-only answers, for instance, cost nothing.
+      const own = cost.accuracyDropBy[defense];
+      const drop = formatPointsDrop(own);
       return {
-        text: both ? `${drop} (${pair})` : `${drop} accuracy`,
-        tone: cost.benignAccuracyDrop > HIGH_COST.accuracyDrop ? 'high' : 'low',
-        description: both
-          ? `Honest users lose ${lost} of top-1 accuracy from ${pair} together; the lab measures the two as one cost.`
-          : `Honest users lose ${lost} of top-1 accuracy.`,
+        text: `${drop} accuracy`,
+        tone: own > HIGH_COST.accuracyDrop ? 'high' : 'low',
+        description: `Honest users lose ${drop.replace('\u2212', '')} of top-1 accuracy to this defense.`,
       };
     }
     case 'rateLimit':

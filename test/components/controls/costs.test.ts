@@ -34,18 +34,27 @@ describe('costBadge', () => {
 
   it('marks high costs', () => {
     const result = fakeResult(withDefenses);
-    result.defenseCost = { ...result.defenseCost, benignBlocked: 0.2, benignAccuracyDrop: 0.05 };
+    result.defenseCost = {
+      ...result.defenseCost,
+      benignBlocked: 0.2,
+      benignAccuracyDrop: 0.05,
+      accuracyDropBy: { watermark: 0, output: 0.05 },
+    };
     expect(costBadge('rateLimit', withDefenses, result).tone).toBe('high');
     expect(costBadge('output', withDefenses, result).tone).toBe('high');
   });
 
-  it('names the pair when the watermark shares the accuracy drop with the output defense', () => {
+  it('gives the output defense and the watermark each its own share of the accuracy drop', () => {
     const config = setPath(withDefenses, 'defense.watermark.on', true);
-    const shared = costBadge('watermark', config, fakeResult(config));
-    expect(shared.text).toMatch(/^\u22121\.2 pts \(.+ \+ watermark\)$/);
-    expect(costBadge('output', config, fakeResult(config)).text).toBe(shared.text);
-    expect(shared.description).toContain('together');
-    expect(shared.text).toBe('\u22121.2 pts (noise + watermark)');
+    const result = fakeResult(config);
+    result.defenseCost = {
+      ...result.defenseCost,
+      benignAccuracyDrop: 0.012,
+      accuracyDropBy: { watermark: 0.01, output: 0.002 },
+    };
+    expect(costBadge('watermark', config, result).text).toBe('\u22121.0 pts accuracy');
+    expect(costBadge('output', config, result).text).toBe('\u22120.2 pts accuracy');
+    expect(costBadge('watermark', config, result).description).toContain('to this defense');
   });
 
   it('shows "measuring" while the result is for other defense settings, not for another attack', () => {
