@@ -61,7 +61,13 @@ describe('Frontier', () => {
       costMeasure: 'distortion',
       current: {
         fidelity: 0.75,
-        cost: { benignAccuracyDrop: 0.01, distortion: 0.35, benignBlocked: 0, falsePositives: 0 },
+        cost: {
+          benignAccuracyDrop: 0.01,
+          accuracyDropBy: { watermark: 0, output: 0.01 },
+          distortion: 0.35,
+          benignBlocked: 0,
+          falsePositives: 0,
+        },
       },
     });
     // x domain: [0, 0.65] (nice of 0.6 + 0.02); y: [0.5, 1]
