@@ -1,0 +1,67 @@
+/**
+ * Golden runs: the simulator's output for 22 configurations and two sweeps, recorded before the
+ * plug-in redesign (scripts/make-golden.ts), must not change. Only the config's bookkeeping may
+ * differ: its version number, and fields added later that record a default (scenario.kind).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { GOLDEN_RUNS, GOLDEN_SWEEPS, goldenRun, goldenSweep } from '../fixtures/golden/cases';
+
+interface StoredRun {
+  name: string;
+  set: string[];
+  summary: { config: Record<string, unknown> } & Record<string, unknown>;
+  mapsSha256: string;
+  queriesSha256: string;
+}
+
+const runs = JSON.parse(
+  readFileSync(new URL('../fixtures/golden/runs.json', import.meta.url), 'utf8'),
+) as StoredRun[];
+const sweeps = JSON.parse(
+  readFileSync(new URL('../fixtures/golden/sweeps.json', import.meta.url), 'utf8'),
+) as { knob: string; result: { config: Record<string, unknown> } & Record<string, unknown> }[];
+
+/** Fields added after the fixtures were recorded; each must hold its default in every golden run. */
+const ADDED_DEFAULTS: Record<string, unknown> = { 'scenario.kind': 'planar' };
+
+/** The config without its version and without the added fields (which must hold their defaults). */
+function comparable(config: Record<string, unknown>): unknown {
+  const copy = structuredClone(config) as Record<string, Record<string, unknown>>;
+  delete (copy as Record<string, unknown>).version;
+  for (const [path, value] of Object.entries(ADDED_DEFAULTS)) {
+    const [section, field] = path.split('.') as [string, string];
+    if (copy[section] && field in copy[section]) {
+      expect(copy[section][field], path).toEqual(value);
+      delete copy[section][field];
+    }
+  }
+  return copy;
+}
+
+describe('golden runs (the redesign changes no number)', () => {
+  it('has every case recorded', () => {
+    expect(runs.map((r) => r.name)).toEqual(GOLDEN_RUNS.map((c) => c.name));
+  });
+  for (const stored of runs) {
+    it(stored.name, () => {
+      const now = goldenRun(stored.set);
+      const { config, ...rest } = now.summary as typeof stored.summary;
+      const { config: storedConfig, ...storedRest } = stored.summary;
+      expect(comparable(config)).toEqual(comparable(storedConfig));
+      expect(rest).toEqual(storedRest);
+      expect(now.mapsSha256).toBe(stored.mapsSha256);
+      expect(now.queriesSha256).toBe(stored.queriesSha256);
+    });
+  }
+  for (const [i, c] of GOLDEN_SWEEPS.entries()) {
+    it(`sweep ${c.knob}`, () => {
+      const now = goldenSweep(c) as unknown as typeof stored.result;
+      const stored = sweeps[i]!;
+      const { config, ...rest } = now;
+      const { config: storedConfig, ...storedRest } = stored.result;
+      expect(comparable(config)).toEqual(comparable(storedConfig));
+      expect(JSON.parse(JSON.stringify(rest))).toEqual(storedRest);
+    });
+  }
+});
