@@ -30,9 +30,8 @@ import {
   OUTPUT_MODES,
   SWEEP_KNOBS,
   SWEEP_KNOB_BY_NAME,
-  type DefenseMeta,
 } from '../../src/core/registry/meta';
-import type { HonestCost } from '../../src/core/registry/types';
+import type { DefenseMeta, HonestCost } from '../../src/core/registry/types';
 import { DEFENSE_RUNTIMES, KIND_RUNTIMES } from '../../src/core/registry/runtime';
 import { createRng } from '../../src/core/rng';
 import { simulate } from '../../src/core/simulate';
