@@ -1,8 +1,11 @@
 /**
  * The chat scenario's task: chained addition modulo 10 of k digits (k = `scenario.operands`, 2-5).
  *
- * A problem x_1 .. x_k is asked as the prompt `<bos> x_1 .. x_k =` (with the instruction token
- * `[steps]` after `<bos>` when the asker wants the steps). The teacher's full answer is
+ * A problem x_1 .. x_k is asked as the prompt `<bos> x_1 .. x_k =`, or `<bos> x_1 .. x_k [steps]`
+ * when the asker wants the steps: the instruction token ends the question in place of `=`, so it
+ * stays inside the model's 6-token window until the trace is written (an instruction before the
+ * digits would have left the window by then, and the teacher could not obey it; measured: it then
+ * chose the private or the visible form at random). The teacher's full answer is
  *   s_1 .. s_k </think> r w_1 .. w_m <end>         (plain prompt: private reasoning, then the answer)
  *   s_1 .. s_k => r w_1 .. w_m <end>               (prompt with [steps]: the steps in the visible answer)
  * where s_j = (x_1 + .. + x_j) mod 10 are the running sums (the reasoning trace), r = s_k the result,
@@ -53,9 +56,9 @@ export function taskResult(operands: readonly number[]): number {
   return sum % 10;
 }
 
-/** The prompt `<bos> [steps]? x_1 .. x_k =` as token ids. */
+/** The prompt `<bos> x_1 .. x_k =` (or `... [steps]` when `wantSteps`) as token ids. */
 export function promptTokens(operands: readonly number[], wantSteps: boolean): number[] {
-  return [TOKEN.bos, ...(wantSteps ? [TOKEN.steps] : []), ...operands, TOKEN.equals];
+  return [TOKEN.bos, ...operands, wantSteps ? TOKEN.steps : TOKEN.equals];
 }
 
 /**

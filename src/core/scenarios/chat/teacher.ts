@@ -36,14 +36,15 @@ export const TEACHER_SPEC: Readonly<WindowLmSpec> = {
 export const TEACHER_RECIPE = {
   seed: 20260223,
   /** conversations of training problems (held-out ones excluded) */
-  conversations: 10_000,
+  conversations: 20_000,
   /** share of them whose prompt carries [steps] */
   stepsShare: 0.5,
   batchSize: 32,
   /** Adam phases: a fast one, then a slow one that settles the weights */
   phases: [
     { steps: 3000, learningRate: 0.01 },
-    { steps: 1500, learningRate: 0.002 },
+    { steps: 1500, learningRate: 0.003 },
+    { steps: 1500, learningRate: 0.001 },
   ],
 } as const;
 

@@ -9,7 +9,7 @@
  *   12 `<end>` end of the answer
  *   13 `</think>`  closes the private reasoning: what the model writes before it is its trace,
  *              which an API with reasoning hidden keeps to itself
- *   14 `[steps]`   the instruction "show your steps", put in the prompt by `elicitReasoning`
+ *   14 `[steps]`   "= (show your steps)": ends the question in place of `=` (`elicitReasoning`)
  *   15 `=>`   "so the answer is", between visible steps and the result
  *   16-55      40 chatty words the model adds after the maths ("sure", "so", "right", ...)
  */
