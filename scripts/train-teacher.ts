@@ -13,36 +13,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createRng } from '../src/core/rng';
-import { decode } from '../src/core/scenarios/chat/generate';
-import type { WindowLm } from '../src/core/scenarios/chat/lm';
-import {
-  answerTokens,
-  heldOutProblems,
-  OPERANDS_MAX,
-  OPERANDS_MIN,
-  promptTokens,
-} from '../src/core/scenarios/chat/task';
+import { exactMathsShare } from '../src/core/scenarios/chat/evaluate';
+import { heldOutProblems, OPERANDS_MAX, OPERANDS_MIN } from '../src/core/scenarios/chat/task';
 import { teacherFileName, teacherToBytes, trainTeacher } from '../src/core/scenarios/chat/teacher';
 
-/**
- * Share of problems whose greedy answer has the exact maths: every running sum, the form the
- * prompt asked for (`</think>` or `=>`) and the result.
- */
-export function exactShare(teacher: WindowLm, problems: number[][], wantSteps: boolean): number {
-  let exact = 0;
-  for (const operands of problems) {
-    const answer = decode(teacher, promptTokens(operands, wantSteps), {
-      maxTokens: 16,
-      temperature: 0,
-    });
-    const expected = answerTokens(operands, [], wantSteps).slice(0, operands.length + 2);
-    if (expected.every((token, i) => answer[i] === token)) exact++;
-  }
-  return exact / problems.length;
-}
-
 /** The directory the teachers ship in. */
-export const MODELS_DIR = fileURLToPath(new URL('../public/models/', import.meta.url));
+const MODELS_DIR = fileURLToPath(new URL('../public/models/', import.meta.url));
 
 function main(argv: string[]): number {
   const check = argv.includes('--check');
@@ -55,8 +31,8 @@ function main(argv: string[]): number {
     const teacher = trainTeacher(k);
     const seconds = (performance.now() - start) / 1000;
     const problems = heldOutProblems(k, 1000, createRng(1).fork('held-out'));
-    const plain = exactShare(teacher, problems, false);
-    const steps = exactShare(teacher, problems, true);
+    const plain = exactMathsShare(teacher, problems, false);
+    const steps = exactMathsShare(teacher, problems, true);
     const bytes = new Uint8Array(teacherToBytes(teacher, k));
     const path = MODELS_DIR + teacherFileName(k);
     let status = 'written';

@@ -6,7 +6,7 @@
  */
 import { decode } from './generate';
 import type { WindowLm } from './lm';
-import { CHAT_WORDS_MAX, promptTokens, statedResult, taskResult } from './task';
+import { answerTokens, CHAT_WORDS_MAX, promptTokens, statedResult, taskResult } from './task';
 
 /** Longest answer to decode: k sums, a mark, the result, the chatty words and `<end>`. */
 export function maxAnswerTokens(k: number): number {
@@ -54,4 +54,26 @@ export function fidelity(
     if (result !== null && result === teacherResults[i]) same++;
   });
   return studentResults.length > 0 ? same / studentResults.length : 0;
+}
+
+/**
+ * Share of problems whose greedy answer has the exact maths: every running sum, the form the
+ * prompt asked for (`</think>` for a plain prompt, `=>` after [steps]) and the result. Stricter
+ * than capability: it is what the teacher must get right to teach the steps.
+ */
+export function exactMathsShare(
+  model: WindowLm,
+  problems: readonly (readonly number[])[],
+  wantSteps: boolean,
+): number {
+  let exact = 0;
+  for (const operands of problems) {
+    const answer = decode(model, promptTokens(operands, wantSteps), {
+      maxTokens: maxAnswerTokens(operands.length),
+      temperature: 0,
+    });
+    const expected = answerTokens(operands, [], wantSteps).slice(0, operands.length + 2);
+    if (expected.every((token, i) => answer[i] === token)) exact++;
+  }
+  return problems.length > 0 ? exact / problems.length : 0;
 }

@@ -40,7 +40,7 @@ export function elicitReasoning(k: number, count: number, rng: Rng): number[][] 
 export function randomText(_k: number, count: number, rng: Rng): number[][] {
   return Array.from({ length: count }, () => {
     const length = RANDOM_MIN + rng.int(RANDOM_MAX - RANDOM_MIN + 1);
-    const prompt = [TOKEN.bos];
+    const prompt: number[] = [TOKEN.bos];
     while (prompt.length <= length) {
       const token = rng.int(VOCAB_SIZE);
       if (token !== TOKEN.bos && token !== TOKEN.end) prompt.push(token);

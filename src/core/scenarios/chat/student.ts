@@ -31,10 +31,10 @@ export interface StudentOptions {
 
 export const STUDENT_DEFAULTS: Readonly<StudentOptions> = {
   hidden: 48,
-  steps: 1500,
+  steps: 1000,
   activation: 'relu',
   batchSize: 32,
-  learningRate: 0.01,
+  learningRate: 0.02,
 };
 
 /**
