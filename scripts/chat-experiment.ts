@@ -7,7 +7,8 @@
  *
  *   npx tsx scripts/chat-experiment.ts                      timing and the full table
  *   npx tsx scripts/chat-experiment.ts --timing             timing only
- *   npx tsx scripts/chat-experiment.ts --seeds 2 --queries 300,1000 --arms 0,3
+ *   npx tsx scripts/chat-experiment.ts --seeds 2 --queries 300,1000 --arms 0,3 --steps 3000
+ *     (--steps: the student's Adam updates in the table, default STUDENT_DEFAULTS.steps)
  *
  * Times are medians over repeated runs after a warm-up; the machine may be shared, so CPU time
  * (user + system of this process) is printed beside wall time.
@@ -108,11 +109,15 @@ if (!argv.includes('--timing')) {
   const queryCounts = (option(argv, '--queries') ?? '300,1000,3000').split(',').map(Number);
   const armIndices = option(argv, '--arms')?.split(',').map(Number);
   const arms = armIndices ? ISSUE_ARMS.filter((_, i) => armIndices.includes(i)) : ISSUE_ARMS;
-  console.log(`\nStudent capability, k = ${k}, seeds 1..${seeds} (mean, min-max):\n`);
+  const steps = Number(option(argv, '--steps') ?? DISTILL_DEFAULTS.student.steps);
+  const base = { ...DISTILL_DEFAULTS, student: { ...DISTILL_DEFAULTS.student, steps } };
+  console.log(
+    `\nStudent capability, k = ${k}, ${steps} Adam steps, seeds 1..${seeds} (mean, min-max):\n`,
+  );
   console.log(`| arm | ${queryCounts.map((q) => `${q} prompts`).join(' | ')} |`);
   console.log(`|---|${queryCounts.map(() => '---').join('|')}|`);
   let row: string[] = [];
-  experimentGrid(teacher, DISTILL_DEFAULTS, arms, queryCounts, seeds, (cell) => {
+  experimentGrid(teacher, base, arms, queryCounts, seeds, (cell) => {
     const low = Math.min(...cell.capabilities);
     const high = Math.max(...cell.capabilities);
     row.push(

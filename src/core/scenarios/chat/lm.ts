@@ -22,7 +22,8 @@
  * Written by hand with flat arrays and no allocation per call: it is the scenario's hot loop
  * (hundreds of thousands of sample-steps per run) and simple enough to port to WebAssembly as is.
  */
-import { exp, log, tanh } from '../../math/portable';
+import { tanh } from '../../math/portable';
+import { softmaxInto } from '../../models/mlp';
 import type { Rng } from '../../rng';
 
 export type LmActivation = 'tanh' | 'relu';
@@ -163,15 +164,8 @@ export class WindowLm {
       for (let h = 0; h < H; h++) z += params[w + h]! * act[h]!;
       logits[v] = z;
     }
-    let max = -Infinity;
-    for (let u = 0; u < V; u++) if (logits[u]! > max) max = logits[u]!;
-    // softmax shifted by the largest logit so every exp() is <= 1
-    const prob = this.probabilities;
-    let sum = 0;
-    for (let u = 0; u < V; u++) sum += prob[u] = exp(logits[u]! - max);
-    const inv = 1 / sum;
-    for (let u = 0; u < V; u++) prob[u]! *= inv;
-    this.logSumExp = max + log(sum);
+    // softmax shifted by the largest logit (models/mlp.ts, shared with the planar models)
+    this.logSumExp = softmaxInto(logits, 0, V, this.probabilities);
     return this.logSumExp;
   }
 
