@@ -57,20 +57,24 @@ describe('the shipped teachers', () => {
     expect(exactMathsShare(model, problems, true)).toBe(1);
   });
 
-  it('a short training run is deterministic for every k and lowers the loss', () => {
-    const recipe = {
-      ...TEACHER_RECIPE,
-      conversations: 300,
-      phases: [{ steps: 150, learningRate: 0.01 }],
-    } as unknown as typeof TEACHER_RECIPE;
-    for (const k of [2, 3, 4, 5]) {
-      const first = trainTeacher(k, recipe);
-      expect(trainTeacher(k, recipe).params).toEqual(first.params);
-      const examples = teacherExamples(k, recipe);
-      const fresh = WindowLm.create(TEACHER_SPEC, createRng(1));
-      expect(meanLoss(first, examples)).toBeLessThan(meanLoss(fresh, examples) - 1);
-    }
-  });
+  it(
+    'a short training run is deterministic for every k and lowers the loss',
+    { timeout: 120_000 },
+    () => {
+      const recipe = {
+        ...TEACHER_RECIPE,
+        conversations: 300,
+        phases: [{ steps: 150, learningRate: 0.01 }],
+      } as unknown as typeof TEACHER_RECIPE;
+      for (const k of [2, 3, 4, 5]) {
+        const first = trainTeacher(k, recipe);
+        expect(trainTeacher(k, recipe).params).toEqual(first.params);
+        const examples = teacherExamples(k, recipe);
+        const fresh = WindowLm.create(TEACHER_SPEC, createRng(1));
+        expect(meanLoss(first, examples)).toBeLessThan(meanLoss(fresh, examples) - 1);
+      }
+    },
+  );
 });
 
 describe('teacher file format', () => {
