@@ -5,12 +5,14 @@
  * log-probability vectors span a 49-dimensional subspace, which a last-layer attack can reveal
  * (Carlini et al., ICML 2024).
  *
- * Training it to be right on every held-out problem takes several seconds, too slow for a page, so
+ * Training it to be right on every held-out problem takes about 4 s of CPU per k (measured on the
+ * 2-core development machine), too slow for a page, so
  * `npm run train-teacher` (scripts/train-teacher.ts) runs `trainTeacher` once per k with the fixed
  * recipe below and ships the weights as float32 in public/models/ (`teacherFileName`); the page
  * fetches the file and the CLI reads it, both hand the bytes to `teacherFromBytes` (no I/O here).
- * One teacher per k: with k varying, the operand a step adds sits a k-dependent distance back, and
- * a 48-unit teacher trained on k = 2..5 at once reached only about 25% in 20,000 updates (measured).
+ * One teacher per k: the operand a step adds sits k tokens back, so with k varying the model must
+ * also work out k from its window; a 48-unit teacher trained on k = 2..5 at once was right on only
+ * 18-47% of held-out problems per k after 20,000 updates (measured with an earlier prompt format).
  *
  * File format (little-endian): 32-byte header of eight uint32 (magic 0x54434c58 "XLCT", format
  * version 1, operands k, vocab, window, hidden, activation 0 = tanh / 1 = relu, 0), then the
@@ -32,23 +34,34 @@ export const TEACHER_SPEC: Readonly<WindowLmSpec> = {
   activation: 'tanh',
 };
 
-/** How the shipped teachers were trained (changing any number changes the shipped files). */
-export const TEACHER_RECIPE = {
-  seed: 20260223,
+/** How a teacher is trained: data, batch size and the Adam phases. */
+export interface TeacherRecipe {
+  seed: number;
   /** conversations of training problems (held-out ones excluded) */
+  conversations: number;
+  /** share of them whose prompt asks for the steps ([steps]) */
+  stepsShare: number;
+  batchSize: number;
+  /** Adam phases, run in order (each with fresh moment estimates) */
+  phases: readonly { steps: number; learningRate: number }[];
+}
+
+/**
+ * How the shipped teachers were trained (changing any number changes the shipped files). A fast
+ * phase, then two slower ones that settle the weights: with one slow phase, or 10,000
+ * conversations, the k = 3 teacher got 1 or 2 of its 202 held-out problems wrong (measured).
+ */
+export const TEACHER_RECIPE: Readonly<TeacherRecipe> = {
+  seed: 20260223,
   conversations: 20_000,
-  /** share of them whose prompt carries [steps] */
   stepsShare: 0.5,
   batchSize: 32,
-  /** Adam phases: a fast one, then a slow one that settles the weights */
   phases: [
     { steps: 3000, learningRate: 0.01 },
     { steps: 1500, learningRate: 0.003 },
     { steps: 1500, learningRate: 0.001 },
   ],
-} as const;
-
-export type TeacherRecipe = typeof TEACHER_RECIPE;
+};
 
 const MAGIC = 0x54434c58;
 const FORMAT_VERSION = 1;

@@ -132,8 +132,8 @@ export interface LmTrainOptions {
 /**
  * Mini-batch Adam (Kingma and Ba 2015; models/optimizer.ts) on the mean loss of each batch, for
  * `steps` updates, walking the examples in a fresh random order each pass. Returns the mean loss
- * of the batches of the last pass through the data (or of all batches when there was less than
- * one pass). No examples: the model is left unchanged.
+ * of the examples seen in the last (possibly partial) pass, each measured before its update. No
+ * examples or no steps: the model is left unchanged and 0 is returned.
  */
 export function trainWindowLm(
   model: WindowLm,
@@ -157,10 +157,8 @@ export function trainWindowLm(
       if (cursor === n) {
         shuffleInto(order, n, rng);
         cursor = 0;
-        if (step > 0 && passCount > 0) {
-          passLoss = 0;
-          passCount = 0;
-        }
+        passLoss = 0;
+        passCount = 0;
       }
       const i = order[cursor++]!;
       passLoss += exampleLoss(model, examples, i, delta);

@@ -199,4 +199,17 @@ describe('training', () => {
     expect(first.after).toBeLessThan(first.before - 0.3);
     expect(train().model.params).toEqual(first.model.params);
   });
+
+  it('leaves the model unchanged without examples or steps', () => {
+    const spec: WindowLmSpec = { vocab: 12, window: 3, hidden: 8, activation: 'relu' };
+    const model = WindowLm.create(spec, createRng(1));
+    const before = model.params.slice();
+    const none = new ExampleBuilder(3, 12, false).build();
+    const options = { steps: 10, batchSize: 4, learningRate: 0.1, rng: createRng(2) };
+    expect(trainWindowLm(model, none, options)).toBe(0);
+    expect(trainWindowLm(model, randomExamples(spec, 5, false, 3), { ...options, steps: 0 })).toBe(
+      0,
+    );
+    expect(model.params).toEqual(before);
+  });
 });

@@ -65,7 +65,7 @@ describe('the shipped teachers', () => {
         ...TEACHER_RECIPE,
         conversations: 300,
         phases: [{ steps: 150, learningRate: 0.01 }],
-      } as unknown as typeof TEACHER_RECIPE;
+      };
       for (const k of [2, 3, 4, 5]) {
         const first = trainTeacher(k, recipe);
         expect(trainTeacher(k, recipe).params).toEqual(first.params);
