@@ -4,6 +4,20 @@
  * answers, the student's training and its evaluation, in three phases that a caller can time
  * apart; and a grid of such runs over seeds, prompt budgets and attack/defense arms (the closing
  * table of the chat issue). Pure: the caller passes the teacher (teacherFromBytes) and a seed.
+ *
+ * Measured (scripts/chat-experiment.ts; k = 4, default student, seeds 1-5, held-out capability,
+ * mean and range; chance is 10%):
+ *   arm                              300 prompts     1,000           3,000
+ *   reasoning shown, text            43.5 (36-50)    94.5 (87-99)    99.7 (99-100)
+ *   reasoning hidden, text            8.4 (7-10)      8.9 (7-11)      8.9 (7-11)
+ *   hidden + elicitReasoning, text   41.4 (34-52)    97.2 (96-99)    99.4 (99-100)
+ *   reasoning shown, top-5 logprobs  74.8 (69-82)    99.7 (99-100)  100.0
+ *   reasoning hidden, top-5 logprobs  9.1 (8-10)      8.2 (8-9)       8.8 (7-10)
+ *   randomText, text                 10.2 (9-12)     10.3 (9-12)     11.4 (11-12)
+ * Hidden reasoning with 20,000 prompts and 6,000 Adam steps: 9.6% (seeds 1-2). Text against top-5
+ * log-probabilities at 100 / 200 / 300 / 500 / 1,000 prompts: 11.0 / 21.9 / 43.5 / 79.7 / 94.5%
+ * against 9.8 / 32.3 / 74.8 / 95.3 / 99.7%: top-5 reaches a level with about 1.7-2 times fewer
+ * prompts.
  */
 import { createRng, type Rng } from '../../rng';
 import { answerPrompt, type ChatAnswer, type ChatApiOptions } from './chatApi';
