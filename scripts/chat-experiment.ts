@@ -9,6 +9,7 @@
  *   npx tsx scripts/chat-experiment.ts --timing             timing only
  *   npx tsx scripts/chat-experiment.ts --seeds 2 --queries 300,1000 --arms 0,3 --steps 3000
  *     (--steps: the student's Adam updates in the table, default STUDENT_DEFAULTS.steps)
+ *   npx tsx scripts/chat-experiment.ts --operands 5        another k (default 4)
  *
  * Times are medians over repeated runs after a warm-up; the machine may be shared, so CPU time
  * (user + system of this process) is printed beside wall time.
@@ -52,7 +53,8 @@ function measure<T>(fn: () => T): { value: T; wall: number; cpu: number } {
 }
 
 const argv = process.argv.slice(2);
-const k = DISTILL_DEFAULTS.operands;
+const k = Number(option(argv, '--operands') ?? DISTILL_DEFAULTS.operands);
+const defaults = { ...DISTILL_DEFAULTS, operands: k };
 const bytes = readFileSync(MODELS_DIR + teacherFileName(k));
 const teacher = teacherFromBytes(
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
@@ -69,11 +71,9 @@ const runs = Number(option(argv, '--runs') ?? 5);
 let examples = 0;
 for (let run = -1; run < runs; run++) {
   const rng = createRng(run + 2);
-  const generation = measure(() => collectTranscript(teacher, DISTILL_DEFAULTS, rng));
-  const training = measure(() => distillStudent(generation.value, DISTILL_DEFAULTS, rng));
-  const evaluation = measure(() =>
-    scoreStudent(teacher, training.value.student, DISTILL_DEFAULTS, rng),
-  );
+  const generation = measure(() => collectTranscript(teacher, defaults, rng));
+  const training = measure(() => distillStudent(generation.value, defaults, rng));
+  const evaluation = measure(() => scoreStudent(teacher, training.value.student, defaults, rng));
   examples = training.value.examples.count;
   if (run < 0) continue; // warm-up
   phases.generation.push(generation.wall);
@@ -83,13 +83,13 @@ for (let run = -1; run < runs; run++) {
   cpuPhases.training.push(training.cpu);
   cpuPhases.evaluation.push(evaluation.cpu);
 }
-const { steps, batchSize } = DISTILL_DEFAULTS.student;
+const { steps, batchSize } = defaults.student;
 const wall = Object.fromEntries(Object.entries(phases).map(([key, v]) => [key, median(v)]));
 const cpu = Object.fromEntries(Object.entries(cpuPhases).map(([key, v]) => [key, median(v)]));
 const totalWall = wall.generation! + wall.training! + wall.evaluation!;
 const totalCpu = cpu.generation! + cpu.training! + cpu.evaluation!;
 console.log(
-  `Default chat run (k = ${k}, ${DISTILL_DEFAULTS.queries} prompts, ${examples} training ` +
+  `Default chat run (k = ${k}, ${defaults.queries} prompts, ${examples} training ` +
     `examples, student ${steps} Adam steps x ${batchSize}), median of ${runs} runs, ms wall (cpu):`,
 );
 for (const key of ['generation', 'training', 'evaluation'] as const) {
@@ -109,8 +109,8 @@ if (!argv.includes('--timing')) {
   const queryCounts = (option(argv, '--queries') ?? '300,1000,3000').split(',').map(Number);
   const armIndices = option(argv, '--arms')?.split(',').map(Number);
   const arms = armIndices ? ISSUE_ARMS.filter((_, i) => armIndices.includes(i)) : ISSUE_ARMS;
-  const steps = Number(option(argv, '--steps') ?? DISTILL_DEFAULTS.student.steps);
-  const base = { ...DISTILL_DEFAULTS, student: { ...DISTILL_DEFAULTS.student, steps } };
+  const steps = Number(option(argv, '--steps') ?? defaults.student.steps);
+  const base = { ...defaults, student: { ...defaults.student, steps } };
   console.log(
     `\nStudent capability, k = ${k}, ${steps} Adam steps, seeds 1..${seeds} (mean, min-max):\n`,
   );
