@@ -268,7 +268,10 @@ describe.each(ATTACKS.map((a) => [a.id, a] as const))('attack %s', (id, attack) 
     }
     for (const field of attack.fields) {
       expect(FIELD_BY_PATH.get(field.path), `FIELDS entry of ${field.path} (${id})`).toBe(field);
-      expect(attack.uses, `${id} uses its own field ${field.path}`).toContain(field.path);
+      expect(
+        attack.uses,
+        `${id} lists its own field ${field.path} once (in fields, not uses)`,
+      ).not.toContain(field.path);
     }
   });
 
