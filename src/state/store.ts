@@ -13,6 +13,7 @@ import {
   getPath,
   setPath,
   type Config,
+  type ConfigPath,
   type FieldValue,
 } from '../core/config';
 import { hasDefense, withoutDefenses } from '../core/registry/meta';
@@ -71,7 +72,7 @@ export interface LabActions {
    * Sets one field by dotted path. An invalid value is refused: the config keeps its last valid
    * value and the returned message names the field and its allowed range.
    */
-  setField(path: string, value: unknown): { ok: true } | { ok: false; message: string };
+  setField(path: ConfigPath, value: unknown): { ok: true } | { ok: false; message: string };
   /** Replaces the whole config (already validated, e.g. by parseShareHash). */
   setConfig(config: Config): void;
   /** Restores every setting to its default. */
