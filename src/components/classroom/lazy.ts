@@ -28,6 +28,16 @@ const LOADERS: Record<LazyPart, () => Promise<{ default: Loaded }>> = {
 export const LAZY_PARTS = Object.keys(LOADERS) as LazyPart[];
 
 const loading = new Map<LazyPart, Promise<Loaded>>();
+const loaded = new Map<LazyPart, Loaded>();
+
+/**
+ * The component of `part` if it has been fetched already (then it mounts in the same update as
+ * the click that opens it, not a microtask later).
+ * @param part which dialog, or the lesson bar
+ */
+export function loadedPart(part: LazyPart): Loaded | undefined {
+  return loaded.get(part);
+}
 
 /**
  * The component of `part`, fetched once (a failed fetch is forgotten, so a later call retries).
@@ -36,7 +46,10 @@ const loading = new Map<LazyPart, Promise<Loaded>>();
 export function loadPart(part: LazyPart): Promise<Loaded> {
   let pending = loading.get(part);
   if (!pending) {
-    pending = LOADERS[part]().then((module) => module.default);
+    pending = LOADERS[part]().then((module) => {
+      loaded.set(part, module.default);
+      return module.default;
+    });
     pending.catch(() => loading.delete(part));
     loading.set(part, pending);
   }

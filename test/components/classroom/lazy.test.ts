@@ -5,7 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, waitFor } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import LazyPart from '../../../src/components/classroom/LazyPart.svelte';
-import { LAZY_PARTS, loadPart, prefetchWhenIdle } from '../../../src/components/classroom/lazy';
+import {
+  LAZY_PARTS,
+  loadedPart,
+  loadPart,
+  prefetchWhenIdle,
+} from '../../../src/components/classroom/lazy';
 import { Classroom, classroomContextEntry } from '../../../src/state/classroom.svelte';
 import { createLab, labContext } from '../../../src/state/lab';
 import { createLabStore } from '../../../src/state/store';
@@ -20,8 +25,9 @@ describe('loadPart', () => {
     for (const part of LAZY_PARTS) expect(typeof (await loadPart(part)), part).toBe('function');
   });
 
-  it('fetches a part once: later calls share the same promise', () => {
+  it('fetches a part once: later calls share the same promise, and then have it at hand', async () => {
     expect(loadPart('help')).toBe(loadPart('help'));
+    expect(loadedPart('help')).toBe(await loadPart('help'));
   });
 });
 
