@@ -12,3 +12,4 @@
 export * from './config/schema';
 export * from './config/fields';
 export * from './config/parse';
+export * from './config/text';

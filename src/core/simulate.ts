@@ -97,7 +97,10 @@ export function simulate(config: Config, options: SimulateOptions = {}): Simulat
     rng: rng.fork('attacker'),
     onProgress: (fraction, phase) => options.onProgress?.(0.05 + 0.8 * fraction, phase),
   });
-  ATTACKS[config.attack.strategy](session);
+  // Own-property check: a config that skipped validation cannot select an inherited name.
+  const strategy = config.attack.strategy;
+  if (!Object.hasOwn(ATTACKS, strategy)) throw new Error(`unknown attack strategy ${strategy}`);
+  ATTACKS[strategy](session);
   session.finish();
 
   options.onProgress?.(0.88, 'honest users');

@@ -146,6 +146,15 @@ export const SWEEP_KNOBS: Readonly<Record<string, SweepKnob>> = {
   },
 };
 
+/**
+ * The knob of a name, through an own-property check: names every object inherits
+ * (`constructor`, `toString`, `__proto__`) are not knobs.
+ * @param name a knob name as a person or a message gave it
+ */
+export function findSweepKnob(name: string): SweepKnob | undefined {
+  return Object.hasOwn(SWEEP_KNOBS, name) ? SWEEP_KNOBS[name] : undefined;
+}
+
 /** Seeds used when none are given: the config's seed and the next two. */
 export const DEFAULT_SWEEP_SEEDS = 3;
 
@@ -196,7 +205,7 @@ export function sweep(
   seeds?: readonly number[],
   options: SweepOptions = {},
 ): SweepResult {
-  const knob = SWEEP_KNOBS[knobName];
+  const knob = findSweepKnob(knobName);
   if (!knob)
     throw new Error(
       `unknown sweep knob ${knobName}; known: ${Object.keys(SWEEP_KNOBS).join(', ')}`,

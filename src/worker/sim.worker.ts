@@ -6,7 +6,7 @@
  * copying them. All simulation work happens here, never on the main thread.
  */
 import { prepareVictim, simulate } from '../core/simulate';
-import { SWEEP_KNOBS, sweep } from '../core/sweep';
+import { findSweepKnob, sweep } from '../core/sweep';
 import { createVictimCache } from '../core/victim';
 import { resultTransferables, type WorkerReply, type WorkerRequest } from './protocol';
 import { createPrewarmer } from './prewarm';
@@ -19,7 +19,7 @@ const handle = createRequestLoop({
   post: (reply: WorkerReply, transfer) => scope.postMessage(reply, transfer),
   runSimulation: (config, onProgress) => simulate(config, { onProgress, victimCache }),
   sweepLevels: (request) => {
-    const knob = SWEEP_KNOBS[request.knob];
+    const knob = findSweepKnob(request.knob);
     if (!knob) throw new Error(`unknown sweep knob ${request.knob}`);
     return request.levels ?? [...knob.levels];
   },

@@ -30,5 +30,6 @@ export const CHOICE_LABELS: Readonly<Record<string, Readonly<Record<string, stri
 
 /** The display name of one value of an enum field. */
 export function choiceLabel(path: string, value: string): string {
-  return CHOICE_LABELS[path]?.[value] ?? value;
+  const labels = Object.hasOwn(CHOICE_LABELS, path) ? CHOICE_LABELS[path] : undefined;
+  return labels && Object.hasOwn(labels, value) ? (labels[value] ?? value) : value;
 }
