@@ -171,7 +171,7 @@ export function runCommand(main: () => void, writeError: (line: string) => void)
 /**
  * runCommand for a real process. The exit code is set rather than calling process.exit, so Node
  * ends only once stderr is drained: process.exit right after a write cut a piped line at the
- * pipe's buffer size (64 KB here, 128 KB in the issue's report).
+ * pipe's buffer size (64 KB to 128 KB depending on the reader).
  */
 export function runCli(main: () => void): void {
   const code = runCommand(main, (line) => process.stderr.write(line));

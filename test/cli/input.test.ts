@@ -123,7 +123,7 @@ describe('bad input to the CLI', () => {
 
   it('writes a long error line whole to a slow pipe (no process.exit before the drain)', () => {
     // A 1 MB UsageError through runCli, read by a reader that starts late: process.exit cut it at
-    // the pipe's buffer size (65,536 bytes here).
+    // the pipe's buffer size (64 to 128 KiB).
     const script =
       "import('./src/cli/args.ts').then(({ runCli, UsageError }) => runCli(() => { throw new UsageError('x'.repeat(1e6)); }))";
     const out = spawnSync(

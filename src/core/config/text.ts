@@ -63,11 +63,31 @@ export function quoteText(text: string): string {
   return escapeInvisible(JSON.stringify(cut));
 }
 
+/** Items and nesting shown of a list or object before "…". */
+const PREVIEW_ITEMS = 6;
+const PREVIEW_DEPTH = 3;
+
+/** Short JSON of a value, walking at most PREVIEW_DEPTH levels and PREVIEW_ITEMS items each. */
+function preview(value: unknown, depth: number): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? String(value);
+  const list = Array.isArray(value);
+  if (depth >= PREVIEW_DEPTH) return list ? '[…]' : '{…}';
+  const entries = (
+    list ? value.slice(0, PREVIEW_ITEMS + 1).map((v) => ['', v] as const) : Object.entries(value)
+  ).slice(0, PREVIEW_ITEMS + 1);
+  const shown = entries
+    .slice(0, PREVIEW_ITEMS)
+    .map(([k, v]) => `${list ? '' : `${JSON.stringify(k)}:`}${preview(v, depth + 1)}`);
+  if (entries.length > PREVIEW_ITEMS) shown.push('…');
+  return list ? `[${shown.join(',')}]` : `{${shown.join(',')}}`;
+}
+
 /**
  * Describes any input value for a "(got …)" clause: strings quoted as by quoteText, numbers and
  * booleans as written, numbers JSON cannot hold in words (JSON.parse reads `1e400` as Infinity,
- * which JSON.stringify would print as `null`), lists and objects as short JSON, cut like text.
- * Never throws, even for values nested too deeply for JSON.stringify.
+ * which JSON.stringify would print as `null`), lists and objects as short JSON (three levels, six
+ * items each), cut like text. Bounded work and no recursion past three levels, whatever the input.
  * @param value a value read from JSON or from text
  */
 export function describeValue(value: unknown): string {
@@ -75,11 +95,6 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return quoteText(value);
   if (typeof value === 'number' && !Number.isFinite(value))
     return Number.isNaN(value) ? 'not a number' : 'a number too large to represent';
-  let json: string;
-  try {
-    json = JSON.stringify(value) ?? String(value);
-  } catch {
-    json = Array.isArray(value) ? '[…]' : '{…}';
-  }
+  const json = preview(value, 0);
   return escapeInvisible(json.length > ECHO_LIMIT ? `${json.slice(0, ECHO_LIMIT)}…` : json);
 }
