@@ -70,11 +70,13 @@ describe('bad input to the CLI', () => {
     );
   });
 
-  it("refuses --levels ',' (it ran levels of 0) and a hexadecimal level", () => {
+  it("refuses --levels ',' (it ran levels of 0), a hexadecimal level and --seeds 0x3", () => {
     const empty = refused(run('sweep', ['--knob', 'defense.output.sigma', '--levels', ',']));
     expect(empty).toContain('--levels has an empty item in ","');
     const hex = refused(run('sweep', ['--knob', 'defense.rateLimit.perDay', '--levels', '0x10']));
     expect(hex).toContain('--levels: "0x10" is neither off nor a decimal number');
+    const seeds = refused(run('sweep', ['--knob', 'defense.output.sigma', '--seeds', '0x3']));
+    expect(seeds).toBe('--seeds must be an integer from 1 to 50 (got "0x3")');
   });
 
   it('refuses 0x10, 0b11, 0o17 and space-padded numbers in --set, naming each field', () => {
