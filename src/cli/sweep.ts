@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { parseConfig, parseDecimal, quoteText } from '../core/config';
-import { SWEEP_KNOBS, findSweepKnob, sweep, type Level, type SweepKnob } from '../core/sweep';
+import { SWEEP_KNOB_BY_NAME, SWEEP_KNOBS, sweep, type Level, type SweepKnob } from '../core/sweep';
 import { sweepToCsv } from '../classroom/csv';
 import { CONFIG_OPTIONS, UsageError, describeIssues, loadConfig, runCli } from './args';
 
@@ -44,9 +44,9 @@ standard deviation of the student's fidelity, the four costs to honest users, an
 
 Options:
   --knob NAME         the knob to sweep (required), one of:
-${Object.values(SWEEP_KNOBS)
-  .map((k) => `                        ${k.name}  (${k.label}; levels ${k.levels.join(',')})`)
-  .join('\n')}
+${SWEEP_KNOBS.map(
+  (k) => `                        ${k.name}  (${k.label}; levels ${k.levels.join(',')})`,
+).join('\n')}
   --levels a,b,c      levels to run instead of the built-in grid ('off' switches the defense off)
   --seeds N           number of seeds, from the config's seed upward (default 3, 1 to 50)
   --config FILE       base configuration from a JSON file
@@ -74,10 +74,10 @@ runCli(() => {
     process.stdout.write(HELP);
     return;
   }
-  const knob = values.knob === undefined ? undefined : findSweepKnob(values.knob);
+  const knob = values.knob === undefined ? undefined : SWEEP_KNOB_BY_NAME.get(values.knob);
   if (!knob) {
     throw new UsageError(
-      `--knob must be one of ${Object.keys(SWEEP_KNOBS).join(', ')} (got ${quoteText(values.knob ?? '')})`,
+      `--knob must be one of ${SWEEP_KNOBS.map((k) => k.name).join(', ')} (got ${quoteText(values.knob ?? '')})`,
     );
   }
   const seedCount = parseDecimal(values.seeds ?? '');

@@ -34,14 +34,16 @@ describe('bad input to the CLI', () => {
     const file = join(dir, 'deep.json');
     writeFileSync(file, `${'{"attack":'.repeat(4000)}1${'}'.repeat(4000)}`);
     const line = refused(run('sim', ['--config', file]));
-    expect(line).toContain('"attack.attack.attack" holds objects nested deeper than any setting');
+    expect(line).toContain(
+      '"attack.attack.attack.attack" holds objects nested deeper than any setting',
+    );
   });
 
   it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
     'refuses --knob %s (a name every object inherits)',
     (name) => {
       const line = refused(run('sweep', ['--knob', name, '--seeds', '1']));
-      expect(line).toContain(`--knob must be one of defense.output.sigma`);
+      expect(line).toContain(`--knob must be one of defense.output.mode, `);
       expect(line).toContain(`(got "${name}")`);
     },
   );

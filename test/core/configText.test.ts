@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   ECHO_LIMIT,
+  choiceLabel,
   FIELD_BY_PATH,
   applyAssignments,
   defaultConfig,
@@ -15,8 +16,7 @@ import {
   quoteText,
   whyNotDecimal,
 } from '../../src/core/config';
-import { findSweepKnob, SWEEP_KNOBS } from '../../src/core/sweep';
-import { choiceLabel } from '../../src/components/controls/choices';
+import { SWEEP_KNOB_BY_NAME, SWEEP_KNOBS } from '../../src/core/sweep';
 import { fillTemplate } from '../../src/classroom/facts';
 import { stepIndex } from '../../src/charts/probe';
 import { parseShareHash } from '../../src/state/url';
@@ -147,7 +147,7 @@ describe('the config walk', () => {
     for (let i = 0; i < 100_000; i++) deep = { attack: deep };
     const { issues } = parseConfig(deep);
     expect(issues.map((i) => i.message)).toEqual([
-      '"attack.attack.attack" holds objects nested deeper than any setting (at most 3 levels)',
+      '"attack.attack.attack.attack" holds objects nested deeper than any setting (at most 4 levels)',
     ]);
   });
 
@@ -163,7 +163,7 @@ describe('names every object inherits select nothing', () => {
   const inherited = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 
   it.each(inherited)('%s is no sweep knob, setting, label, fact or key', (name) => {
-    expect(findSweepKnob(name)).toBeUndefined();
+    expect(SWEEP_KNOB_BY_NAME.get(name)).toBeUndefined();
     expect(getPath(defaultConfig(), name)).toBeUndefined();
     expect(getPath(defaultConfig(), `attack.${name}`)).toBeUndefined();
     expect(choiceLabel('defense.output.mode', name)).toBe(name);
@@ -177,6 +177,6 @@ describe('names every object inherits select nothing', () => {
   });
 
   it('still finds every real knob', () => {
-    for (const name of Object.keys(SWEEP_KNOBS)) expect(findSweepKnob(name)?.name).toBe(name);
+    for (const { name } of SWEEP_KNOBS) expect(SWEEP_KNOB_BY_NAME.get(name)?.name).toBe(name);
   });
 });
