@@ -15,6 +15,7 @@ import {
   type Config,
   type FieldValue,
 } from '../core/config';
+import { hasDefense, withoutDefenses } from '../core/registry/meta';
 import type { SimulationResult, SweepResult } from '../core/types';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';
@@ -101,24 +102,8 @@ export interface LabActions {
 
 export type LabStore = StoreApi<LabState & LabActions>;
 
-/** The same config with every defense switched off (for the no-defense comparison curve). */
-export function withoutDefenses(config: Config): Config {
-  return {
-    ...config,
-    defense: {
-      output: { ...config.defense.output, mode: 'probabilities' },
-      rateLimit: { ...config.defense.rateLimit, on: false },
-      watermark: { ...config.defense.watermark, on: false },
-      detection: { ...config.defense.detection, on: false },
-    },
-  };
-}
-
-/** True when at least one defense is on (otherwise the comparison equals the run itself). */
-export function hasDefense(config: Config): boolean {
-  const d = config.defense;
-  return d.output.mode !== 'probabilities' || d.rateLimit.on || d.watermark.on || d.detection.on;
-}
+/** The same config with every defense off, and whether any is on: derived from the registry. */
+export { hasDefense, withoutDefenses };
 
 const IDLE_PROGRESS: Progress = { fraction: 0, phase: '' };
 

@@ -42,6 +42,7 @@ export const watermarkMeta: DefenseMeta = {
       default: 0.01,
       label: 'Watermark rate',
       help: 'Share of answers that carry the watermark (a deliberately wrong label).',
+      control: { step: 0.005 },
     },
     {
       path: 'defense.watermark.alpha',
@@ -52,6 +53,7 @@ export const watermarkMeta: DefenseMeta = {
       default: 0.001,
       label: 'Significance',
       help: 'Ownership is shown when the p-value is below this threshold.',
+      control: { scale: 'log' },
     },
   ],
   switchPath: 'defense.watermark.on',

@@ -67,6 +67,7 @@ const fields: FieldSpec[] = [
     default: 0.1,
     label: 'Noise',
     help: 'How fuzzy the classes are; higher makes the task harder for the victim too.',
+    control: { step: 0.01 },
   },
   {
     path: 'scenario.trainSize',
@@ -78,6 +79,7 @@ const fields: FieldSpec[] = [
     label: 'Victim training set',
     unit: 'points',
     help: "Size of the owner's private training data, which the attacker never sees.",
+    control: { scale: 'log' },
   },
   {
     path: 'scenario.testSize',
@@ -89,6 +91,7 @@ const fields: FieldSpec[] = [
     label: 'Held-out set',
     unit: 'points',
     help: 'Points used to measure accuracy and fidelity.',
+    control: { scale: 'log' },
   },
   {
     path: 'victim.hidden',
@@ -120,6 +123,7 @@ const fields: FieldSpec[] = [
     default: 100,
     label: 'Victim epochs',
     help: 'Passes over the private data when the owner trains the victim.',
+    control: { scale: 'log' },
   },
   {
     path: 'attack.poolShift',
@@ -130,6 +134,7 @@ const fields: FieldSpec[] = [
     default: 0,
     label: 'Pool shift',
     help: "How far the attacker's own unlabeled data is from the victim's (0 = same distribution).",
+    control: { step: 0.05 },
   },
   {
     path: 'attack.student.hidden',
@@ -161,6 +166,7 @@ const fields: FieldSpec[] = [
     default: 25,
     label: 'Student epochs',
     help: 'Passes over the stolen answers when the attacker trains its copy.',
+    control: { scale: 'log' },
   },
 ];
 
@@ -171,6 +177,19 @@ export const planarMeta: ScenarioKindMeta = {
     'A small network classifies points in a square; both decision maps show what the copy learned.',
   fields: fields.map((f) => ({ ...f, kinds: ['planar'] })),
   defaultStrategy: 'random',
+  panel: {
+    task: ['scenario.dataset', 'scenario.noise'],
+    student: ['attack.student.hidden'],
+    details: [
+      'attack.student.epochs',
+      'attack.student.activation',
+      'victim.hidden',
+      'victim.epochs',
+      'victim.activation',
+      'scenario.trainSize',
+      'scenario.testSize',
+    ],
+  },
   resultParts: ['maps'],
   summarizeParts: (result, options) =>
     options.maps && result.maps
