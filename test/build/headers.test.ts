@@ -4,7 +4,7 @@
 // and to let course platforms frame the lab (issue 15, "Security headers").
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import {
+import viteConfig, {
   CONTENT_SECURITY_POLICY,
   FRAME_ANCESTORS,
   HEADER_CONTENT_SECURITY_POLICY,
@@ -47,6 +47,10 @@ describe('security headers', () => {
     const names = directives(metaPolicy()).map((d) => d.split(' ')[0]);
     for (const name of ['frame-ancestors', 'report-uri', 'sandbox', 'manifest-src'])
       expect(names).not.toContain(name);
+  });
+
+  it('the preview server, and so every browser test, sends the same headers', () => {
+    expect((viteConfig as { preview?: { headers?: unknown } }).preview?.headers).toEqual(headers);
   });
 
   it("the README's nginx and Apache snippets send the same headers", () => {
