@@ -82,7 +82,7 @@ test('a broken link keeps its valid part and names each bad field in a dismissab
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('2 settings in this link could not be used');
   await expect(alert.getByRole('listitem')).toHaveText([
-    /^Query budget \(q=99999\) must be an integer from 10 to 10000; kept the default 1000/,
+    /^Query budget \(q="99999"\) must be an integer from 10 to 10000; kept the default 1000/,
     /^"zz" is not a setting this lab knows; ignored/,
   ]);
   await expect(page.getByRole('spinbutton', { name: 'Noise, exact value' })).toHaveValue('0.2');
