@@ -4,8 +4,8 @@
  * results, progress and failures flow back into the store. The clients live outside the store,
  * which stays plain data; this module owns no DOM either (timers are injected for tests).
  */
-import type { Config } from '../core/config';
 import type { SimClient } from '../worker/client';
+import type { RunEstimator } from '../worker/estimate';
 import { hasDefense, sameConfig, withoutDefenses, type LabStore } from './store';
 
 export interface RunnerOptions {
@@ -23,13 +23,10 @@ export interface RunnerOptions {
   /** called as each run's result arrives, before the store updates (performance marks) */
   onResultArrived?: (elapsedMs: number) => void;
   /**
-   * The cost model: estimated ms of a run of `config` (and of its no-defense comparison, when
-   * given); `victimCached` says the worker already holds the victim. The store shows it while the
-   * run computes (src/core/runCost.ts). Default: no estimate.
+   * The cost model with what the worker holds (src/worker/estimate.ts): the store shows each
+   * run's estimate while it computes. Default: no estimate.
    */
-  estimateMs?: (config: Config, baseline: Config | null, victimCached: boolean) => number;
-  /** the settings a trained victim depends on (core/victim.ts victimKey), for `victimCached` */
-  victimKey?: (config: Config) => string;
+  estimator?: RunEstimator;
 }
 
 export interface Runner {
@@ -61,12 +58,7 @@ export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
   let sweeping: string | null = null;
   /** the request id of the run in progress, if any */
   let running: number | null = null;
-  /** victims the runs' worker holds (cleared when it is restarted) */
-  let warmVictims = new Set<string>();
-
-  function forgetWarmVictims(): void {
-    warmVictims = new Set();
-  }
+  const forgetWarmVictims = () => options.estimator?.restarted();
 
   function runNow(): void {
     if (timer !== null) clearTimer(timer);
@@ -78,15 +70,12 @@ export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
     // The comparison run is only needed when a defense is on and the one we hold is for another attack.
     const needBaseline = hasDefense(config) && !sameConfig(state.baseline?.config, bare);
     const baseline = needBaseline ? bare : null;
-    const key = options.victimKey?.(config);
-    const estimate =
-      options.estimateMs?.(config, baseline, key !== undefined && warmVictims.has(key)) ?? null;
-    state.runStarted(estimate);
+    state.runStarted(options.estimator?.estimateMs(config, baseline) ?? null);
     const id = options.runs.run(config, baseline, {
       onProgress: (fraction, phase) => store.getState().runProgress(fraction, phase),
       onResult: (result, elapsedMs) => {
         if (running === id) running = null;
-        if (key !== undefined) warmVictims.add(key);
+        options.estimator?.finished(config);
         options.onResultArrived?.(elapsedMs);
         store.getState().runFinished(result);
         // The lab has recovered: an engine notice (crash, restart) no longer applies.

@@ -217,23 +217,30 @@ describe('connectRunner after a crash, a restart or a cancel', () => {
     expect(runs.runs).toHaveLength(1);
   });
 
-  it('puts the cost estimate in the store, cheaper once the worker holds the victim', () => {
-    const estimates: boolean[] = [];
+  it('puts the cost estimate in the store and tells the estimator what the worker holds', () => {
+    const log: string[] = [];
     const { store, runs, runner } = setup({
-      estimateMs: (_config, _baseline, victimCached) => {
-        estimates.push(victimCached);
-        return victimCached ? 100 : 900;
+      estimator: {
+        estimateMs: (config) => {
+          log.push(`estimate ${config.attack.queries}`);
+          return 900;
+        },
+        finished: (config) => log.push(`finished ${config.attack.queries}`),
+        restarted: () => log.push('restarted'),
       },
-      victimKey: (config) => String(config.seed),
     });
     runner.runNow();
     expect(store.getState().estimateMs).toBe(900);
     runs.runs[0]!.handlers.onResult(fakeResult(runs.runs[0]!.config), 5);
     runner.runNow();
-    expect(store.getState().estimateMs).toBe(100);
-    // A restart loses the worker's victims.
     runs.runs[1]!.handlers.onRestart?.('restarted');
-    runner.runNow();
-    expect(estimates).toEqual([false, true, false]);
+    runs.runs[1]!.handlers.onError?.('failed');
+    expect(log).toEqual([
+      'estimate 1000',
+      'finished 1000',
+      'estimate 1000',
+      'restarted',
+      'restarted',
+    ]);
   });
 });

@@ -1,0 +1,42 @@
+/**
+ * Run estimates for the page: the cost model (src/core/runCost.ts) plus what it cannot see from a
+ * config alone, whether the worker already holds the run's trained victim (training it is often
+ * most of a run). The runner tells it which runs finished and when the worker was restarted
+ * (a restart loses every victim). It lives beside the worker because the page's main thread may
+ * not import the simulator's modules (eslint), and victimKey is theirs.
+ */
+import type { Config } from '../core/config';
+import { estimateRunMs } from '../core/runCost';
+import { victimKey } from '../core/victim';
+
+export interface RunEstimator {
+  /**
+   * Estimated ms of a run of `config`, then of its no-defense comparison `baseline` if given
+   * (same victim, so never trained twice).
+   */
+  estimateMs(config: Config, baseline: Config | null): number;
+  /** a run of `config` finished: the worker holds its victim */
+  finished(config: Config): void;
+  /** the worker was restarted (or stopped): it holds no victim */
+  restarted(): void;
+}
+
+/** A RunEstimator over the measured cost model. */
+export function createRunEstimator(estimate: typeof estimateRunMs = estimateRunMs): RunEstimator {
+  let held = new Set<string>();
+  return {
+    estimateMs(config, baseline) {
+      const victimCached = held.has(victimKey(config));
+      return (
+        estimate(config, { victimCached }) +
+        (baseline ? estimate(baseline, { victimCached: true }) : 0)
+      );
+    },
+    finished(config) {
+      held.add(victimKey(config));
+    },
+    restarted() {
+      held = new Set();
+    },
+  };
+}
