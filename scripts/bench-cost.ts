@@ -19,6 +19,7 @@ import {
   type RunWork,
 } from '../src/core/runCost';
 import { simulate } from '../src/core/simulate';
+import { EVERYTHING_AT_MAXIMUM } from '../test/fixtures/largestRun';
 
 const RUNS = 3;
 
@@ -88,33 +89,6 @@ export const HELD_OUT: Record<string, string[]> = {
     'defense.detection.on=true',
   ],
 };
-
-/** Every setting at its maximum (issue 15: 117 s and 514 MB in the CLI). */
-export const EVERYTHING_AT_MAXIMUM = [
-  'scenario.trainSize=5000',
-  'scenario.testSize=10000',
-  'victim.hidden=32x32x32',
-  'victim.epochs=500',
-  'attack.strategy=jacobian',
-  'attack.queries=10000',
-  'attack.accounts=100000',
-  'attack.days=365',
-  'attack.rounds=20',
-  'attack.seedSize=1000',
-  'attack.student.hidden=32x32x32',
-  'attack.student.epochs=500',
-  'defense.output.mode=noise',
-  'defense.rateLimit.on=true',
-  'defense.rateLimit.perDay=100000',
-  'defense.watermark.on=true',
-  'defense.watermark.rate=0.5',
-  'defense.detection.on=true',
-  'defense.detection.minQueries=5000',
-  'benign.accounts=10000',
-  'benign.medianPerDay=10000',
-  'benign.days=365',
-  'benign.spread=3',
-];
 
 /** Milliseconds of CPU time this process has used (user + system). */
 function cpuMs(): number {
