@@ -18,3 +18,10 @@ export function formatDuration(ms: number): string {
   if (seconds < 90) return `about ${Math.round(seconds / 5) * 5} s`;
   return `about ${Math.round(seconds / 60)} min`;
 }
+
+/**
+ * The largest run the page supports: every setting at its maximum (test/fixtures/largestRun.ts),
+ * timed by `npm run bench -- --e2e` (test/e2e/long-run.spec.ts); README.md says the same.
+ */
+export const LARGEST_RUN_NOTE =
+  'Largest supported run: every setting at its maximum, about 2 minutes on a laptop.';
