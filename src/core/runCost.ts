@@ -19,7 +19,8 @@
  *   volumes        honest accounts x days drawn for the rate limiter;
  *   queries        per-query bookkeeping of the API and the trace.
  *
- * The coefficients are measured by `npm run bench -- --cost` (scripts/bench-cost.ts fits them by
+ * It models the planar scenario kind (the only one so far); another kind would bring its own
+ * counts. The coefficients are measured by `npm run bench -- --cost` (scripts/bench-cost.ts fits them by
  * non-negative least squares on relative error over calibration runs that each stress one count)
  * and written down below with the date and the machine. They are Node's; a browser worker runs
  * the same code in the same engine family and was within about 20% of them. The estimate is a
@@ -27,12 +28,13 @@
  * promise; the bench prints its error on held-out configs.
  */
 import type { Config } from './config';
-import { PLANAR_CLASSES } from './data/planar';
-import { UNIFORM_EVAL_POINTS } from './data/scenario';
 import { ACTIVE_POOL_FACTOR } from './attacks/active';
-import { BENIGN_DETECTION_ACCOUNTS, BENIGN_DETECTION_CAP, BENIGN_SAMPLE_QUERIES } from './benign';
+import { BENIGN_SAMPLE_QUERIES } from './benign';
+import { BENIGN_DETECTION_ACCOUNTS, BENIGN_DETECTION_CAP } from './defenses/detection/index';
+import { PLANAR_CLASSES } from './scenarios/planar/data';
+import { GRID_RESOLUTION } from './scenarios/planar/maps';
+import { UNIFORM_EVAL_POINTS } from './scenarios/planar/scenario';
 import { CURVE_POINTS, MIN_FIT_STEPS, STUDENT_BATCH } from './session';
-import { GRID_RESOLUTION } from './simulate';
 
 /** The work counts of a run, in the units of the header. */
 export interface RunWork {

@@ -2,12 +2,18 @@
  * Run estimates for the page: the cost model (src/core/runCost.ts) plus what it cannot see from a
  * config alone, whether the worker already holds the run's trained victim (training it is often
  * most of a run). The runner tells it which runs finished and when the worker was restarted
- * (a restart loses every victim). It lives beside the worker because the page's main thread may
- * not import the simulator's modules (eslint), and victimKey is theirs.
+ * (a restart loses every victim).
  */
 import type { Config } from '../core/config';
 import { estimateRunMs } from '../core/runCost';
-import { victimKey } from '../core/victim';
+
+/**
+ * The settings a trained victim depends on, as the planar kind's victimKey (seed, scenario,
+ * victim) computes them. Not imported from the kind's run-time module: the page's main thread
+ * must not load the simulator (eslint), and a mismatch would only misjudge an estimate.
+ */
+const victimKey = (config: Config): string =>
+  JSON.stringify([config.seed, config.scenario, config.victim]);
 
 export interface RunEstimator {
   /**
