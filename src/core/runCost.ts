@@ -60,18 +60,20 @@ export const WORK_TERMS: readonly (keyof RunWork)[] = [
 ];
 
 /**
- * Milliseconds per unit of work, measured by `npm run bench -- --cost` on 2026-11-30, Node 20,
- * a shared 2-core x86-64 Linux VM (the machine of the lab's tests), minimum of 3 timed runs per
- * calibration config. On an idle laptop expect runs to be faster than estimated.
+ * Milliseconds per unit of work, measured by `npm run bench -- --cost` on 2026-11-30 (Node 20.20,
+ * a 2-core x86-64 Linux VM shared with other jobs, CPU time: the minimum of 3 cold runs per
+ * calibration config). Held-out configs came out between 40% under and 4% over the measured time
+ * (the default run with every defense on: 233 ms estimated, 387 ms measured). A laptop runs
+ * about as fast; on a busy machine wall-clock time is longer by the load.
  */
 export const RUN_COST_COEFFICIENTS: CostCoefficients = {
-  fixed: 112,
-  victimTrain: 0.0000374,
-  studentTrain: 0.0000555,
-  forward: 0.00000462,
-  detection: 0.0000148,
-  volumes: 0.00201,
-  queries: 0.0807,
+  fixed: 24.1,
+  victimTrain: 0.00000366,
+  studentTrain: 0.00000455,
+  forward: 0.0000018,
+  detection: 0.0000013,
+  volumes: 0.000126,
+  queries: 0.000791,
 };
 
 /** Input dimensions of the planar scenarios. */
