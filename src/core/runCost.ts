@@ -19,8 +19,8 @@
  *   volumes        honest accounts x days drawn for the rate limiter;
  *   queries        per-query bookkeeping of the API and the trace.
  *
- * It models the planar scenario kind (the only one so far); another kind would bring its own
- * counts. The coefficients are measured by `npm run bench -- --cost` (scripts/bench-cost.ts fits them by
+ * It models the planar scenario kind (the only one so far); for a config of another kind the
+ * counts are NaN (callers treat that as "no estimate"), until that kind brings its own. The coefficients are measured by `npm run bench -- --cost` (scripts/bench-cost.ts fits them by
  * non-negative least squares on relative error over calibration runs that each stress one count)
  * and written down below with the date and the machine. They are Node's; a browser worker runs
  * the same code in the same engine family and was within about 20% of them. The estimate is a

@@ -134,15 +134,17 @@ export interface DetectionReport {
   benignSeries: WSeries;
 }
 
-/** The planar kind's maps: victim and student decision maps, and the student's after each curve point. */
-export interface PlanarMaps {
-  victim: DecisionGrid;
-  student: DecisionGrid;
-  /** the student's probabilities on the same grid after each curve point (for Play) */
-  studentSlices: Float32Array[];
-}
+/* eslint-disable @typescript-eslint/no-empty-object-type */
+/**
+ * What each defense adds to a result (null when it is off), merged in by the defense's meta module
+ * (declaration merging), e.g. `watermark: WatermarkReport | null`.
+ */
+export interface DefenseReports {}
+/** Each scenario kind's own result parts (optional), merged in by the kind's meta, e.g. `maps`. */
+export interface KindResults {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
 
-export interface SimulationResult {
+export interface SimulationResult extends DefenseReports, KindResults {
   config: Config;
   /** the scenario kind that produced it (= config.scenario.kind) */
   kind: ScenarioKind;
@@ -162,11 +164,7 @@ export interface SimulationResult {
   };
   curve: CurvePoint[];
   defenseCost: DefenseCost;
-  watermark: WatermarkReport | null;
-  detection: DetectionReport | null;
   queries: QueryTrace;
-  /** decision maps: only kinds whose inputs are 2-D points draw them (planar) */
-  maps?: PlanarMaps;
 }
 
 /** Progress callback: fraction in [0, 1] and a short phase name. */

@@ -18,9 +18,10 @@ const victimKey = (config: Config): string =>
 export interface RunEstimator {
   /**
    * Estimated ms of a run of `config`, then of its no-defense comparison `baseline` if given
-   * (same victim, so never trained twice).
+   * (same victim, so never trained twice); null when the cost model cannot tell (a scenario
+   * kind it does not model).
    */
-  estimateMs(config: Config, baseline: Config | null): number;
+  estimateMs(config: Config, baseline: Config | null): number | null;
   /** a run of `config` finished: the worker holds its victim */
   finished(config: Config): void;
   /** the worker was restarted (or stopped): it holds no victim */
@@ -33,10 +34,10 @@ export function createRunEstimator(estimate: typeof estimateRunMs = estimateRunM
   return {
     estimateMs(config, baseline) {
       const victimCached = held.has(victimKey(config));
-      return (
+      const ms =
         estimate(config, { victimCached }) +
-        (baseline ? estimate(baseline, { victimCached: true }) : 0)
-      );
+        (baseline ? estimate(baseline, { victimCached: true }) : 0);
+      return Number.isFinite(ms) ? ms : null;
     },
     finished(config) {
       held.add(victimKey(config));

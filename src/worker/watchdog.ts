@@ -21,6 +21,8 @@ export const WATCHDOG_FLOOR_MS = 8000;
  * held-out configs, scripts/bench-cost.ts) and the machine may be shared.
  */
 export const WATCHDOG_FACTOR = 4;
+/** Allowance when the cost model cannot estimate the run (a scenario kind it does not model). */
+export const WATCHDOG_UNKNOWN_MS = 120_000;
 
 /**
  * Milliseconds of silence allowed while the worker works on `request`.
@@ -36,5 +38,6 @@ export function watchdogAllowanceMs(
     request.type === 'run'
       ? estimate(request.config) + (request.baseline ? estimate(request.baseline) : 0)
       : (request.seeds?.length ?? DEFAULT_SWEEP_SEEDS) * estimate(request.config);
+  if (!Number.isFinite(work)) return WATCHDOG_UNKNOWN_MS;
   return Math.max(WATCHDOG_FLOOR_MS, WATCHDOG_FACTOR * work);
 }

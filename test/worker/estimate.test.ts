@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, setPath } from '../../src/core/config';
 import { createRunEstimator } from '../../src/worker/estimate';
-import { WATCHDOG_FACTOR, WATCHDOG_FLOOR_MS, watchdogAllowanceMs } from '../../src/worker/watchdog';
+import {
+  WATCHDOG_FACTOR,
+  WATCHDOG_FLOOR_MS,
+  WATCHDOG_UNKNOWN_MS,
+  watchdogAllowanceMs,
+} from '../../src/worker/watchdog';
 
 /** A stand-in cost model: 1,000 ms cold, 100 ms with the victim cached. */
 const model = (_config: unknown, options: { victimCached?: boolean } = {}) =>
@@ -22,6 +27,10 @@ describe('createRunEstimator', () => {
     expect(estimator.estimateMs(config, null)).toBe(1000);
   });
 
+  it('says nothing rather than NaN when the model cannot estimate', () => {
+    expect(createRunEstimator(() => NaN).estimateMs(defaultConfig(), null)).toBeNull();
+  });
+
   it('adds the comparison run, which reuses the victim', () => {
     const estimator = createRunEstimator(model);
     expect(estimator.estimateMs(defaultConfig(), defaultConfig())).toBe(1100);
@@ -37,6 +46,10 @@ describe('watchdogAllowanceMs', () => {
   });
   /** 1 ms per query: easy to check by hand */
   const perQuery = (config: ReturnType<typeof defaultConfig>) => config.attack.queries;
+
+  it('falls back to a long allowance when the run cannot be estimated', () => {
+    expect(watchdogAllowanceMs(run(10), () => NaN)).toBe(WATCHDOG_UNKNOWN_MS);
+  });
 
   it('never goes below the floor', () => {
     expect(watchdogAllowanceMs(run(10), perQuery)).toBe(WATCHDOG_FLOOR_MS);

@@ -15,10 +15,11 @@ import { answerCap } from '../../defenses/rateLimit/limits';
 import { agreementRate, fidelity, predictLabels } from '../../metrics/fidelity';
 import { Mlp } from '../../models/mlp';
 import { createTrainer } from '../../models/trainer';
-import { attachDefenses, activeDefenses } from '../../registry/runtime';
+import { attachDefenses, activeDefenses, DEFENSE_RUNTIMES } from '../../registry/runtime';
+import type { DefenseReportKey } from '../../registry/runtime-types';
 import { createRng, hashString, type Rng } from '../../rng';
 import { AttackSession, STUDENT_BATCH } from '../../session';
-import type { Classifier, SimulationResult } from '../../types';
+import type { Classifier, DefenseReports, SimulationResult } from '../../types';
 import type { ScenarioRuntime } from '../contract';
 import { generatePlanar } from './data';
 import { decisionGrid, GRID_RESOLUTION, gridInputs } from './maps';
@@ -121,10 +122,10 @@ function simulate(
   const benign = measureBenignCost(config, { victim, watermarkKey, sample }, rng.fork('benign'));
 
   options.onProgress?.(0.94, 'reports');
-  const reports: Pick<SimulationResult, 'watermark' | 'detection'> = {
-    watermark: null,
-    detection: null,
-  };
+  // Every defense with a report has its field: null when off, built when on.
+  const reports = Object.fromEntries(
+    DEFENSE_RUNTIMES.flatMap((d) => (d.report ? [[d.report.key, null]] : [])),
+  ) as Record<DefenseReportKey, unknown>;
   for (const defense of activeDefenses(config)) {
     if (!defense.report) continue;
     const built = defense.report.build({
@@ -139,7 +140,7 @@ function simulate(
       trainControl: (size, controlRng) => trainControl(config, classes, size, controlRng),
       rng: rng.fork('control'),
     });
-    Object.assign(reports, { [defense.report.key]: built });
+    reports[defense.report.key] = built;
   }
 
   const final = session.curve[session.curve.length - 1]!;
@@ -175,7 +176,7 @@ function simulate(
     },
     curve: session.curve,
     defenseCost: benign.cost,
-    ...reports,
+    ...(reports as DefenseReports),
     queries: session.trace,
     maps: {
       victim: decisionGrid(victim, box, GRID_RESOLUTION, grid),
