@@ -32,6 +32,10 @@ test('a long run shows its estimate; Cancel stops it and keeps the previous resu
   await expect(status).toContainText(/Running… \d+% of about \d+ (s|min)/);
   const estimate = Number(await status.getAttribute('data-estimate-ms'));
   expect(estimate).toBeGreaterThan(10_000);
+  // Under the query budget: the largest supported run, and these settings' estimate.
+  const limits = page.getByTestId('run-limits');
+  await expect(limits).toContainText('Largest supported run: every setting at its maximum');
+  await expect(limits).toContainText(/These settings: about \d+ (s|min)\./);
   // A run estimated this long marks the previous result at once.
   await expect(page.getByTestId('stale-label')).toHaveCount(3);
   await page.getByRole('button', { name: 'Cancel run' }).click();
