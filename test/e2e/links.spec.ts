@@ -93,9 +93,9 @@ test('a broken link keeps its valid part and names each bad field in a dismissab
 });
 
 test('a link from a future version says so and keeps what it can read', async ({ page }) => {
-  await openLab(page, '#v=2&q=500&wobble=3');
+  await openLab(page, '#v=3&q=500&wobble=3');
   await expect(page.getByRole('alert')).toContainText(
-    'this link comes from a newer version of the lab (v=2, this is v=1)',
+    'this link comes from a newer version of the lab (v=3, this is v=2)',
   );
   expect((await readLedger(page))['Queries asked']).toBe('500');
 });
