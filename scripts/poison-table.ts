@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/poison-table.ts`: the closing table of issue 16. Over 5 seeds (default task:
  * moons, 1,000 queries), student fidelity and the four honest-user costs for no defense, and for
- * Gaussian noise, adaptive misinformation and MAD-argmax each tuned to the same honest output
+ * Gaussian noise, adaptive misinformation, MAD-argmax and plain MAD each tuned to the same honest output
  * distortion (mean L1 between clean and served answers), against the random, natural and
  * Jacobian attackers; then each format's cost per 1,000 queries; then the two out-of-distribution
  * scores of adaptive misinformation compared (AUROC at telling the task's points from uniform
@@ -59,6 +59,14 @@ const DEFENSES: Defense[] = [
     sets: [
       ['defense.output.mode', 'mad'],
       ['defense.output.keepTop1', true],
+    ],
+  },
+  {
+    name: 'MAD (top-1 may change)',
+    knob: { path: 'defense.output.epsilon', lo: 0, hi: 2 },
+    sets: [
+      ['defense.output.mode', 'mad'],
+      ['defense.output.keepTop1', false],
     ],
   },
 ];

@@ -31,6 +31,7 @@ export const mad: OutputModePlugin = {
   fields: [
     {
       path: 'defense.output.epsilon',
+      kinds: ['planar'],
       key: 'oe',
       kind: 'number',
       min: 0,
@@ -42,6 +43,7 @@ export const mad: OutputModePlugin = {
     },
     {
       path: 'defense.output.keepTop1',
+      kinds: ['planar'],
       key: 'o1',
       kind: 'bool',
       default: true,

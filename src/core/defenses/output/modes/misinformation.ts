@@ -39,6 +39,7 @@ export const misinformation: OutputModePlugin = {
   fields: [
     {
       path: 'defense.output.tau',
+      kinds: ['planar'],
       key: 'ot',
       kind: 'number',
       min: 0,
@@ -50,6 +51,7 @@ export const misinformation: OutputModePlugin = {
     },
     {
       path: 'defense.output.nu',
+      kinds: ['planar'],
       key: 'on',
       kind: 'number',
       min: 1,
