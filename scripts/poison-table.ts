@@ -7,7 +7,7 @@
  * scores of adaptive misinformation compared (AUROC at telling the task's points from uniform
  * points over the box; 1 = perfect, 0.5 = chance).
  *
- *   npx tsx scripts/poison-table.ts [--target 0.15] [--seeds 5]
+ *   npx tsx scripts/poison-table.ts [--target 0.15] [--seeds 5] [--dataset moons]
  */
 import { defaultConfig, setPath, type Config } from '../src/core/config';
 import {
@@ -28,6 +28,9 @@ const arg = (name: string, fallback: number) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const TARGET = arg('--target', 0.15);
+const DATASET = process.argv.includes('--dataset')
+  ? process.argv[process.argv.indexOf('--dataset') + 1]!
+  : 'moons';
 const SEEDS = Array.from({ length: arg('--seeds', 5) }, (_, i) => i + 1);
 const ATTACKERS = ['random', 'natural', 'jacobian'] as const;
 const cache = createVictimCache();
@@ -97,7 +100,7 @@ function honestDistortion(config: Config): number {
 
 /** Bisection on the knob for the target distortion (distortion grows with each knob). */
 function tune(defense: Defense): Config {
-  let config = withSets(defaultConfig(), defense.sets);
+  let config = withSets(defaultConfig(), [['scenario.dataset', DATASET], ...defense.sets]);
   if (!defense.knob) return config;
   let { lo, hi } = defense.knob;
   for (let step = 0; step < 12; step++) {
@@ -110,7 +113,7 @@ function tune(defense: Defense): Config {
 }
 
 console.log(
-  `Issue 16: output defenses tuned to honest distortion ${TARGET} (mean L1), seeds ${SEEDS.join(', ')}\n`,
+  `Issue 16 (${DATASET}): output defenses tuned to honest distortion ${TARGET} (mean L1), seeds ${SEEDS.join(', ')}\n`,
 );
 const tuned = DEFENSES.map((d) => ({ ...d, config: tune(d) }));
 for (const d of tuned) {

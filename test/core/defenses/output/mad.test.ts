@@ -116,6 +116,11 @@ describe.each([2, 3])('MAD properties, %i classes', (classes) => {
           fc.pre(random.every((v) => v >= 0));
           const clean = Float64Array.from(y);
           const gram = poisoner.computeGram(Float64Array.from(x), 0);
+          // Skip answers whose gradient G^T y nearly vanishes (y near the surrogate's own p): the
+          // angle is then meaningless and |G^T y|^2 = y^T M y is lost to cancellation.
+          let trace = 0;
+          for (let k = 0; k < classes; k++) trace += gram[k * classes + k]!;
+          fc.pre(bilinear(gram, clean, clean) > 1e-6 * trace);
           poisoner.poison(clean, epsilon, false, out);
           const mad = gradientCosine(gram, clean, out);
           const other = gradientCosine(gram, clean, random);
@@ -125,7 +130,7 @@ describe.each([2, 3])('MAD properties, %i classes', (classes) => {
           // searched vertex), where the cosine is quasi-concave and its minimum is at a vertex.
           if (mad >= 0) {
             checked++;
-            expect(mad).toBeLessThanOrEqual(other + 1e-9);
+            expect(mad).toBeLessThanOrEqual(other + 1e-6);
           }
         },
       ),
