@@ -16,6 +16,8 @@
  * projects into the ball; for C = 2 the two agree, for C = 3 these candidates include the ball's
  * corners, which moving towards a vertex never reaches.) MAD-argmax (keepTop1) shortens each move
  * along its segment until the clean top-1 class stays on top.
+ * With C = 2, sum_k p_k grad log p_k = 0 makes every G^T y a multiple (y_0 - p_0) of one vector:
+ * the angle is 0 or 180 degrees, and MAD can only push y' past the surrogate's own p_0.
  */
 import { argmax } from '../../math/vector';
 import type { Mlp } from '../../models/mlp';
