@@ -26,6 +26,8 @@ import { buildScenario } from '../src/core/scenarios/planar/scenario';
 import { obtainVictim } from '../src/core/scenarios/planar/victim';
 import { createVictimCache, simulate } from '../src/core/simulate';
 import { sweep } from '../src/core/sweep';
+import { OUTPUT_MODES } from '../src/core/registry/meta';
+import { answerCost } from './answer-cost';
 import { medianThroughput } from './throughput';
 import { scriptSizes } from './bundleSize';
 
@@ -183,6 +185,17 @@ ms(
   time(() => void sweep(base, 'defense.output.sigma'), 3, 1),
   4000,
 );
+
+// 7b. Each answer format's cost per 1,000 queries beyond the undefended API (issue 16).
+for (const mode of OUTPUT_MODES.filter((m) => m.id !== 'probabilities')) {
+  const cost = answerCost(setPath(base, 'defense.output.mode', mode.id));
+  ms(
+    `answer format ${mode.short}, per 1,000 queries`,
+    cost.per1kMs,
+    null,
+    `one-off set-up ${cost.setupMs.toFixed(0)} ms`,
+  );
+}
 
 // 8. The page's JavaScript, gzip (scripts/bundleSize.ts): what the first page loads (the entry
 // chunk and its static imports) against the goal, and everything the build ships. Measured after

@@ -240,6 +240,46 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   ),
   defense(
     {
+      id: 'misinformation',
+      title: 'Defense: adaptive misinformation',
+      what: "Queries that look like the owner's own data get the true answer; queries far from it get the answer of a second model trained to be wrong, blended in smoothly as a query moves away.",
+      stakes:
+        'Honest users who ask about ordinary cases pay almost nothing; unusual but honest questions get misleading answers. An attacker who asks natural-looking questions is not fooled.',
+      inLab:
+        'API answers "adaptive misinformation": compare the random attacker with the natural one, whose queries look in-distribution.',
+      atlas: ['AML.M0002 Passive AI Output Obfuscation'],
+      figures: [
+        {
+          claim: 'adaptive misinformation',
+          figure: 'clone accuracy down up to 40%, benign accuracy down < 0.5%',
+          source: 'Kariyappa and Qureshi 2020',
+        },
+      ],
+    },
+    'limit logit and logprob exposure',
+  ),
+  defense(
+    {
+      id: 'mad',
+      title: 'Defense: prediction poisoning (MAD)',
+      what: 'Each answer is nudged, within a set budget, in the direction that most misleads a copy trained on it; one variant never changes the top answer.',
+      stakes:
+        'Honest users get scores moved by up to the budget; with "keep the top answer" their decisions stay the same.',
+      inLab:
+        'API answers "prediction poisoning (MAD)" and move the budget: watch the student\'s fidelity against the distortion in the ledger.',
+      atlas: ['AML.M0002 Passive AI Output Obfuscation'],
+      figures: [
+        {
+          claim: 'prediction poisoning',
+          figure: 'attacker error up to 85x',
+          source: 'Orekondy et al. 2020',
+        },
+      ],
+    },
+    'limit logit and logprob exposure',
+  ),
+  defense(
+    {
       id: 'rateLimit',
       title: POLICY_CARD_TITLES.rateLimit,
       what: 'Each account may ask only so many questions per day.',

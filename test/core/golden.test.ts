@@ -23,17 +23,31 @@ const sweeps = JSON.parse(
 ) as { knob: string; result: { config: Record<string, unknown> } & Record<string, unknown> }[];
 
 /** Fields added after the fixtures were recorded; each must hold its default in every golden run. */
-const ADDED_DEFAULTS: Record<string, unknown> = { 'scenario.kind': 'planar' };
+const ADDED_DEFAULTS: Record<string, unknown> = {
+  'scenario.kind': 'planar',
+  'defense.output.tau': 0.5,
+  'defense.output.nu': 20,
+  'defense.output.epsilon': 0.5,
+  'defense.output.keepTop1': true,
+};
+
+/** Sweep levels added after the fixtures were recorded (new answer formats), by knob. */
+const ADDED_LEVELS: Record<string, unknown[]> = {
+  'defense.output.mode': ['mad', 'misinformation'],
+};
 
 /** The config without its version and without the added fields (which must hold their defaults). */
 function comparable(config: Record<string, unknown>): unknown {
-  const copy = structuredClone(config) as Record<string, Record<string, unknown>>;
-  delete (copy as Record<string, unknown>).version;
+  const copy = structuredClone(config) as Record<string, unknown>;
+  delete copy.version;
   for (const [path, value] of Object.entries(ADDED_DEFAULTS)) {
-    const [section, field] = path.split('.') as [string, string];
-    if (copy[section] && field in copy[section]) {
-      expect(copy[section][field], path).toEqual(value);
-      delete copy[section][field];
+    const parts = path.split('.');
+    const field = parts.pop()!;
+    let section: Record<string, unknown> | undefined = copy;
+    for (const part of parts) section = section?.[part] as Record<string, unknown> | undefined;
+    if (section && field in section) {
+      expect(section[field], path).toEqual(value);
+      delete section[field];
     }
   }
   return copy;
@@ -60,6 +74,13 @@ describe('golden runs (the redesign changes no number)', () => {
       const stored = sweeps[i]!;
       const { config, ...rest } = now;
       const { config: storedConfig, ...storedRest } = stored.result;
+      // Levels added since the fixture (new answer formats) are new rows; the old rows must hold.
+      const storedLevels = (storedRest.levels as { level: unknown }[]).map((l) => l.level);
+      const levels = rest.levels as { level: unknown }[];
+      expect(levels.map((l) => l.level).filter((l) => !storedLevels.includes(l))).toEqual(
+        ADDED_LEVELS[c.knob] ?? [],
+      );
+      rest.levels = levels.filter((l) => storedLevels.includes(l.level));
       expect(comparable(config)).toEqual(comparable(storedConfig));
       expect(JSON.parse(JSON.stringify(rest))).toEqual(storedRest);
     });

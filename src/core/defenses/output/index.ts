@@ -9,9 +9,20 @@ import { outputMode } from './modes/index';
 export const output: DefenseRuntime = {
   id: 'output',
   meta: outputMeta,
-  stage({ config, rng }) {
+  stage(setup) {
+    const { config, rng } = setup;
     const options = config.defense.output;
     const mode = outputMode(options.mode);
+    if (mode.prepare) {
+      // Formats that read the query and the owner's models (OutputModePlugin.prepare).
+      const answer = mode.prepare(setup);
+      return {
+        answer(probs, inputs, offset, _cleanLabel, _log, _entry, scratch) {
+          answer(probs, inputs, offset, scratch);
+          probs.set(scratch);
+        },
+      };
+    }
     return {
       answer(probs, _inputs, _offset, _cleanLabel, _log, _entry, scratch) {
         mode.perturb(probs, options, rng, scratch);

@@ -16,7 +16,7 @@ import { agreementRate, fidelity, predictLabels } from '../../metrics/fidelity';
 import { Mlp } from '../../models/mlp';
 import { createTrainer } from '../../models/trainer';
 import { attachDefenses, activeDefenses, DEFENSE_RUNTIMES } from '../../registry/runtime';
-import type { DefenseReportKey } from '../../registry/runtime-types';
+import type { DefenseReportKey, OwnerAssets } from '../../registry/runtime-types';
 import { createRng, hashString, type Rng } from '../../rng';
 import { AttackSession, STUDENT_BATCH } from '../../session';
 import type { Classifier, DefenseReports, SimulationResult } from '../../types';
@@ -75,7 +75,22 @@ function simulate(
   const victimTrainLabels = predictLabels(victim, scenario.train.inputs, scenario.train.count);
 
   const watermarkKey = hashString(`watermark:${config.seed}`);
-  const stages = attachDefenses(config, { dims, classes, watermarkKey, rng: rng.fork('api') });
+  // The owner's side, for answer formats that train models of their own (misinformation, MAD).
+  const owner: OwnerAssets = {
+    victim,
+    train: scenario.train,
+    box,
+    rng: rng.fork('owner'),
+    cache: options.victimCache ?? new Map(),
+    cacheKey: victimKey(config),
+  };
+  const stages = attachDefenses(config, {
+    dims,
+    classes,
+    watermarkKey,
+    rng: rng.fork('api'),
+    owner,
+  });
   const api = new PredictionApi(victim, stages);
 
   const { student: studentSpec } = config.attack;
@@ -119,7 +134,11 @@ function simulate(
   options.onProgress?.(0.88, 'honest users');
   const sample = (count: number, sampleRng: Rng) =>
     generatePlanar(config.scenario.dataset, count, { noise: config.scenario.noise }, sampleRng);
-  const benign = measureBenignCost(config, { victim, watermarkKey, sample }, rng.fork('benign'));
+  const benign = measureBenignCost(
+    config,
+    { victim, watermarkKey, sample, owner },
+    rng.fork('benign'),
+  );
 
   options.onProgress?.(0.94, 'reports');
   // Every defense with a report has its field: null when off, built when on.

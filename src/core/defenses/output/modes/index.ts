@@ -5,6 +5,8 @@
 import type { OutputMode } from '../../../config/schema';
 import type { OutputModePlugin } from '../section';
 import { label } from './label';
+import { mad } from './mad';
+import { misinformation } from './misinformation';
 import { noise } from './noise';
 import { probabilities } from './probabilities';
 import { reverseSigmoid } from './reverseSigmoid';
@@ -18,6 +20,8 @@ export const OUTPUT_MODES: readonly OutputModePlugin[] = [
   label,
   noise,
   reverseSigmoid,
+  misinformation,
+  mad,
 ];
 
 /** Output modes by id (a Map: user text never reaches inherited properties). */
