@@ -5,6 +5,7 @@
 import type { DefenseRuntime } from '../../registry/runtime-types';
 import { outputMeta } from './meta';
 import { outputMode } from './modes/index';
+import { PREPARED } from './prepared';
 
 export const output: DefenseRuntime = {
   id: 'output',
@@ -13,9 +14,10 @@ export const output: DefenseRuntime = {
     const { config, rng } = setup;
     const options = config.defense.output;
     const mode = outputMode(options.mode);
-    if (mode.prepare) {
-      // Formats that read the query and the owner's models (OutputModePlugin.prepare).
-      const answer = mode.prepare(setup);
+    const prepare = PREPARED.get(options.mode);
+    if (prepare) {
+      // Formats that read the query and the owner's models (./prepared.ts).
+      const answer = prepare(setup);
       return {
         answer(probs, inputs, offset, _cleanLabel, _log, _entry, scratch) {
           answer(probs, inputs, offset, scratch);

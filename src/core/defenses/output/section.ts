@@ -3,7 +3,6 @@
  * merges in (decimals, k, sigma, ...), and the plug-in shape of an answer format.
  */
 import type { OutputMode } from '../../config/schema';
-import type { ApiSetup } from '../../registry/runtime-types';
 import type { OutputModeMeta } from '../../registry/types';
 import type { Rng } from '../../rng';
 
@@ -25,12 +24,6 @@ export interface OutputModePlugin extends OutputModeMeta {
    * array). Allocates nothing. Draws from `rng` only if the mode is randomised.
    */
   perturb(clean: Float64Array, options: OutputSection, rng: Rng, out: Float64Array): void;
-  /**
-   * For formats whose answer depends on the query itself and on models of the owner's (adaptive
-   * misinformation, MAD): called once per prediction API, returns the per-query answer function the
-   * API uses instead of `perturb`. `perturb` then only serves views without a query point.
-   */
-  prepare?(setup: ApiSetup): AnswerFn;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   nearestDistance,
   referenceDistance,
 } from '../../../../src/core/defenses/output/ood';
-import { misinformation } from '../../../../src/core/defenses/output/modes/misinformation';
+import { PREPARED } from '../../../../src/core/defenses/output/prepared';
 import {
   misinformationModel,
   ownerReferenceDistance,
@@ -82,7 +82,7 @@ describe('the misinformation answer format', () => {
     cache: new Map(),
     cacheKey: 'test',
   };
-  const answer = misinformation.prepare!({
+  const answer = PREPARED.get('misinformation')!({
     config,
     dims: 2,
     classes: 2,

@@ -3,11 +3,9 @@
  * moved within an L1 budget epsilon in the direction that most deflects the gradient a student
  * would take from it, computed on a surrogate the owner trains itself (../owner-models.ts); the
  * search is in ../mad.ts. With keepTop1 (MAD-argmax) the top-1 class never changes, so honest
- * users' decisions do not. The gradient needs the query x, hence `prepare`; `perturb` (no query
+ * users' decisions do not. The gradient needs the query x, hence a per-run answer function (../prepared.ts, worker only); `perturb` (no query
  * point) serves the clean answer.
  */
-import { MadPoisoner } from '../mad';
-import { madSurrogate } from '../owner-models';
 import type { OutputModePlugin } from '../section';
 
 declare module '../../../config/schema' {
@@ -62,13 +60,4 @@ export const mad: OutputModePlugin = {
   card: 'mad',
   kinds: ['planar'],
   perturb: (clean, _options, _rng, out) => out.set(clean),
-  prepare({ config, owner }) {
-    if (!owner) throw new Error('mad: the API was built without the owner assets');
-    const { epsilon, keepTop1 } = config.defense.output;
-    const poisoner = new MadPoisoner(madSurrogate(owner, config));
-    return (clean, inputs, offset, out) => {
-      poisoner.computeGram(inputs, offset);
-      poisoner.poison(clean, epsilon, keepTop1, out);
-    };
-  },
 };

@@ -11,11 +11,9 @@
  * penalises honest queries near the boundary, where the data of noisy classes overlap. Measured
  * with `npx tsx scripts/poison-table.ts` (its "OOD scores" table: the AUROC of each score at
  * telling honest queries from uniform ones over the box). The distance score needs the query x,
- * hence `prepare`; `perturb` (no query point) serves the clean answer, what an in-distribution
+ * hence a per-run answer function (../prepared.ts, worker only); `perturb` (no query point) serves the clean answer, what an in-distribution
  * query gets.
  */
-import { blendInto, distanceScore, misinformationWeight, nearestDistance } from '../ood';
-import { misinformationModel, ownerReferenceDistance } from '../owner-models';
 import type { OutputModePlugin } from '../section';
 
 declare module '../../../config/schema' {
@@ -73,17 +71,4 @@ export const misinformation: OutputModePlugin = {
   card: 'misinformation',
   kinds: ['planar'],
   perturb: (clean, _options, _rng, out) => out.set(clean),
-  prepare({ config, dims, owner }) {
-    if (!owner) throw new Error('misinformation: the API was built without the owner assets');
-    const { tau, nu } = config.defense.output;
-    const { train } = owner;
-    const reference = ownerReferenceDistance(owner);
-    const fHat = misinformationModel(owner, config);
-    return (clean, inputs, offset, out) => {
-      const d = nearestDistance(inputs, offset, train.inputs, train.count, dims);
-      const a = misinformationWeight(distanceScore(d, reference), tau, nu);
-      // offset is row * dims (the API passes the row's start)
-      blendInto(clean, fHat.forwardRow(inputs, offset / dims), a, out);
-    };
-  },
 };
