@@ -148,3 +148,64 @@ export function formatFidelityTable(cells: readonly TableCell[]): string {
 export function issueTableOptions(): TableOptions {
   return { base: creditRunDefaults(), seeds: [1, 2, 3, 4, 5], target: 0.99 };
 }
+
+export interface FidelityCell {
+  strategy: CreditStrategy;
+  mode: string;
+  budget: number;
+  /** fidelity per seed, in seed order */
+  fidelity: number[];
+}
+
+/**
+ * Fidelity at fixed budgets, per (strategy, mode), over the seeds: the view for victims that no
+ * attack copies to 0.99 cheaply (the MLP), where a search over budgets would run for minutes.
+ */
+export function fidelityAtBudgets(
+  options: TableOptions,
+  budgets: readonly number[],
+): FidelityCell[] {
+  const strategies = options.strategies ?? CREDIT_STRATEGIES;
+  const worlds = options.seeds.map((seed) => buildCreditWorld({ ...options.base, seed }));
+  const cells: FidelityCell[] = [];
+  for (const strategy of strategies) {
+    for (const mode of TABLE_MODES) {
+      for (const budget of budgets) {
+        const fidelity = options.seeds.map(
+          (seed, s) =>
+            runCreditAttack(worlds[s]!, {
+              ...options.base,
+              seed,
+              strategy,
+              queries: budget,
+              output: { ...options.base.output, ...mode.output },
+              explanations: strategy === 'explanations',
+            }).fidelity,
+        );
+        cells.push({ strategy, mode: mode.name, budget, fidelity });
+      }
+    }
+  }
+  return cells;
+}
+
+/** A Markdown table of median fidelity: one row per strategy, one column per (mode, budget). */
+export function formatFidelityAtBudgets(cells: readonly FidelityCell[]): string {
+  const columns = [...new Set(cells.map((c) => `${c.mode} @ ${c.budget}`))];
+  const lines = [
+    `| attack | ${columns.join(' | ')} |`,
+    `| --- |${columns.map(() => ' ---: |').join('')}`,
+  ];
+  for (const strategy of [...new Set(cells.map((c) => c.strategy))]) {
+    const row = columns.map((column) => {
+      const cell = cells.find(
+        (c) => c.strategy === strategy && `${c.mode} @ ${c.budget}` === column,
+      );
+      if (!cell) return '';
+      const sorted = [...cell.fidelity].sort((a, b) => a - b);
+      return sorted[Math.floor((sorted.length - 1) / 2)]!.toFixed(3);
+    });
+    lines.push(`| ${strategy} | ${row.join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
