@@ -157,6 +157,25 @@ describe('explanations', () => {
     expect(result.weightError).toBeNull();
     expect(result.queriesAnswered).toBe(60);
   });
+
+  it('an MLP victim: answers with explanations copy it better than answers alone', () => {
+    // Taylor-augmented student vs the same MLP student on natural queries, 100 queries each.
+    const mlp = { model: 'mlp' as const, hidden: [16], epochs: 30 };
+    const mean = (strategy: 'explanations' | 'natural') =>
+      [1, 2, 3]
+        .map((seed) =>
+          run({
+            seed,
+            strategy,
+            queries: 100,
+            explanations: true,
+            victim: mlp,
+            attack: { student: 'mlp' },
+          }),
+        )
+        .reduce((sum, r) => sum + r.fidelity / 3, 0);
+    expect(mean('explanations')).toBeGreaterThan(mean('natural') + 0.01);
+  });
 });
 
 describe('random and natural', () => {

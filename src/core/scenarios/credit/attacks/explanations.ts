@@ -28,10 +28,14 @@ import { sigmoid } from '../model';
 import { fitStudent } from '../student';
 import { spendAndTrain, type CreditAttack, type CreditAttackOutcome } from './types';
 
-/** Augmented points per explained answer (non-linear victims). */
-export const TAYLOR_POINTS = 4;
-/** Distance of augmented points from the answered one, standardised units. */
-export const TAYLOR_RADIUS = 0.25;
+/**
+ * Augmented points per explained answer (non-linear victims) and their distance from it, in sd.
+ * Chosen on seeds 1-3 (d = 8, MLP victim, MLP student): mean fidelity at 100 queries was 0.957
+ * with (4, 0.25), 0.969 with (8, 0.5), 0.977 with (16, 0.5) and (16, 1); natural queries without
+ * explanations reached 0.953. A larger radius lets the linear extrapolation drift from the model.
+ */
+export const TAYLOR_POINTS = 16;
+export const TAYLOR_RADIUS = 0.5;
 /** Largest |log-odds| an augmented target starts from (rounded or saturated answers). */
 const TAYLOR_LOGIT_CAP = 8;
 const GRADIENT_TOLERANCE = 1e-9;
