@@ -4,7 +4,7 @@
  * (model.ts), a logistic model gives itself away: the gradient IS w, at every input. So:
  *
  * 1. One query at one of the attacker's applicants x1 returns w = a(x1) and, when the score is
- *    exact, b = logit(p1) - w.x1: one query recovers the model (Milli et al., section 3).
+ *    exact, b = logit(p1) - w.x1: one query recovers the model.
  * 2. When the score is not exact (rounded, noisy, label only) b is found along w: the points
  *    y(s) = s w / |w|^2 have log-odds s + b, so bisecting s on the labels finds s = -b, until the
  *    bracket is `precision` wide in standardised units (width / |w|). With scores, b is then the
@@ -13,16 +13,18 @@
  *    boundary, where rounding costs the least.
  * 3. Every answer carries a gradient, so the attacker checks the linear hypothesis for free: a
  *    gradient that differs from w (relative 1e-9) shows the model is not linear, and so does an
- *    exact score that w, b do not reproduce (relative 1e-7 in log-odds). Then the attack follows
- *    Milli et al.'s practical advice for non-linear models, training a student on answers and
- *    gradients together; here by first-order Taylor augmentation (ours, simpler than their
- *    gradient-matching loss): each answered (x, logit, a) adds TAYLOR_POINTS points x + r v
+ *    exact score that w, b do not reproduce (relative 1e-7 in log-odds). Then the attack trains a
+ *    student on answers and gradients together, in the spirit of Milli et al.'s non-linear
+ *    experiments but by first-order Taylor augmentation (ours: it needs no loss on the student's
+ *    own input gradients, which the trainer does not have): each answered (x, logit, a) with a
+ *    served score adds TAYLOR_POINTS points x + r v
  *    (v a random unit vector, r = TAYLOR_RADIUS) with target sigmoid(logit + r a.v), and an MLP
  *    student trains on all of them. The rest of the budget goes to the attacker's applicants.
  * Without explanations from the API the attack trains a student on the plain answers.
  */
 import { AnswerLog, askLogged } from '../answers';
 import type { CreditAttackContext } from '../context';
+import { dot as dotProduct } from '../linalg';
 import { LogisticRegression } from '../logistic';
 import { sigmoid } from '../model';
 import { fitStudent } from '../student';
@@ -87,7 +89,9 @@ export const explanationsAttack: CreditAttack = (ctx, options) => {
       if (ctx.remaining() > 0) ask(ctx.pool(1), model);
       return gradientOutcome(model);
     }
-    if (!(norm2 > 0)) throw new NotLinear();
+    if (!(norm2 > 0)) {
+      return taylorStudent(ctx, answers, 'the explanation is zero: no direction to search along');
+    }
     const bracket = { low: NaN, high: NaN };
     try {
       searchBias(
@@ -104,16 +108,18 @@ export const explanationsAttack: CreditAttack = (ctx, options) => {
     }
     return gradientOutcome(new LogisticRegression(w, biasEstimate(ctx, answers, w, bracket)));
   } catch (error) {
-    if (error instanceof OutOfBudget) return gradientOutcome(linearAt(0));
     if (!(error instanceof NotLinear)) throw error;
-    return taylorStudent(ctx, answers);
+    return taylorStudent(
+      ctx,
+      answers,
+      'the explanations differ from query to query: the model is not linear',
+    );
   }
 };
 
+/** w.x for row `row` of `inputs`. */
 function dot(w: Float64Array, inputs: Float64Array, row: number): number {
-  let sum = 0;
-  for (let j = 0; j < w.length; j++) sum += w[j]! * inputs[row * w.length + j]!;
-  return sum;
+  return dotProduct(w, 0, inputs, row * w.length, w.length);
 }
 
 /**
@@ -185,7 +191,11 @@ function gradientOutcome(model: LogisticRegression): CreditAttackOutcome {
 }
 
 /** The non-linear case: the rest of the budget on own applicants, Taylor-augmented MLP student. */
-function taylorStudent(ctx: CreditAttackContext, answers: AnswerLog): CreditAttackOutcome {
+function taylorStudent(
+  ctx: CreditAttackContext,
+  answers: AnswerLog,
+  reason: string,
+): CreditAttackOutcome {
   const left = ctx.remaining();
   if (left > 0) askLogged(ctx, answers, ctx.pool(left), left);
   const dims = ctx.dims;
@@ -224,7 +234,6 @@ function taylorStudent(ctx: CreditAttackContext, answers: AnswerLog): CreditAtta
     upToScale: false,
     method: 'student',
     residual: null,
-    fallback:
-      'the explanations differ from query to query: the model is not linear; trained an MLP student on answers and explanations',
+    fallback: `${reason}; trained an MLP student on answers and explanations`,
   };
 }
