@@ -16,3 +16,4 @@ export * from './attacks';
 export * from './metrics';
 export * from './experiment';
 export * from './table';
+export * from './slice';
