@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CREDIT_STRATEGIES } from '../../../../src/core/scenarios/credit/attacks';
 import { run } from './helpers';
 
 const seeds = fc.integer({ min: 0, max: 1e6 });
@@ -88,19 +89,12 @@ describe('credit attacks, any seed and feature count', () => {
   });
 
   it('budgets are respected by every attack under every output mode', () => {
-    const strategies = [
-      'equationSolving',
-      'lineSearch',
-      'explanations',
-      'random',
-      'natural',
-    ] as const;
     const modes = ['probabilities', 'rounded', 'label', 'noise'] as const;
     fc.assert(
       fc.property(
         seeds,
         fc.integer({ min: 2, max: 10 }),
-        fc.constantFrom(...strategies),
+        fc.constantFrom(...CREDIT_STRATEGIES),
         fc.constantFrom(...modes),
         fc.integer({ min: 0, max: 80 }),
         fc.boolean(),

@@ -22,8 +22,7 @@
 import { AnswerLog, askLogged } from '../answers';
 import type { CreditAttackContext } from '../context';
 import { LogisticRegression } from '../logistic';
-import { fitOnLog } from '../student';
-import type { CreditAttack, CreditAttackOutcome } from './types';
+import { trainOnLog, type CreditAttack, type CreditAttackOutcome } from './types';
 
 /** Step off the boundary point along each feature, in sd (standardised units). */
 export const LINE_SEARCH_DELTA = 1;
@@ -44,10 +43,8 @@ export const lineSearch: CreditAttack = (ctx, options) => {
     if (result.answered[0] !== 1) throw new OutOfBudget();
     return result.servedLabels[0]!;
   };
-  const fallback = (reason: string): CreditAttackOutcome => {
-    const fitted = fitOnLog(options.student, answers, false, ctx.rng.fork('student'));
-    return { ...studentOutcome(fitted.model, fitted.linear), fallback: reason };
-  };
+  const fallback = (reason: string): CreditAttackOutcome =>
+    trainOnLog(ctx, answers, options.student, false, reason);
   let found = 0;
   try {
     const ends = seedPair(ctx, label);
@@ -162,12 +159,12 @@ function recover(crossings: Float64Array, boundary: Float64Array[]): CreditAttac
     for (let j = 0; j < dims; j++) bias -= weights[j]! * point[j]!;
   }
   const stolen = new LogisticRegression(weights, bias / boundary.length);
-  return { ...studentOutcome(stolen, stolen), method: 'lineSearch', upToScale: true };
-}
-
-function studentOutcome(
-  student: CreditAttackOutcome['student'],
-  linear: LogisticRegression | null,
-): CreditAttackOutcome {
-  return { student, linear, upToScale: false, method: 'student', residual: null, fallback: null };
+  return {
+    student: stolen,
+    linear: stolen,
+    upToScale: true,
+    method: 'lineSearch',
+    residual: null,
+    fallback: null,
+  };
 }

@@ -6,8 +6,8 @@
  * - `natural`: the attacker's own applicants (Knockoff Nets, Orekondy et al. 2019).
  */
 import { AnswerLog, askLogged } from '../answers';
-import { fitOnLog, trainsOnScores } from '../student';
-import type { CreditAttack } from './types';
+import { trainsOnScores } from '../student';
+import { trainOnLog, type CreditAttack } from './types';
 
 export const randomAttack: CreditAttack = (ctx, options) => {
   const count = ctx.remaining();
@@ -32,13 +32,5 @@ function retrain(
 ): ReturnType<CreditAttack> {
   const answers = new AnswerLog(ctx.dims);
   askLogged(ctx, answers, points, count);
-  const fitted = fitOnLog(kind, answers, trainsOnScores(ctx), ctx.rng.fork('student'));
-  return {
-    student: fitted.model,
-    linear: fitted.linear,
-    upToScale: false,
-    method: 'student',
-    residual: null,
-    fallback: null,
-  };
+  return trainOnLog(ctx, answers, kind, trainsOnScores(ctx), null);
 }

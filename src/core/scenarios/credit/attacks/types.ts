@@ -72,14 +72,28 @@ export function spendAndTrain(
 ): CreditAttackOutcome {
   const left = ctx.remaining();
   if (left > 0) askLogged(ctx, answers, ctx.pool(left), left);
-  const fitted = fitOnLog(kind, answers, trainsOnScores(ctx), ctx.rng.fork('student'));
+  return trainOnLog(ctx, answers, kind, trainsOnScores(ctx), reason);
+}
+
+/**
+ * A student of kind `kind` trained on every logged answer (on the scores when `scores`, else on
+ * the labels), as an outcome with method 'student' and the given fallback reason (null: none).
+ */
+export function trainOnLog(
+  ctx: CreditAttackContext,
+  answers: AnswerLog,
+  kind: CreditStudentModel,
+  scores: boolean,
+  fallback: string | null,
+): CreditAttackOutcome {
+  const fitted = fitOnLog(kind, answers, scores, ctx.rng.fork('student'));
   return {
     student: fitted.model,
     linear: fitted.linear,
     upToScale: false,
     method: 'student',
     residual: null,
-    fallback: reason,
+    fallback,
   };
 }
 
