@@ -99,9 +99,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex:
-                '(^|/)core/(simulate|sweep|session|victim|benign|ownership|api|models|attacks|data)(/|$)',
+              regex: '(^|/)core/(simulate|sweep|session|benign|api|models|registry/runtime)(/|$)',
               message: 'Simulation runs in the Web Worker (src/worker), never on the main thread.',
+            },
+            {
+              // A plug-in's run-time half (its folder's index.ts); its meta.ts is for the page.
+              regex: '(^|/)core/(scenarios|defenses)/[^/]+/(index|victim|scenario|prada|dawn|limits)$',
+              message:
+                "Plug-ins' run-time modules load in the Web Worker only; import the plug-in's meta (core/registry/meta).",
             },
           ],
         },

@@ -8,14 +8,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import { defaultConfig, setPath, type Config } from '../src/core/config';
-import { buildScenario } from '../src/core/data/scenario';
 import { measureBenignCost } from '../src/core/benign';
-import { PradaDetector } from '../src/core/defenses/prada';
-import { generatePlanar } from '../src/core/data/planar';
+import { PradaDetector } from '../src/core/defenses/detection/prada';
 import { createRng } from '../src/core/rng';
-import { simulate } from '../src/core/simulate';
+import { generatePlanar } from '../src/core/scenarios/planar/data';
+import { buildScenario } from '../src/core/scenarios/planar/scenario';
+import { obtainVictim } from '../src/core/scenarios/planar/victim';
+import { createVictimCache, simulate } from '../src/core/simulate';
 import { sweep } from '../src/core/sweep';
-import { createVictimCache, obtainVictim } from '../src/core/victim';
 import { medianThroughput } from './throughput';
 
 interface Row {
@@ -117,7 +117,11 @@ function benignShare(name: string, config: Config, withGoal: boolean): void {
   const rng = createRng(config.seed);
   const scenario = buildScenario(config, rng.fork('data'));
   const victim = obtainVictim(config, scenario, rng.fork('victim'), cache);
-  const benignMs = time(() => void measureBenignCost(config, scenario, victim, 1, createRng(3)));
+  const sample = (count: number, sampleRng: ReturnType<typeof createRng>) =>
+    generatePlanar(config.scenario.dataset, count, { noise: config.scenario.noise }, sampleRng);
+  const benignMs = time(
+    () => void measureBenignCost(config, { victim, watermarkKey: 1, sample }, createRng(3)),
+  );
   const runMs = time(() => void simulate(config, { victimCache: cache }));
   const added = benignMs / (runMs - benignMs);
   rows.push({

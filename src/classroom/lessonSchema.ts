@@ -7,7 +7,7 @@
  */
 import { FIELD_BY_PATH, checkField, describeRange, parseFieldText } from '../core/config';
 import type { FieldValue } from '../core/config';
-import { SWEEPABLE_KNOBS } from '../components/panels/sweepKnobs';
+import { SWEEP_KNOB_BY_NAME } from '../core/registry/meta';
 import { FACT_FORMATS, isFactPath, placeholders } from './facts';
 import { isTourTarget } from './tour';
 
@@ -79,7 +79,7 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; errors: string[
 type Json = Record<string, unknown>;
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
-const KNOB_NAMES = new Set(SWEEPABLE_KNOBS.map((k) => k.knob));
+const KNOB_NAMES: ReadonlySet<string> = new Set(SWEEP_KNOB_BY_NAME.keys());
 
 /** Collects problems as "where: what" lines. */
 class Problems {

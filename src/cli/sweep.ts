@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../core/config';
-import { SWEEP_KNOBS, type Level } from '../core/sweep';
+import { SWEEP_KNOB_BY_NAME, SWEEP_KNOBS, type Level } from '../core/sweep';
 import { sweep } from '../core/sweep';
 import { sweepToCsv } from '../classroom/csv';
 import { UsageError, loadConfig, runCli } from './args';
@@ -16,9 +16,9 @@ standard deviation of the student's fidelity, the four costs to honest users, an
 
 Options:
   --knob NAME         the knob to sweep (required), one of:
-${Object.values(SWEEP_KNOBS)
-  .map((k) => `                        ${k.name}  (${k.label}; levels ${k.levels.join(',')})`)
-  .join('\n')}
+${SWEEP_KNOBS.map(
+  (k) => `                        ${k.name}  (${k.label}; levels ${k.levels.join(',')})`,
+).join('\n')}
   --levels a,b,c      levels to run instead of the built-in grid ('off' switches the defense off)
   --seeds N           number of seeds, from the config's seed upward (default 3, 1 to 50)
   --config FILE       base configuration from a JSON file
@@ -48,10 +48,10 @@ runCli(() => {
     process.stdout.write(HELP);
     return;
   }
-  const knob = values.knob ? SWEEP_KNOBS[values.knob] : undefined;
+  const knob = values.knob ? SWEEP_KNOB_BY_NAME.get(values.knob) : undefined;
   if (!knob) {
     throw new UsageError(
-      `--knob must be one of ${Object.keys(SWEEP_KNOBS).join(', ')} (got ${JSON.stringify(values.knob ?? '')})`,
+      `--knob must be one of ${SWEEP_KNOBS.map((k) => k.name).join(', ')} (got ${JSON.stringify(values.knob ?? '')})`,
     );
   }
   const seedCount = Number(values.seeds);

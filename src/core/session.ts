@@ -1,20 +1,26 @@
 /**
- * One attacker's session against the prediction API: implements the AttackContext that
- * strategies use, spreads queries over the attacker's accounts and days, keeps the stolen
- * training set, trains the student, and records the learning curve (fidelity after each tenth
- * of the budget) with a decision map of the student at each point.
+ * One attacker's session against the prediction API, shared by every scenario kind: implements
+ * the AttackContext that strategies use, spreads queries over the attacker's accounts and days
+ * (./schedule.ts), keeps the stolen training set, trains the student, and records the learning
+ * curve (the kind's measures after each tenth of the budget). The kind supplies the attacker's
+ * own data (`pool`), the measures (`measure`) and anything it keeps per curve point
+ * (`onCheckpoint`, e.g. the planar kind's student map).
  */
 import type { AskResult, AttackContext, StudentView } from './attacks/context';
 import type { PredictionApi } from './api';
-import type { Config } from './config';
-import { attackerPool } from './data/scenario';
-import type { PlanarScenario } from './data/scenario';
-import { argmax } from './defenses/outputPerturbation';
-import { planQuery } from './defenses/rateLimit';
-import { decisionGrid, fidelity, predictLabels, agreementRate } from './metrics/fidelity';
+import type { Config } from './config/schema';
+import { outputMode } from './defenses/output/modes/index';
+import { argmax } from './math/vector';
 import type { Rng } from './rng';
+import { planQuery } from './schedule';
 import { StolenSet } from './stolenSet';
-import { QUERY_STATUS, type CurvePoint, type ProgressFn, type QueryTrace } from './types';
+import {
+  QUERY_STATUS,
+  type CurvePoint,
+  type InputBox,
+  type ProgressFn,
+  type QueryTrace,
+} from './types';
 
 /** Learning-curve points per run: one after each tenth of the budget. */
 export const CURVE_POINTS = 10;
@@ -31,18 +37,24 @@ export type StudentTrainer = (
   steps: number,
 ) => void;
 
+/** The kind's measures of the student at a curve point (queries are added by the session). */
+export type CurveMeasures = Omit<CurvePoint, 'queries' | 'answered'>;
+
 export interface SessionParts {
   config: Config;
-  scenario: PlanarScenario;
+  /** the input box (uniform queries, maps) */
+  box: InputBox;
+  dims: number;
+  classes: number;
   api: PredictionApi;
   student: StudentView;
   train: StudentTrainer;
-  /** the victim's labels on scenario.test and scenario.uniform (fidelity references) */
-  victimTestLabels: Uint8Array;
-  victimUniformLabels: Uint8Array;
-  /** grid inputs for the student's decision map at each curve point */
-  gridInputs: Float64Array;
-  gridResolution: number;
+  /** `count` points of the attacker's own unlabeled data, drawn from `rng` */
+  pool(count: number, rng: Rng): Float64Array;
+  /** the student's fidelity and accuracy now */
+  measure(): CurveMeasures;
+  /** called after each curve point (after measure) */
+  onCheckpoint?(): void;
   rng: Rng;
   onProgress?: ProgressFn;
 }
@@ -56,7 +68,6 @@ export class AttackSession implements AttackContext {
   readonly student: StudentView;
   readonly stolen: StolenSet;
   readonly curve: CurvePoint[] = [];
-  readonly slices: Float32Array[] = [];
   readonly trace: QueryTrace;
   sent = 0;
   answered = 0;
@@ -69,16 +80,16 @@ export class AttackSession implements AttackContext {
   private readonly usedAccounts = new Set<number>();
 
   constructor(parts: SessionParts) {
-    const { config, scenario } = parts;
+    const { config } = parts;
     this.parts = parts;
     this.config = config;
-    this.box = scenario.box;
-    this.dims = scenario.train.dims;
-    this.classes = scenario.classes;
+    this.box = parts.box;
+    this.dims = parts.dims;
+    this.classes = parts.classes;
     this.rng = parts.rng;
     this.student = parts.student;
     this.stolen = new StolenSet(this.dims, this.classes);
-    this.hard = config.defense.output.mode === 'label';
+    this.hard = outputMode(config.defense.output.mode).hardLabels;
     this.served = new Float64Array(this.classes);
     const budget = config.attack.queries;
     const points = Math.min(CURVE_POINTS, budget);
@@ -106,7 +117,7 @@ export class AttackSession implements AttackContext {
   }
 
   pool(count: number): Float64Array {
-    return attackerPool(this.config, count, this.rng.fork(`pool:${this.sent}`));
+    return this.parts.pool(count, this.rng.fork(`pool:${this.sent}`));
   }
 
   /** The account for the next query: the planned one, or the next one not banned. */
@@ -173,26 +184,12 @@ export class AttackSession implements AttackContext {
     this.fittedCount = this.stolen.count;
   }
 
-  /** Measures the student now and appends a curve point and a map slice. */
+  /** Measures the student now and appends a curve point (and whatever the kind keeps). */
   private checkpoint(): void {
     this.nextCheckpoint++;
     this.fit();
-    const { scenario, victimTestLabels, victimUniformLabels } = this.parts;
-    const studentTest = predictLabels(this.student, scenario.test.inputs, scenario.test.count);
-    this.curve.push({
-      queries: this.sent,
-      answered: this.answered,
-      fidelity: agreementRate(studentTest, victimTestLabels),
-      fidelityUniform: fidelity(this.student, scenario.uniform, victimUniformLabels),
-      accuracy: agreementRate(studentTest, scenario.test.labels),
-    });
-    const grid = decisionGrid(
-      this.student,
-      this.box,
-      this.parts.gridResolution,
-      this.parts.gridInputs,
-    );
-    this.slices.push(grid.probabilities);
+    this.curve.push({ queries: this.sent, answered: this.answered, ...this.parts.measure() });
+    this.parts.onCheckpoint?.();
     this.parts.onProgress?.(this.sent / this.config.attack.queries, 'attack');
   }
 

@@ -2,18 +2,15 @@
  * A run's result as plain JSON: numbers and arrays only (typed arrays become arrays), maps and the
  * query trace optional because they are large. The CLI prints it; the page exports it.
  */
+import { tidy } from './math/tidy';
+import { KIND_BY_ID } from './registry/meta';
 import type { SimulationResult } from './types';
 
 export interface SummaryOptions {
-  /** include the victim's and student's decision maps (probabilities on the grid) */
+  /** include the kind's large parts (the planar kind's decision maps: probabilities on the grid) */
   maps?: boolean;
   /** include the attacker's queries (inputs, status, served label, watermark flag, account, day) */
   queries?: boolean;
-}
-
-/** Rounds to 6 significant digits so printed numbers stay readable and stable. */
-function tidy(value: number): number {
-  return Number.isFinite(value) ? Number(value.toPrecision(6)) : value;
 }
 
 export function summarizeResult(result: SimulationResult, options: SummaryOptions = {}) {
@@ -33,10 +30,9 @@ export function summarizeResult(result: SimulationResult, options: SummaryOption
     attacker: result.attacker,
     defenseCost: {
       benignAccuracyDrop: tidy(result.defenseCost.benignAccuracyDrop),
-      accuracyDropBy: {
-        watermark: tidy(result.defenseCost.accuracyDropBy.watermark),
-        output: tidy(result.defenseCost.accuracyDropBy.output),
-      },
+      accuracyDropBy: Object.fromEntries(
+        Object.entries(result.defenseCost.accuracyDropBy).map(([id, drop]) => [id, tidy(drop)]),
+      ),
       distortion: tidy(result.defenseCost.distortion),
       benignBlocked: tidy(result.defenseCost.benignBlocked),
       falsePositives: tidy(result.defenseCost.falsePositives),
@@ -63,16 +59,7 @@ export function summarizeResult(result: SimulationResult, options: SummaryOption
           },
         }
       : {}),
-    ...(options.maps
-      ? {
-          maps: {
-            resolution: result.maps.victim.resolution,
-            box: result.maps.victim.box,
-            victim: Array.from(result.maps.victim.probabilities, tidy),
-            student: Array.from(result.maps.student.probabilities, tidy),
-          },
-        }
-      : {}),
+    ...KIND_BY_ID.get(result.kind)?.summarizeParts(result, { maps: options.maps }),
   };
 }
 

@@ -2,7 +2,7 @@
  * Plain-data types shared by the simulator, the worker, the store and the CLI. Everything here is
  * structured-clonable (numbers, strings, arrays, typed arrays) so it crosses the worker boundary.
  */
-import type { Config } from './config';
+import type { Config, ScenarioKind } from './config/schema';
 
 /** Labelled points, row-major: point i is inputs[i*dims .. i*dims+dims-1]. */
 export interface Dataset {
@@ -80,10 +80,11 @@ export interface DefenseCost {
   /** points of top-1 accuracy honest users lose through the served answers (0.01 = 1 point) */
   benignAccuracyDrop: number;
   /**
-   * benignAccuracyDrop split between the two defenses that change answers, in the API's order:
-   * the watermark's planted labels, then output perturbation (their sum is benignAccuracyDrop).
+   * benignAccuracyDrop split between the defenses that change answers, by defense id in the API's
+   * order (today the watermark's planted labels, then output perturbation; 0 when off). The
+   * entries sum to benignAccuracyDrop.
    */
-  accuracyDropBy: { watermark: number; output: number };
+  accuracyDropBy: Readonly<Record<string, number>>;
   /** mean L1 distance between clean and served probability vectors on honest queries */
   distortion: number;
   /** share of honest accounts that hit the rate limit at least once */
@@ -133,8 +134,18 @@ export interface DetectionReport {
   benignSeries: WSeries;
 }
 
+/** The planar kind's maps: victim and student decision maps, and the student's after each curve point. */
+export interface PlanarMaps {
+  victim: DecisionGrid;
+  student: DecisionGrid;
+  /** the student's probabilities on the same grid after each curve point (for Play) */
+  studentSlices: Float32Array[];
+}
+
 export interface SimulationResult {
   config: Config;
+  /** the scenario kind that produced it (= config.scenario.kind) */
+  kind: ScenarioKind;
   classes: number;
   victim: { accuracy: number; trainAccuracy: number };
   student: { accuracy: number; fidelity: number; fidelityUniform: number };
@@ -154,12 +165,8 @@ export interface SimulationResult {
   watermark: WatermarkReport | null;
   detection: DetectionReport | null;
   queries: QueryTrace;
-  maps: {
-    victim: DecisionGrid;
-    student: DecisionGrid;
-    /** the student's probabilities on the same grid after each curve point (for Play) */
-    studentSlices: Float32Array[];
-  };
+  /** decision maps: only kinds whose inputs are 2-D points draw them (planar) */
+  maps?: PlanarMaps;
 }
 
 /** Progress callback: fraction in [0, 1] and a short phase name. */

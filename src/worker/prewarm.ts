@@ -4,8 +4,9 @@
  * answers as fast as any other change. Victim training is the slowest step of a run (about
  * 100 ms); everything else reuses the cache.
  */
-import { DATASETS, setPath, type Config } from '../core/config';
-import { victimKey, type VictimCache } from '../core/victim';
+import type { Config } from '../core/config';
+import { kindRuntime } from '../core/registry/runtime';
+import type { VictimCache } from '../core/simulate';
 
 export interface Prewarmer {
   /** remembers the config of the latest run; its neighbours become the work list */
@@ -14,12 +15,12 @@ export interface Prewarmer {
   step(): boolean;
 }
 
-/** Neighbouring configs whose victims are worth having: the other datasets. */
+/** Neighbouring configs whose victims are worth having (the kind says which: other datasets). */
 export function neighbours(config: Config): Config[] {
-  return DATASETS.filter((d) => d !== config.scenario.dataset).map((d) =>
-    setPath(config, 'scenario.dataset', d),
-  );
+  return kindRuntime(config).neighbours(config);
 }
+
+const victimKey = (config: Config) => kindRuntime(config).victimKey(config);
 
 export function createPrewarmer(
   cache: VictimCache,

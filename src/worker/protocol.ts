@@ -5,6 +5,7 @@
  * typed arrays), never functions.
  */
 import type { Config } from '../core/config';
+import { KIND_BY_ID } from '../core/registry/meta';
 import type { SimulationResult, SweepResult } from '../core/types';
 
 /** Run one simulation; with `baseline`, also run the same config with every defense off. */
@@ -94,9 +95,7 @@ export function resultTransferables(
     result.queries.watermarked,
     result.queries.account,
     result.queries.day,
-    result.maps.victim.probabilities,
-    result.maps.student.probabilities,
-    ...result.maps.studentSlices,
+    ...(KIND_BY_ID.get(result.kind)?.transferables(result) ?? []),
   ];
   const out = new Set<ArrayBuffer>();
   for (const view of arrays) {

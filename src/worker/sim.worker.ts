@@ -5,9 +5,8 @@
  * requests through the queue of ./serve.ts, and transfers the result's typed arrays instead of
  * copying them. All simulation work happens here, never on the main thread.
  */
-import { prepareVictim, simulate } from '../core/simulate';
-import { SWEEP_KNOBS, sweep } from '../core/sweep';
-import { createVictimCache } from '../core/victim';
+import { createVictimCache, prepareVictim, simulate } from '../core/simulate';
+import { SWEEP_KNOB_BY_NAME, sweep } from '../core/sweep';
 import { resultTransferables, type WorkerReply, type WorkerRequest } from './protocol';
 import { createPrewarmer } from './prewarm';
 import { createRequestLoop } from './serve';
@@ -19,7 +18,7 @@ const handle = createRequestLoop({
   post: (reply: WorkerReply, transfer) => scope.postMessage(reply, transfer),
   runSimulation: (config, onProgress) => simulate(config, { onProgress, victimCache }),
   sweepLevels: (request) => {
-    const knob = SWEEP_KNOBS[request.knob];
+    const knob = SWEEP_KNOB_BY_NAME.get(request.knob);
     if (!knob) throw new Error(`unknown sweep knob ${request.knob}`);
     return request.levels ?? [...knob.levels];
   },

@@ -8,7 +8,8 @@ import { HEIGHT_MESSAGE, isHeightMessage, reportHeightToParent } from '../../src
 import { buildReport } from '../../src/classroom/report';
 import { POLICY_CARDS } from '../../src/classroom/policyCards';
 import { NO_VIEW_FLAGS } from '../../src/classroom/viewFlags';
-import { OUTPUT_MODES, STRATEGIES, defaultConfig, setPath } from '../../src/core/config';
+import { defaultConfig, setPath } from '../../src/core/config';
+import { ATTACKS, OUTPUT_MODES } from '../../src/core/registry/meta';
 import { fakeResult } from '../state/fixtures';
 
 describe('rich text', () => {
@@ -158,8 +159,8 @@ describe('run report', () => {
 describe('policy cards', () => {
   it('has a card for every strategy and every defense, each with its references', () => {
     const ids = POLICY_CARDS.map((c) => c.id);
-    for (const strategy of STRATEGIES) expect(ids).toContain(strategy);
-    for (const mode of OUTPUT_MODES.filter((m) => m !== 'probabilities'))
+    for (const { id: strategy } of ATTACKS) expect(ids).toContain(strategy);
+    for (const mode of OUTPUT_MODES.map((m) => m.id).filter((m) => m !== 'probabilities'))
       expect(ids).toContain(mode);
     for (const defense of ['rateLimit', 'watermark', 'detection']) expect(ids).toContain(defense);
     for (const card of POLICY_CARDS) {

@@ -4,7 +4,7 @@ import { defaultConfig, setPath, type Config } from '../../src/core/config';
 import { simulate } from '../../src/core/simulate';
 import { summarizeResult } from '../../src/core/summary';
 import { SWEEP_KNOBS, sweep } from '../../src/core/sweep';
-import { createVictimCache } from '../../src/core/victim';
+import { createVictimCache } from '../../src/core/simulate';
 
 const cache = createVictimCache();
 const set = (config: Config, entries: Record<string, unknown>): Config =>
@@ -139,11 +139,11 @@ describe('defenses in a run', () => {
       }),
       { victimCache: cache },
     ).defenseCost;
-    expect(noisy.accuracyDropBy.watermark + noisy.accuracyDropBy.output).toBeCloseTo(
+    expect(noisy.accuracyDropBy.watermark! + noisy.accuracyDropBy.output!).toBeCloseTo(
       noisy.benignAccuracyDrop,
       12,
     );
-    expect(noisy.accuracyDropBy.output).toBeGreaterThan(0);
+    expect(noisy.accuracyDropBy.output!).toBeGreaterThan(0);
   });
 
   it('the independent control model is never accused at alpha = 0.001 (30 seeds)', () => {

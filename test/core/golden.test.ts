@@ -46,7 +46,7 @@ describe('golden runs (the redesign changes no number)', () => {
   for (const stored of runs) {
     it(stored.name, () => {
       const now = goldenRun(stored.set);
-      const { config, ...rest } = now.summary as typeof stored.summary;
+      const { config, ...rest } = now.summary as unknown as typeof stored.summary;
       const { config: storedConfig, ...storedRest } = stored.summary;
       expect(comparable(config)).toEqual(comparable(storedConfig));
       expect(rest).toEqual(storedRest);

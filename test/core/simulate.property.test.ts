@@ -78,7 +78,7 @@ describe('simulate over the valid config space', () => {
       fc.property(arbitraryConfig, (config) => {
         const result = simulate(config);
         assertFinite(summarizeResult(result, { maps: true, queries: true }), 'result');
-        for (const slice of result.maps.studentSlices)
+        for (const slice of result.maps!.studentSlices)
           for (const p of slice) expect(Number.isFinite(p)).toBe(true);
         expect(result.attacker.queriesAnswered + result.attacker.queriesDenied).toBe(
           result.attacker.queriesAsked,

@@ -1,9 +1,11 @@
 // One extraction run end to end: budgets, determinism, metrics, and the victim's quality.
 import { describe, expect, it } from 'vitest';
-import { DATASETS, STRATEGIES, defaultConfig, setPath, type Config } from '../../src/core/config';
-import { GRID_RESOLUTION, simulate } from '../../src/core/simulate';
+import { defaultConfig, setPath, type Config } from '../../src/core/config';
+import { ATTACKS } from '../../src/core/registry/meta';
+import { DATASETS } from '../../src/core/scenarios/planar/meta';
+import { GRID_RESOLUTION } from '../../src/core/scenarios/planar/maps';
+import { createVictimCache, simulate } from '../../src/core/simulate';
 import { summarizeResult } from '../../src/core/summary';
-import { createVictimCache } from '../../src/core/victim';
 import { QUERY_STATUS } from '../../src/core/types';
 
 const cache = createVictimCache();
@@ -18,8 +20,8 @@ describe('simulate', () => {
     expect(result.curve.map((p) => p.queries)).toEqual([
       100, 200, 300, 400, 500, 600, 700, 800, 900, 1000,
     ]);
-    expect(result.maps.studentSlices).toHaveLength(10);
-    expect(result.maps.victim.probabilities).toHaveLength(GRID_RESOLUTION * GRID_RESOLUTION * 2);
+    expect(result.maps!.studentSlices).toHaveLength(10);
+    expect(result.maps!.victim.probabilities).toHaveLength(GRID_RESOLUTION * GRID_RESOLUTION * 2);
     // The last curve point is the reported student.
     expect(result.curve[9]!.fidelity).toBe(result.student.fidelity);
     // Learning: fidelity after all queries beats fidelity after the first tenth.
@@ -32,24 +34,27 @@ describe('simulate', () => {
     expect(victim.accuracy).toBeGreaterThanOrEqual(dataset === 'spiral' ? 0.9 : 0.97);
   });
 
-  it.each(STRATEGIES)('%s spends exactly its budget when nothing refuses it', (strategy) => {
-    for (const queries of [10, 137, 500]) {
-      const config = setPath(
-        setPath(defaultConfig(), 'attack.strategy', strategy),
-        'attack.queries',
-        queries,
-      );
-      const result = simulate(config, { victimCache: cache });
-      expect(result.attacker.queriesAsked).toBe(queries);
-      expect(result.attacker.queriesAnswered).toBe(queries);
-      expect(result.attacker.queriesDenied).toBe(0);
-      expect(result.queries.count).toBe(queries);
-      expect(Array.from(result.queries.status).every((s) => s === QUERY_STATUS.answered)).toBe(
-        true,
-      );
-      expect(result.curve[result.curve.length - 1]!.queries).toBe(queries);
-    }
-  });
+  it.each(ATTACKS.map((a) => a.id))(
+    '%s spends exactly its budget when nothing refuses it',
+    (strategy) => {
+      for (const queries of [10, 137, 500]) {
+        const config = setPath(
+          setPath(defaultConfig(), 'attack.strategy', strategy),
+          'attack.queries',
+          queries,
+        );
+        const result = simulate(config, { victimCache: cache });
+        expect(result.attacker.queriesAsked).toBe(queries);
+        expect(result.attacker.queriesAnswered).toBe(queries);
+        expect(result.attacker.queriesDenied).toBe(0);
+        expect(result.queries.count).toBe(queries);
+        expect(Array.from(result.queries.status).every((s) => s === QUERY_STATUS.answered)).toBe(
+          true,
+        );
+        expect(result.curve[result.curve.length - 1]!.queries).toBe(queries);
+      }
+    },
+  );
 
   it('is deterministic: the same config gives byte-identical JSON, another seed other numbers', () => {
     const config = setPath(small(defaultConfig()), 'attack.strategy', 'active');

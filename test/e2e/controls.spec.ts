@@ -2,7 +2,7 @@
 // page: the setting reaches the share link, the run is redone with it, and (for all but a few
 // settings whose effect may round away) a reported number or drawing changes.
 import { FIELD_BY_PATH, FIELDS, type FieldSpec } from '../../src/core/config';
-import { choiceLabel } from '../../src/components/controls/choices';
+import { choiceLabel } from '../../src/core/config';
 import { currentHash, expect, fingerprint, openLab, settled, test } from './lab-fixture';
 import type { Page } from '@playwright/test';
 

@@ -35,6 +35,7 @@ export function fakeResult(
   const count = 3;
   return {
     config,
+    kind: 'planar',
     classes: 2,
     victim: { accuracy: 0.95, trainAccuracy: 0.97 },
     student: { accuracy: 0.85, fidelity, fidelityUniform: fidelity * 0.9 },

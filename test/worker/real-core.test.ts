@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, setPath } from '../../src/core/config';
 import { simulate } from '../../src/core/simulate';
-import { SWEEP_KNOBS, sweep } from '../../src/core/sweep';
-import { createVictimCache } from '../../src/core/victim';
+import { SWEEP_KNOB_BY_NAME, sweep } from '../../src/core/sweep';
+import { createVictimCache } from '../../src/core/simulate';
 import { resultTransferables, type WorkerReply } from '../../src/worker/protocol';
 import { createRequestLoop } from '../../src/worker/serve';
 import { withoutDefenses } from '../../src/state/store';
@@ -17,7 +17,8 @@ describe('request loop over the real core', () => {
     const handle = createRequestLoop({
       post: (reply, transfer) => received.push(structuredClone(reply, { transfer })),
       runSimulation: (config, onProgress) => simulate(config, { onProgress, victimCache }),
-      sweepLevels: (request) => request.levels ?? [...(SWEEP_KNOBS[request.knob]?.levels ?? [])],
+      sweepLevels: (request) =>
+        request.levels ?? [...(SWEEP_KNOB_BY_NAME.get(request.knob)?.levels ?? [])],
       runSweepLevels: (request, levels, onProgress) =>
         sweep(request.config, request.knob, levels, request.seeds, { onProgress, victimCache }),
       transferablesOf: (result) => resultTransferables(result),
@@ -46,13 +47,13 @@ describe('request loop over the real core', () => {
     expect(main.result.config.defense.output.mode).toBe('label');
     expect(baseline.result.config.defense.output.mode).toBe('probabilities');
     // The maps arrive intact after the transfer (64 x 64 cells x 2 classes).
-    expect(main.result.maps.victim.probabilities.length).toBe(
-      main.result.maps.victim.resolution ** 2 * main.result.classes,
+    expect(main.result.maps!.victim.probabilities.length).toBe(
+      main.result.maps!.victim.resolution ** 2 * main.result.classes,
     );
-    expect(main.result.maps.studentSlices).toHaveLength(main.result.curve.length);
+    expect(main.result.maps!.studentSlices).toHaveLength(main.result.curve.length);
     // Same attack on the same victim: the comparison run is the no-defense run of that config.
-    expect(baseline.result.maps.victim.probabilities).toEqual(
-      main.result.maps.victim.probabilities,
+    expect(baseline.result.maps!.victim.probabilities).toEqual(
+      main.result.maps!.victim.probabilities,
     );
 
     const sweeps = received.filter((r) => r.type === 'result' && r.kind === 'sweep');

@@ -206,14 +206,14 @@ describe('resultTransferables', () => {
     expect(new Set(all).size).toBe(all.length);
     // 6 query columns + 2 maps + 3 slices
     expect(all).toHaveLength(11);
-    const keep = new Set<ArrayBufferLike>([result.maps.victim.probabilities.buffer]);
+    const keep = new Set<ArrayBufferLike>([result.maps!.victim.probabilities.buffer]);
     expect(resultTransferables(result, keep)).toHaveLength(10);
   });
 
   it('does not list a buffer twice when views share it', () => {
     const result = fakeResult(defaultConfig(), { slices: 2 });
     const shared = new Float32Array(64);
-    result.maps.studentSlices = [shared.subarray(0, 32), shared.subarray(32)];
+    result.maps!.studentSlices = [shared.subarray(0, 32), shared.subarray(32)];
     expect(resultTransferables(result)).toHaveLength(9);
   });
 });

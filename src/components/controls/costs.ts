@@ -1,18 +1,20 @@
 /**
  * The live cost badge beside each defense: what it costs honest users in the latest result
- * (REFERENCE.md, "Defense cost"). Output perturbation and the watermark both change served answers,
- * so each is measured by its share of the benign accuracy drop (a watermark's is about its rate,
- * DAWN, Szyller et al. 2021); the rate limit by the share of honest accounts blocked; detection (PRADA,
- * Juuti et al. 2019) by the share of honest accounts flagged.
+ * (REFERENCE.md, "Defense cost"). Each defense declares the costs it moves (registry); the badge
+ * shows the first: a defense that changes answers by its own share of the benign accuracy drop
+ * (the core splits the drop along the API's order), the rate limit by the share of honest
+ * accounts blocked, detection by the share flagged.
  */
 import type { Config } from '../../core/config';
+import { DEFENSE_BY_ID } from '../../core/registry/meta';
+import type { DefenseId } from '../../core/registry/types';
 import type { SimulationResult } from '../../core/types';
 import { format } from 'd3-format';
 
 /** A share as a percentage with at most one decimal: 0.03 -> "3%", 0.005 -> "0.5%". */
 const percent = format('.1~%');
 
-export type DefenseName = 'output' | 'rateLimit' | 'watermark' | 'detection';
+export type DefenseName = DefenseId;
 
 export interface CostBadge {
   /** short text, e.g. "−1.2 pts accuracy" */
@@ -25,20 +27,6 @@ export interface CostBadge {
 
 /** Costs above these count as high (warning colour): 2 accuracy points, 5% blocked, 2% flagged. */
 export const HIGH_COST = { accuracyDrop: 0.02, blocked: 0.05, flagged: 0.02 } as const;
-
-function isOn(config: Config, defense: DefenseName): boolean {
-  const d = config.defense;
-  switch (defense) {
-    case 'output':
-      return d.output.mode !== 'probabilities';
-    case 'rateLimit':
-      return d.rateLimit.on;
-    case 'watermark':
-      return d.watermark.on;
-    case 'detection':
-      return d.detection.on;
-  }
-}
 
 /** The cost measurements depend on the defenses and on the honest population, not on the attack. */
 function sameCostInputs(a: Config, b: Config): boolean {
@@ -61,17 +49,18 @@ export function costBadge(
   config: Config,
   result: SimulationResult | null,
 ): CostBadge {
-  if (!isOn(config, defense))
+  const meta = DEFENSE_BY_ID.get(defense);
+  if (!meta || !meta.isOn(config))
     return { text: 'off', tone: 'off', description: 'This defense is off.' };
   if (!result || !sameCostInputs(result.config, config))
     return { text: 'measuring…', tone: 'pending', description: 'The lab is measuring its cost.' };
   const cost = result.defenseCost;
-  switch (defense) {
-    case 'output':
-    case 'watermark': {
-      // The core splits the accuracy drop along the API's order (watermark, then perturbation),
-      // so each badge shows its own share: label-only answers, for instance, cost nothing.
-      const own = cost.accuracyDropBy[defense];
+  switch (meta.costs[0]) {
+    case 'accuracyDrop':
+    case 'distortion': {
+      // Each answer-changing defense shows its own share of the drop: label-only answers, for
+      // instance, cost nothing.
+      const own = cost.accuracyDropBy[defense] ?? 0;
       const drop = formatPointsDrop(own);
       return {
         text: `${drop} accuracy`,
@@ -79,13 +68,13 @@ export function costBadge(
         description: `Honest users lose ${drop.replace('\u2212', '')} of top-1 accuracy to this defense.`,
       };
     }
-    case 'rateLimit':
+    case 'benignBlocked':
       return {
         text: `${percent(cost.benignBlocked)} honest users blocked`,
         tone: cost.benignBlocked > HIGH_COST.blocked ? 'high' : 'low',
         description: `${percent(cost.benignBlocked)} of honest accounts hit the daily limit at least once.`,
       };
-    case 'detection':
+    default:
       return {
         text: `${percent(cost.falsePositives)} honest users flagged`,
         tone: cost.falsePositives > HIGH_COST.flagged ? 'high' : 'low',

@@ -6,6 +6,7 @@
 import type { Config } from '../config';
 import type { Rng } from '../rng';
 import type { Classifier, InputBox } from '../types';
+import type { AttackMeta } from '../registry/types';
 
 export interface AskResult {
   /** queries actually sent (the request, cut to the remaining budget) */
@@ -44,3 +45,8 @@ export interface AttackContext {
 
 /** An attack strategy, looked up by name from the config. */
 export type AttackStrategy = (ctx: AttackContext) => void;
+
+/** An attack strategy with its metadata: one module per strategy, one line in ./index.ts. */
+export interface AttackPlugin extends AttackMeta {
+  run: AttackStrategy;
+}

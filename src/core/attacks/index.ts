@@ -1,16 +1,32 @@
-/** Attack strategies by name (the config says "jacobian", never holds a function). */
-import type { StrategyName } from '../config';
-import { activeAttack } from './active';
-import type { AttackStrategy } from './context';
-import { jacobianAttack } from './jacobian';
-import { naturalAttack } from './natural';
-import { randomAttack } from './random';
+/**
+ * Attack strategies, one line each (the config says "jacobian", never holds a function). A new
+ * strategy is one module in this folder (its metadata and its run function) and one line here.
+ */
+import type { StrategyName } from '../config/schema';
+import { active } from './active';
+import type { AttackPlugin } from './context';
+import { jacobian } from './jacobian';
+import { natural } from './natural';
+import { random } from './random';
 
-export const ATTACKS: Record<StrategyName, AttackStrategy> = {
-  random: randomAttack,
-  natural: naturalAttack,
-  active: activeAttack,
-  jacobian: jacobianAttack,
-};
+export const ATTACKS: readonly AttackPlugin[] = [random, natural, active, jacobian];
 
-export type { AttackContext, AttackStrategy, AskResult, StudentView } from './context';
+/** Strategies by id (a Map: user text never reaches inherited properties). */
+export const ATTACK_BY_ID: ReadonlyMap<string, AttackPlugin> = new Map(
+  ATTACKS.map((a) => [a.id, a]),
+);
+
+/** The strategy of an id known to be valid (the config was validated). */
+export function attack(id: StrategyName): AttackPlugin {
+  const found = ATTACK_BY_ID.get(id);
+  if (!found) throw new Error(`unknown attack strategy ${id}`);
+  return found;
+}
+
+export type {
+  AttackContext,
+  AttackPlugin,
+  AttackStrategy,
+  AskResult,
+  StudentView,
+} from './context';

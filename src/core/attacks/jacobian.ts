@@ -6,7 +6,19 @@
  * where O(x) is the label the API gave x. The set doubles each round; the last round is cut to
  * the remaining budget. Points the API refused are not augmented (the attacker has no label).
  */
-import type { AttackStrategy } from './context';
+import type { AttackPlugin, AttackStrategy } from './context';
+
+declare module '../config/schema' {
+  interface StrategyNames {
+    jacobian: true;
+  }
+  interface AttackKnobs {
+    /** jacobian: size of the natural seed set */
+    seedSize: number;
+    /** jacobian: augmentation step lambda, in input units */
+    lambda: number;
+  }
+}
 
 export const jacobianAttack: AttackStrategy = (ctx) => {
   const { dims } = ctx;
@@ -50,4 +62,38 @@ export const jacobianAttack: AttackStrategy = (ctx) => {
       }
     }
   }
+};
+
+export const jacobian: AttackPlugin = {
+  id: 'jacobian',
+  name: 'Jacobian augmentation',
+  summary:
+    "A small natural seed set that doubles each round by stepping along the sign of the copy's gradient (Papernot et al. 2017).",
+  uses: ['attack.poolShift', 'attack.seedSize', 'attack.lambda'],
+  fields: [
+    {
+      path: 'attack.seedSize',
+      key: 'js',
+      kind: 'int',
+      min: 2,
+      max: 1000,
+      default: 16,
+      label: 'Seed set',
+      unit: 'points',
+      help: 'Jacobian augmentation: natural points the attacker starts from; the set doubles each round.',
+    },
+    {
+      path: 'attack.lambda',
+      key: 'jl',
+      kind: 'number',
+      min: 0.001,
+      max: 1,
+      default: 0.1,
+      label: 'Step lambda',
+      help: 'Jacobian augmentation: how far each new point steps along the sign of the gradient.',
+    },
+  ],
+  card: 'jacobian',
+  kinds: ['planar'],
+  run: jacobianAttack,
 };

@@ -2,10 +2,28 @@
  * Natural queries: the attacker labels its own unlabeled pool through the API (Knockoff Nets,
  * Orekondy et al. 2019). attack.poolShift moves that pool away from the victim's distribution.
  */
-import type { AttackStrategy } from './context';
+import type { AttackPlugin, AttackStrategy } from './context';
+
+declare module '../config/schema' {
+  interface StrategyNames {
+    natural: true;
+  }
+}
 
 export const naturalAttack: AttackStrategy = (ctx) => {
   const total = ctx.remaining();
   ctx.ask(ctx.pool(total), total);
   ctx.fit();
+};
+
+export const natural: AttackPlugin = {
+  id: 'natural',
+  name: 'Natural data (Knockoff)',
+  summary:
+    "The attacker's own unlabeled data from the task's world, labelled through the API (Orekondy et al. 2019).",
+  uses: ['attack.poolShift'],
+  fields: [],
+  card: 'natural',
+  kinds: ['planar'],
+  run: naturalAttack,
 };

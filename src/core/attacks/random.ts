@@ -2,12 +2,30 @@
  * Random queries: uniform points over the input box, no knowledge of the task's data
  * (Tramer et al. 2016; the "non-task data" case of Correia-Silva et al. 2018, Copycat CNN).
  */
-import { uniformInBox } from '../data/planar';
-import type { AttackStrategy } from './context';
+import { uniformInBox } from '../scenarios/planar/data';
+import type { AttackPlugin, AttackStrategy } from './context';
+
+declare module '../config/schema' {
+  interface StrategyNames {
+    random: true;
+  }
+}
 
 export const randomAttack: AttackStrategy = (ctx) => {
   const total = ctx.remaining();
   const inputs = uniformInBox(ctx.box, total, ctx.rng);
   ctx.ask(inputs, total);
   ctx.fit();
+};
+
+export const random: AttackPlugin = {
+  id: 'random',
+  name: 'Random points',
+  summary:
+    'Uniform points over the whole input box, with no knowledge of the task (Tramer et al. 2016).',
+  uses: [],
+  fields: [],
+  card: 'random',
+  kinds: ['planar'],
+  run: randomAttack,
 };

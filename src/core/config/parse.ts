@@ -4,7 +4,17 @@
  * share links, defaults. Never throws on bad input: invalid parts are reported and replaced.
  */
 import { FIELD_BY_PATH, FIELDS } from './fields';
-import { CONFIG_VERSION, type Config, type FieldSpec, type FieldValue } from './schema';
+import { isMigratable, migrateInput } from './migrate';
+import { getPath, setPath } from './paths';
+import {
+  CONFIG_VERSION,
+  type Config,
+  type FieldSpec,
+  type FieldValue,
+  type ScenarioKind,
+} from './schema';
+
+export { getPath, setPath };
 
 export interface ConfigIssue {
   /** dotted path of the field, or '' for the whole object */
@@ -17,25 +27,6 @@ export interface ParsedConfig {
   config: Config;
   /** one entry per rejected field; empty when everything was valid */
   issues: ConfigIssue[];
-}
-
-/** Reads a dotted path from a nested object. */
-export function getPath(source: unknown, path: string): unknown {
-  let node: unknown = source;
-  for (const part of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return node;
-}
-
-/** Returns a copy of `target` with the value at a dotted path replaced (immutable update). */
-export function setPath<T>(target: T, path: string, value: unknown): T {
-  const [head, ...rest] = path.split('.');
-  const base = (target ?? {}) as Record<string, unknown>;
-  if (head === undefined) return target;
-  const next = rest.length === 0 ? value : setPath(base[head], rest.join('.'), value);
-  return { ...base, [head]: next } as T;
 }
 
 /** Describes the allowed values of a field, for error messages and help. */
@@ -114,14 +105,53 @@ export function formatFieldText(spec: FieldSpec, value: FieldValue): string {
   return spec.kind === 'layers' && Array.isArray(value) ? value.join('x') : String(value);
 }
 
-/** The default configuration (a fresh object each call). */
+/** True when `value` holds every field of the FIELDS table with a valid value (a whole Config). */
+export function isCompleteConfig(value: unknown): value is Config {
+  if (getPath(value, 'version') !== CONFIG_VERSION) return false;
+  return FIELDS.every((spec) => checkField(spec, getPath(value, spec.path)).ok);
+}
+
+/** The default configuration (a fresh object each call), built from the FIELDS table. */
 export function defaultConfig(): Config {
-  let config = { version: CONFIG_VERSION } as unknown as Config;
+  let config: unknown = { version: CONFIG_VERSION };
   for (const spec of FIELDS) {
     const value = Array.isArray(spec.default) ? [...spec.default] : spec.default;
     config = setPath(config, spec.path, value);
   }
+  if (!isCompleteConfig(config)) throw new Error('the FIELDS table has an invalid default');
   return config;
+}
+
+/** The values an enum field offers to a config of scenario kind `kind`. */
+export function allowedValues(
+  spec: FieldSpec & { kind: 'enum' },
+  kind: ScenarioKind,
+): readonly string[] {
+  return spec.valuesFor ? spec.valuesFor(kind) : spec.values;
+}
+
+/**
+ * The kind-dependent choices: the strategy and the answer format must be ones the scenario kind
+ * offers. A choice of another kind is reported and replaced by the kind's first choice.
+ */
+export function checkKindChoices(config: Config): ParsedConfig {
+  const issues: ConfigIssue[] = [];
+  let next = config;
+  const kind = config.scenario.kind;
+  for (const spec of FIELDS) {
+    if (spec.kind !== 'enum' || !spec.valuesFor) continue;
+    const allowed = allowedValues(spec, kind);
+    const value = getPath(next, spec.path);
+    if (typeof value === 'string' && allowed.includes(value)) continue;
+    const fallback = allowed[0];
+    if (fallback === undefined) continue;
+    issues.push({
+      field: spec.path,
+      message: `${spec.path} ${JSON.stringify(value)} is not offered by the ${choiceLabel('scenario.kind', kind)} scenario (one of ${allowed.join(', ')}); using ${fallback}`,
+    });
+    next = setPath(next, spec.path, fallback);
+  }
+  return { config: next, issues };
 }
 
 function collectLeafPaths(value: unknown, prefix: string, out: string[]): void {
@@ -145,7 +175,8 @@ export function parseConfig(input: unknown): ParsedConfig {
     return { config, issues: [{ field: '', message: 'the configuration must be a JSON object' }] };
   }
   const version = (input as Record<string, unknown>).version;
-  if (version !== undefined && version !== CONFIG_VERSION) {
+  if (isMigratable(version)) input = migrateInput(input as Record<string, unknown>, version);
+  else if (version !== undefined && version !== CONFIG_VERSION) {
     issues.push({
       field: 'version',
       message:
@@ -168,7 +199,8 @@ export function parseConfig(input: unknown): ParsedConfig {
     if (checked.ok) config = setPath(config, spec.path, checked.value);
     else issues.push({ field: spec.path, message: checked.message });
   }
-  return { config, issues };
+  const choices = checkKindChoices(config);
+  return { config: choices.config, issues: [...issues, ...choices.issues] };
 }
 
 /** Applies `path=value` text assignments (CLI `--set`); reports unknown paths and bad values. */
@@ -194,5 +226,13 @@ export function applyAssignments(config: Config, assignments: readonly string[])
     if (checked.ok) next = setPath(next, path, checked.value);
     else issues.push({ field: path, message: checked.message });
   }
-  return { config: next, issues };
+  const choices = checkKindChoices(next);
+  return { config: choices.config, issues: [...issues, ...choices.issues] };
+}
+
+/** The display name of one value of an enum field (the value itself when the field names none). */
+export function choiceLabel(path: string, value: string): string {
+  const spec = FIELD_BY_PATH.get(path);
+  const labels = spec?.kind === 'enum' ? spec.labels : undefined;
+  return labels && Object.prototype.hasOwnProperty.call(labels, value) ? labels[value]! : value;
 }

@@ -5,8 +5,7 @@ import Notices from '../../../src/components/panels/Notices.svelte';
 import ShareLink from '../../../src/components/panels/ShareLink.svelte';
 import RunStatus from '../../../src/components/panels/RunStatus.svelte';
 import SweepPanel from '../../../src/components/panels/SweepPanel.svelte';
-import { SWEEPABLE_KNOBS } from '../../../src/components/panels/sweepKnobs';
-import { SWEEP_KNOBS } from '../../../src/core/sweep';
+import { SWEEP_KNOBS } from '../../../src/core/registry/meta';
 import { createLabStore } from '../../../src/state/store';
 import { createLab, labContext } from '../../../src/state/lab';
 import { parseShareLink } from '../../../src/state/url';
@@ -85,15 +84,21 @@ describe('RunStatus', () => {
 });
 
 describe('SweepPanel', () => {
-  it('offers exactly the knobs the simulator can sweep', () => {
-    expect(SWEEPABLE_KNOBS.map((k) => k.knob).sort()).toEqual(Object.keys(SWEEP_KNOBS).sort());
+  it('offers exactly the knobs the defenses declare, named by the defense and the setting', () => {
+    const { context } = setup();
+    const { getByRole } = render(SweepPanel, { context });
+    const select = getByRole('combobox', { name: 'Sweep' }) as HTMLSelectElement;
+    const offered = [...select.options].map((o) => o.value).filter((v) => v !== 'all');
+    expect(offered).toEqual(SWEEP_KNOBS.map((k) => k.name));
+    const rate = [...select.options].find((o) => o.value === 'defense.rateLimit.perDay');
+    expect(rate?.textContent).toBe('Rate limit: per account per day');
   });
 
   it('sweeps every knob by default, or the one chosen', async () => {
     const { sweep, sweepAll, context } = setup();
     const { getByRole } = render(SweepPanel, { context });
     await fireEvent.click(getByRole('button', { name: 'Run sweep' }));
-    expect(sweepAll).toHaveBeenCalledWith(SWEEPABLE_KNOBS.map((k) => k.knob));
+    expect(sweepAll).toHaveBeenCalledWith(SWEEP_KNOBS.map((k) => k.name));
     const select = getByRole('combobox', { name: 'Sweep' }) as HTMLSelectElement;
     select.value = 'defense.rateLimit.perDay';
     await fireEvent.change(select);

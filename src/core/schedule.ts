@@ -1,19 +1,10 @@
 /**
- * Query budget and rate limit arithmetic (REFERENCE.md, "Query budget and rate limit"; MITRE
- * ATLAS mitigation AML.M0004 Restrict Number of AI Model Queries).
- *
  * The attacker's schedule: Q queries spread evenly over A accounts and D days. The A*D
  * account-days ("slots") are visited day by day and, within a day, account by account
  * (slot s = day * A + account). Each slot plans floor(Q / (A D)) queries and the first
  * Q mod (A D) slots one more, so the plan adds up to Q exactly. Query i belongs to the slot whose
- * cumulative plan first exceeds i. With a limit of R answers per account per day, a slot planned
- * for p queries gets min(p, R) answers; the API answers at most A * R * D queries in all.
- *
- * Honest users: each account sends a log-normal number of queries each day; the rate limit's cost
- * is the share of honest accounts that ever exceed it.
+ * cumulative plan first exceeds i.
  */
-import type { Rng } from '../rng';
-import { exp } from '../math/portable';
 
 /** The even plan of Q queries over A accounts and D days. */
 export interface SchedulePlan {
@@ -33,7 +24,8 @@ export interface QuerySlot {
   indexInDay: number;
 }
 
-function checkPositiveInt(name: string, value: number): void {
+/** Throws a RangeError unless `value` is an integer >= 1. */
+export function checkPositiveInt(name: string, value: number): void {
   if (!(Number.isInteger(value) && value >= 1)) {
     throw new RangeError(`${name} must be an integer >= 1 (got ${value})`);
   }
@@ -93,60 +85,4 @@ export function planQuery(
 export function accountsUsed(queries: number, accounts: number, days: number): number {
   schedulePlan(queries, accounts, days);
   return Math.min(accounts, queries);
-}
-
-/** The most the API answers A accounts over D days at R per account per day: A * R * D. */
-export function answerCap(accounts: number, perDay: number, days: number): number {
-  return accounts * perDay * days;
-}
-
-/**
- * Queries answered when the attacker follows the even plan under a limit of R per account-day:
- * sum over slots of min(planned, R) = extra * min(base + 1, R) + (A D - extra) * min(base, R).
- * R must be >= 1 (the config's minimum).
- */
-export function answeredUnderLimit(
-  queries: number,
-  accounts: number,
-  days: number,
-  perDay: number,
-): number {
-  checkPositiveInt('perDay', perDay);
-  const plan = schedulePlan(queries, accounts, days);
-  const slots = accounts * days;
-  return (
-    plan.extra * Math.min(plan.base + 1, perDay) +
-    (slots - plan.extra) * Math.min(plan.base, perDay)
-  );
-}
-
-/**
- * Honest accounts' daily query volumes: volumes[account][day] = max(0, round(median *
- * exp(spread * z))) with z ~ N(0, 1), a log-normal whose median is `medianPerDay` (queries/day) and
- * whose log-standard-deviation is `spread`. Draws accounts * days normals, account by account.
- */
-export function benignDailyVolumes(
-  rng: Rng,
-  accounts: number,
-  days: number,
-  medianPerDay: number,
-  spread: number,
-): number[][] {
-  const volumes: number[][] = [];
-  for (let a = 0; a < accounts; a++) {
-    const row: number[] = [];
-    for (let d = 0; d < days; d++) {
-      row.push(Math.max(0, Math.round(medianPerDay * exp(spread * rng.normal()))));
-    }
-    volumes.push(row);
-  }
-  return volumes;
-}
-
-/** Share of accounts with at least one day over `perDay` queries (0 when there are no accounts). */
-export function shareBlocked(volumes: readonly (readonly number[])[], perDay: number): number {
-  if (volumes.length === 0) return 0;
-  let blocked = 0;
-  for (const days of volumes) if (days.some((v) => v > perDay)) blocked++;
-  return blocked / volumes.length;
 }

@@ -41,8 +41,8 @@ import {
   SHAPIRO_WILK_MAX_N,
   shapiroWilkCoefficients,
   shapiroWilkSorted,
-} from '../metrics/shapiroWilk';
-import type { WSeries } from '../types';
+} from '../../metrics/shapiroWilk';
+import type { WSeries } from '../../types';
 
 /** Distances further than this many standard deviations from the mean are dropped before the test. */
 export const OUTLIER_SIGMAS = 3;

@@ -3,17 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  accountsUsed,
   answerCap,
   answeredUnderLimit,
   benignDailyVolumes,
+  shareBlocked,
+} from '../../../../src/core/defenses/rateLimit/limits';
+import {
+  accountsUsed,
   planQuery,
   plannedInSlot,
   querySlot,
   schedulePlan,
-  shareBlocked,
-} from '../../../src/core/defenses/rateLimit';
-import { createRng } from '../../../src/core/rng';
+} from '../../../../src/core/schedule';
+import { createRng } from '../../../../src/core/rng';
 
 /** Answers counted query by query from the schedule: the slow reference for the closed form. */
 function answeredBySimulation(

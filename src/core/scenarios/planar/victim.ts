@@ -3,20 +3,14 @@
  * and depends only on the scenario, the victim's settings and the seed, so callers (the worker,
  * sweeps) keep a VictimCache and reuse the trained weights across runs that share them.
  */
-import type { Config } from './config';
-import type { PlanarScenario } from './data/scenario';
-import { Mlp, createTrainer, type MlpWeights } from './models/mlp';
-import type { Rng } from './rng';
+import type { Config } from '../../config/schema';
+import type { PlanarScenario } from './scenario';
+import { Mlp, createTrainer, type MlpWeights } from '../../models/mlp';
+import type { Rng } from '../../rng';
+import type { VictimCache } from '../contract';
 
 /** Adam settings of the owner's training run. */
 export const VICTIM_TRAINING = { learningRate: 0.01, batchSize: 32 } as const;
-
-/** Trained victims by the settings that determine them. */
-export type VictimCache = Map<string, MlpWeights>;
-
-export function createVictimCache(): VictimCache {
-  return new Map();
-}
 
 /** The settings a trained victim depends on (nothing from the attack or the defenses). */
 export function victimKey(config: Config): string {
@@ -31,7 +25,7 @@ export function obtainVictim(
   cache?: VictimCache,
 ): Mlp {
   const key = victimKey(config);
-  const cached = cache?.get(key);
+  const cached = cache?.get(key) as MlpWeights | undefined;
   if (cached) return Mlp.fromWeights(cached);
   const { hidden, activation, epochs } = config.victim;
   const victim = Mlp.create(

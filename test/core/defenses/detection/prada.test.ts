@@ -1,8 +1,11 @@
 // PRADA (Juuti et al. 2019): the growing-set bookkeeping worked by hand, the alarm and its
 // recording, and detection rates on natural versus tightly chained synthetic queries.
 import { describe, expect, it } from 'vitest';
-import { PradaDetector, TEST_EVERY_DISTANCE_UP_TO } from '../../../src/core/defenses/prada';
-import { createRng } from '../../../src/core/rng';
+import {
+  PradaDetector,
+  TEST_EVERY_DISTANCE_UP_TO,
+} from '../../../../src/core/defenses/detection/prada';
+import { createRng } from '../../../../src/core/rng';
 
 /** Feeds 1-D points of one class to a fresh detector; returns the detector and the observations. */
 function feed1d(points: number[], minQueries = 3, delta = 0) {

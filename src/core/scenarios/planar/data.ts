@@ -4,10 +4,10 @@
  * differ by at most one), points roughly inside [-1, 1]^2, and adds isotropic Gaussian jitter of
  * standard deviation `noise` (in input units) to each coordinate.
  */
-import type { Rng } from '../rng';
-import type { Dataset, InputBox } from '../types';
-import type { DatasetName } from '../config';
-import { cos, sin } from '../math/portable';
+import type { Rng } from '../../rng';
+import type { Dataset, InputBox } from '../../types';
+import type { DatasetName } from './meta';
+import { cos, sin } from '../../math/portable';
 
 /** The square every 2-D map and every uniform query covers (data sit inside [-1, 1]^2). */
 export const PLANAR_BOX: InputBox = { min: [-1.2, -1.2], max: [1.2, 1.2] };

@@ -13,9 +13,9 @@
  * The hash is written by hand: murmur3's 32-bit block mix and finaliser (Austin Appleby, public
  * domain) over the quantised coordinates. It runs once per query and is a dozen lines.
  */
-import { fisherExactGreater, logFisherExactGreater } from '../metrics/pValues';
-import { QUERY_STATUS, type Classifier } from '../types';
-import { argmax } from './outputPerturbation';
+import { fisherExactGreater, logFisherExactGreater } from '../../metrics/pValues';
+import { QUERY_STATUS, type Classifier } from '../../types';
+import { argmax } from '../../math/vector';
 
 /** Input units per quantisation step of the hash: coordinates are rounded to multiples of 1e-3. */
 export const WATERMARK_QUANTUM = 1e-3;

@@ -9,10 +9,10 @@ import {
   watermarkDecision,
   watermarkLabel,
   type OwnershipLog,
-} from '../../../src/core/defenses/watermark';
-import { argmax } from '../../../src/core/defenses/outputPerturbation';
-import { createRng } from '../../../src/core/rng';
-import { QUERY_STATUS, type Classifier } from '../../../src/core/types';
+} from '../../../../src/core/defenses/watermark/dawn';
+import { argmax } from '../../../../src/core/math/vector';
+import { createRng } from '../../../../src/core/rng';
+import { QUERY_STATUS, type Classifier } from '../../../../src/core/types';
 
 const KEY = 0x5eed1234;
 

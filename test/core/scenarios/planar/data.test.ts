@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { DATASETS, defaultConfig, setPath } from '../../../src/core/config';
-import { createRng } from '../../../src/core/rng';
+import { defaultConfig, setPath } from '../../../../src/core/config';
+import { DATASETS } from '../../../../src/core/scenarios/planar/meta';
+import { createRng } from '../../../../src/core/rng';
 import {
   PLANAR_BOX,
   PLANAR_CLASSES,
   generatePlanar,
   uniformInBox,
-} from '../../../src/core/data/planar';
-import { UNIFORM_EVAL_POINTS, attackerPool, buildScenario } from '../../../src/core/data/scenario';
+} from '../../../../src/core/scenarios/planar/data';
+import {
+  UNIFORM_EVAL_POINTS,
+  attackerPool,
+  buildScenario,
+} from '../../../../src/core/scenarios/planar/scenario';
 
 describe('generatePlanar', () => {
   it.each(DATASETS)(

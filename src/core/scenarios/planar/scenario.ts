@@ -3,10 +3,10 @@
  * test set, uniform points for fidelity over the whole box, and the attacker's unlabeled pool.
  * Each part has its own forked stream, so changing the attack never changes the victim's data.
  */
-import type { Config } from '../config';
-import { permutation, type Rng } from '../rng';
-import type { Dataset, InputBox } from '../types';
-import { PLANAR_BOX, PLANAR_CLASSES, generatePlanar, uniformInBox } from './planar';
+import type { Config } from '../../config/schema';
+import { permutation, type Rng } from '../../rng';
+import type { Dataset, InputBox } from '../../types';
+import { PLANAR_BOX, PLANAR_CLASSES, generatePlanar, uniformInBox } from './data';
 
 /** Uniform points over the box used to measure fidelity outside the data's support. */
 export const UNIFORM_EVAL_POINTS = 1000;

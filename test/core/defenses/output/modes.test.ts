@@ -2,16 +2,11 @@
 // the maths promises (more noise or fewer decimals never lowers the distortion).
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { defaultConfig } from '../../../src/core/config';
-import {
-  argmax,
-  l1Distance,
-  perturbOutput,
-  roundHalfEven,
-  servedLabel,
-  type OutputOptions,
-} from '../../../src/core/defenses/outputPerturbation';
-import { createRng, type Rng } from '../../../src/core/rng';
+import { defaultConfig } from '../../../../src/core/config';
+import { perturbOutput, type OutputOptions } from '../../../../src/core/defenses/output/perturb';
+import { roundHalfEven } from '../../../../src/core/defenses/output/modes/rounded';
+import { argmax, l1Distance } from '../../../../src/core/math/vector';
+import { createRng, type Rng } from '../../../../src/core/rng';
 
 const DEFAULT_OUTPUT = defaultConfig().defense.output;
 
@@ -56,7 +51,7 @@ describe('helpers', () => {
     // |0.2 - 0| + |0.5 - 1| + |0.3 - 0| = 1.0
     expect(l1Distance([0.2, 0.5, 0.3], [0, 1, 0])).toBeCloseTo(1, 15);
     expect(() => l1Distance([1], [1, 0])).toThrow(/lengths/);
-    expect(servedLabel(Float64Array.from([0.1, 0.6, 0.3]))).toBe(1);
+    expect(argmax(Float64Array.from([0.1, 0.6, 0.3]))).toBe(1);
   });
 
   it('roundHalfEven rounds halves to even, as numpy.around', () => {

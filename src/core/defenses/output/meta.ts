@@ -1,0 +1,75 @@
+/**
+ * The output defense (metadata): the API's answer format and its parameters. One defense with
+ * several formats (./modes), each declaring its own fields, names, strength knob and policy card;
+ * this module derives the defense's fields, knobs and cards from that list.
+ */
+import { setPath } from '../../config/paths';
+import type { Config, FieldSpec } from '../../config/schema';
+import { numericKnob } from '../../registry/knobs';
+import type { DefenseMeta, SweepKnob } from '../../registry/types';
+import { OUTPUT_MODES, outputMode } from './modes/index';
+
+const UNDEFENDED = 'probabilities';
+
+const modeField: FieldSpec = {
+  path: 'defense.output.mode',
+  key: 'om',
+  kind: 'enum',
+  values: OUTPUT_MODES.map((m) => m.id),
+  labels: Object.fromEntries(OUTPUT_MODES.map((m) => [m.id, m.name])),
+  valuesFor: (kind) => OUTPUT_MODES.filter((m) => m.kinds.includes(kind)).map((m) => m.id),
+  default: UNDEFENDED,
+  label: 'API answers',
+  help: 'What the API returns for each query.',
+};
+
+const byStrength = [...OUTPUT_MODES].sort((a, b) => a.strength - b.strength);
+
+/** "Answer format": every mode from full probabilities to label only. */
+const modeKnob: SweepKnob = {
+  name: 'defense.output.mode',
+  label: 'Answer format',
+  defense: 'output',
+  levels: byStrength.map((m) => m.id),
+  apply: (config, level) => setPath(config, 'defense.output.mode', level),
+  format: (level) => byStrength.find((m) => m.id === level)?.short ?? String(level),
+};
+
+const withMode = (mode: string) => (config: Config) => setPath(config, 'defense.output.mode', mode);
+
+export const outputMeta: DefenseMeta = {
+  id: 'output',
+  name: 'Answer format',
+  summary:
+    'The API returns less than full probabilities: rounded, top-k, label only, noisy or reverse-sigmoid answers.',
+  fields: [modeField, ...OUTPUT_MODES.flatMap((m) => m.fields)],
+  switchPath: 'defense.output.mode',
+  stage: 'answer',
+  order: 50,
+  isOn: (config) => config.defense.output.mode !== UNDEFENDED,
+  disable: withMode(UNDEFENDED),
+  visibleFields: (config) => outputMode(config.defense.output.mode).fields.map((f) => f.path),
+  knobs: [
+    modeKnob,
+    ...OUTPUT_MODES.flatMap((m) =>
+      m.knob
+        ? [
+            numericKnob({
+              path: m.knob.path,
+              label: m.knob.label,
+              defense: 'output',
+              levels: m.knob.levels,
+              unit: m.knob.unit,
+              enable: withMode(m.id),
+              disable: withMode(UNDEFENDED),
+            }),
+          ]
+        : [],
+    ),
+  ],
+  costs: ['accuracyDrop', 'distortion'],
+  cards: (config) => {
+    const card = outputMode(config.defense.output.mode).card;
+    return card ? [card] : OUTPUT_MODES.flatMap((m) => (m.card ? [m.card] : []));
+  },
+};

@@ -1,0 +1,204 @@
+/**
+ * The planar kind at run time: one extraction run on a 2-D task. Builds the scenario, trains (or
+ * reuses) the victim, serves it behind the defended prediction API, lets the chosen strategy steal
+ * it into a student, then measures fidelity, the attacker's cost, the defenses' cost to honest
+ * users and their reports (watermark verdict, detection record), and draws both decision maps.
+ * Pure: everything random comes from the config's seed, so the same config gives byte-identical
+ * results in Node and in a browser worker.
+ */
+import { PredictionApi } from '../../api';
+import { attack } from '../../attacks/index';
+import { measureBenignCost } from '../../benign';
+import { setPath } from '../../config/paths';
+import type { Config } from '../../config/schema';
+import { answerCap } from '../../defenses/rateLimit/limits';
+import { agreementRate, fidelity, predictLabels } from '../../metrics/fidelity';
+import { Mlp } from '../../models/mlp';
+import { createTrainer } from '../../models/trainer';
+import { attachDefenses, activeDefenses } from '../../registry/runtime';
+import { createRng, hashString, type Rng } from '../../rng';
+import { AttackSession, STUDENT_BATCH } from '../../session';
+import type { Classifier, SimulationResult } from '../../types';
+import type { ScenarioRuntime } from '../contract';
+import { generatePlanar } from './data';
+import { decisionGrid, GRID_RESOLUTION, gridInputs } from './maps';
+import { DATASETS, planarMeta } from './meta';
+import { attackerPool, buildScenario } from './scenario';
+import { obtainVictim, VICTIM_TRAINING, victimKey } from './victim';
+
+/** Adam learning rate of the attacker's student. */
+export const STUDENT_LEARNING_RATE = 0.01;
+
+function prepareVictim(config: Config, cache: Map<string, unknown>): void {
+  const rng = createRng(config.seed);
+  obtainVictim(config, buildScenario(config, rng.fork('data')), rng.fork('victim'), cache);
+}
+
+/** An independent model of the student's size, trained on its own labelled task data. */
+function trainControl(config: Config, classes: number, size: number, rng: Rng): Classifier {
+  const { hidden, activation, epochs } = config.attack.student;
+  const data = generatePlanar(
+    config.scenario.dataset,
+    size,
+    { noise: config.scenario.noise },
+    rng.fork('data'),
+  );
+  const model = Mlp.create({ inputDims: data.dims, hidden, classes, activation }, rng.fork('init'));
+  const targets = new Float64Array(data.count * data.classes);
+  for (let i = 0; i < data.count; i++) targets[i * data.classes + data.labels[i]!] = 1;
+  createTrainer(model, { ...VICTIM_TRAINING, optimizer: 'adam', rng: rng.fork('batches') }).train(
+    data.inputs,
+    targets,
+    data.count,
+    { epochs },
+  );
+  return model;
+}
+
+function simulate(
+  config: Config,
+  options: Parameters<ScenarioRuntime['simulate']>[1],
+): SimulationResult {
+  const rng = createRng(config.seed);
+  const scenario = buildScenario(config, rng.fork('data'));
+  const { classes, box } = scenario;
+  const dims = scenario.train.dims;
+  options.onProgress?.(0, 'victim');
+  const victim = obtainVictim(config, scenario, rng.fork('victim'), options.victimCache);
+  const victimTestLabels = predictLabels(victim, scenario.test.inputs, scenario.test.count);
+  const victimUniformLabels = predictLabels(
+    victim,
+    scenario.uniform,
+    scenario.uniform.length / dims,
+  );
+  const victimTrainLabels = predictLabels(victim, scenario.train.inputs, scenario.train.count);
+
+  const watermarkKey = hashString(`watermark:${config.seed}`);
+  const stages = attachDefenses(config, { dims, classes, watermarkKey, rng: rng.fork('api') });
+  const api = new PredictionApi(victim, stages);
+
+  const { student: studentSpec } = config.attack;
+  const student = Mlp.create(
+    { inputDims: dims, hidden: studentSpec.hidden, classes, activation: studentSpec.activation },
+    rng.fork('student-init'),
+  );
+  const trainer = createTrainer(student, {
+    optimizer: 'adam',
+    learningRate: STUDENT_LEARNING_RATE,
+    batchSize: STUDENT_BATCH,
+    rng: rng.fork('student-batches'),
+  });
+  const grid = gridInputs(box, GRID_RESOLUTION);
+  const studentSlices: Float32Array[] = [];
+  const session = new AttackSession({
+    config,
+    box,
+    dims,
+    classes,
+    api,
+    student,
+    train: (inputs, targets, count, steps) => trainer.train(inputs, targets, count, { steps }),
+    pool: (count, poolRng) => attackerPool(config, count, poolRng),
+    measure: () => {
+      const studentTest = predictLabels(student, scenario.test.inputs, scenario.test.count);
+      return {
+        fidelity: agreementRate(studentTest, victimTestLabels),
+        fidelityUniform: fidelity(student, scenario.uniform, victimUniformLabels),
+        accuracy: agreementRate(studentTest, scenario.test.labels),
+      };
+    },
+    onCheckpoint: () =>
+      studentSlices.push(decisionGrid(student, box, GRID_RESOLUTION, grid).probabilities),
+    rng: rng.fork('attacker'),
+    onProgress: (fraction, phase) => options.onProgress?.(0.05 + 0.8 * fraction, phase),
+  });
+  attack(config.attack.strategy).run(session);
+  session.finish();
+
+  options.onProgress?.(0.88, 'honest users');
+  const sample = (count: number, sampleRng: Rng) =>
+    generatePlanar(config.scenario.dataset, count, { noise: config.scenario.noise }, sampleRng);
+  const benign = measureBenignCost(config, { victim, watermarkKey, sample }, rng.fork('benign'));
+
+  options.onProgress?.(0.94, 'reports');
+  const reports: Pick<SimulationResult, 'watermark' | 'detection'> = {
+    watermark: null,
+    detection: null,
+  };
+  for (const defense of activeDefenses(config)) {
+    if (!defense.report) continue;
+    const built = defense.report.build({
+      config,
+      stage: stages.find((s) => s.id === defense.id)!.stage,
+      log: api.log,
+      bannedCount: api.bannedCount,
+      alarms: api.alarms,
+      honest: benign.parts.get(defense.id) ?? {},
+      watermarkKey,
+      student,
+      trainControl: (size, controlRng) => trainControl(config, classes, size, controlRng),
+      rng: rng.fork('control'),
+    });
+    Object.assign(reports, { [defense.report.key]: built });
+  }
+
+  const final = session.curve[session.curve.length - 1]!;
+  const { rateLimit } = config.defense;
+  const accountsUsed = session.accountsUsed;
+  const result: SimulationResult = {
+    config,
+    kind: 'planar',
+    classes,
+    victim: {
+      accuracy: agreementRate(victimTestLabels, scenario.test.labels),
+      trainAccuracy: agreementRate(victimTrainLabels, scenario.train.labels),
+    },
+    student: {
+      accuracy: final.accuracy,
+      fidelity: final.fidelity,
+      fidelityUniform: final.fidelityUniform,
+    },
+    attacker: {
+      queriesAsked: session.sent,
+      queriesAnswered: session.answered,
+      queriesDenied: session.sent - session.answered,
+      accountsUsed,
+      accountsBanned: api.bannedCount,
+      days: config.attack.days,
+      costUSD: roundCents(
+        (session.answered / 1000) * config.attack.pricePer1k +
+          accountsUsed * config.attack.accountCost,
+      ),
+      answerCap: rateLimit.on
+        ? answerCap(config.attack.accounts, rateLimit.perDay, config.attack.days)
+        : null,
+    },
+    curve: session.curve,
+    defenseCost: benign.cost,
+    ...reports,
+    queries: session.trace,
+    maps: {
+      victim: decisionGrid(victim, box, GRID_RESOLUTION, grid),
+      student: decisionGrid(student, box, GRID_RESOLUTION, grid),
+      studentSlices,
+    },
+  };
+  options.onProgress?.(1, 'done');
+  return result;
+}
+
+function roundCents(usd: number): number {
+  return Math.round(usd * 100) / 100;
+}
+
+export const planar: ScenarioRuntime = {
+  id: 'planar',
+  meta: planarMeta,
+  simulate,
+  prepareVictim,
+  victimKey,
+  neighbours: (config) =>
+    DATASETS.filter((d) => d !== config.scenario.dataset).map((d) =>
+      setPath(config, 'scenario.dataset', d),
+    ),
+};
