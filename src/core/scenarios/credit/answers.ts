@@ -3,7 +3,7 @@
  * attack logs what it asked, so that a fallback (an inconsistent system, a budget cut short) can
  * still train a student on all it has paid for.
  *
- * Reading a served 2-vector s = [s_refuse, s_approve] (defenses/outputPerturbation.ts):
+ * Reading a served 2-vector s = [s_refuse, s_approve] (defenses/output/modes):
  * - both entries positive (probabilities, rounded, noise, reverse sigmoid): the approval score is
  *   s_approve / (s_refuse + s_approve) (rounded answers need not sum to 1), and the log-odds
  *   log s_approve - log s_refuse, which for exact probabilities keeps full relative precision

@@ -3,7 +3,7 @@
  *
  * An attack sees the lender's API as it is published: inputs are standardised applicants (the
  * form's public affine map from real units), each answer is the served [p(refuse), p(approve)]
- * after the API's output mode (defenses/outputPerturbation.ts: probabilities, rounded, label
+ * after the API's output mode (defenses/output/modes: probabilities, rounded, label
  * only, noise, ...), and, when the API explains its decisions, the feature attributions of that
  * answer (model.ts). The attacker knows the published answer format (`output`, `explanations`),
  * as a customer reading the API's documentation would. It never sees the victim, its data or the
@@ -14,7 +14,8 @@
  * service that also blurs its explanations is a defense this module does not model).
  */
 import type { AskResult } from '../../attacks/context';
-import { perturbOutput, servedLabel, type OutputOptions } from '../../defenses/outputPerturbation';
+import { perturbOutput, type OutputOptions } from '../../defenses/output/perturb';
+import { argmax } from '../../math/vector';
 import type { Rng } from '../../rng';
 import type { InputBox } from '../../types';
 import type { CreditModel } from './model';
@@ -94,7 +95,7 @@ export function createDirectContext(options: DirectApiOptions): CreditAttackCont
         victim.predict(inputs, 1, clean, r);
         perturbOutput(clean, output, serveRng, served);
         result.served.set(served, 2 * r);
-        result.servedLabels[r] = servedLabel(served);
+        result.servedLabels[r] = argmax(served);
       }
       if (result.attributions) victim.attributions(inputs, sent, result.attributions);
       return result;

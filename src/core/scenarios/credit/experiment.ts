@@ -9,7 +9,7 @@
  * attacker's applicants), attacker (its own choices), serve (the API's output noise).
  */
 import { defaultConfig } from '../../config';
-import type { OutputOptions } from '../../defenses/outputPerturbation';
+import type { OutputOptions } from '../../defenses/output/perturb';
 import { createRng } from '../../rng';
 import {
   CREDIT_ATTACKS,

@@ -3,10 +3,10 @@
  * maps are replaced by a slice through two features the learner picks, the others held at the
  * median applicant). The slice is a DecisionGrid over the two features' query box (standardised
  * units; population.toReal gives the axes in real units), laid out as the 2-D scenario's grids
- * (metrics/fidelity.ts gridInputs: cell centres, rows from the top).
+ * (planar/maps.ts gridInputs: cell centres, rows from the top).
  */
 import { median } from 'd3-array';
-import { decisionGrid, gridInputs } from '../../metrics/fidelity';
+import { decisionGrid, gridInputs } from '../planar/maps';
 import type { Classifier, DecisionGrid, InputBox } from '../../types';
 import type { CreditPopulation } from './population';
 

@@ -9,7 +9,7 @@
  *   model reaches the target (its cost is set by the precision, not the budget).
  * null means the target was not reached within the grid (MAX_BUDGET queries).
  */
-import type { OutputOptions } from '../../defenses/outputPerturbation';
+import type { OutputOptions } from '../../defenses/output/perturb';
 import { CREDIT_STRATEGIES, type CreditStrategy } from './attacks';
 import {
   buildCreditWorld,

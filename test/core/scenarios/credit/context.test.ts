@@ -3,7 +3,7 @@ import { defaultConfig } from '../../../../src/core/config';
 import {
   perturbOutput,
   type OutputOptions,
-} from '../../../../src/core/defenses/outputPerturbation';
+} from '../../../../src/core/defenses/output/perturb';
 import { createRng } from '../../../../src/core/rng';
 import { AnswerLog, servedLogit, servedScore } from '../../../../src/core/scenarios/credit/answers';
 import {

@@ -1,5 +1,5 @@
 /** Shared fixtures for the credit tests: small worlds, cached by the settings they depend on. */
-import type { OutputOptions } from '../../../../src/core/defenses/outputPerturbation';
+import type { OutputOptions } from '../../../../src/core/defenses/output/perturb';
 import {
   buildCreditWorld,
   creditRunDefaults,

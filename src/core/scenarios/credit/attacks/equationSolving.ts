@@ -22,7 +22,7 @@
  * sigma). An MLP victim fails the check: the attack reports that the system has no exact solution
  * and trains an MLP student on all its answers instead.
  */
-import type { OutputOptions } from '../../../defenses/outputPerturbation';
+import type { OutputOptions } from '../../../defenses/output/perturb';
 import { AnswerLog, askLogged } from '../answers';
 import { solveLinear } from '../linalg';
 import { fitWeighted, polish } from './linearFit';
