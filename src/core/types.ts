@@ -142,13 +142,65 @@ export interface PlanarMaps {
   studentSlices: Float32Array[];
 }
 
+/** One applicant feature of the credit kind, with the lender's standardisation (real units). */
+export interface CreditFeatureInfo {
+  key: string;
+  label: string;
+  unit: string;
+  /** the form's range and step, real units */
+  min: number;
+  max: number;
+  step: number;
+  /** standardisation x = (value - mean) / sd, from the lender's training applicants */
+  mean: number;
+  sd: number;
+}
+
+/** A linear credit model in standardised units: p(approve) = sigmoid(weights.x + bias). */
+export interface LinearWeights {
+  weights: Float64Array;
+  bias: number;
+}
+
+/** The credit kind's part of a result (scenarios/credit/parts.ts). */
+export interface CreditParts {
+  features: CreditFeatureInfo[];
+  /** the median applicant, standardised (the form's starting point and the slice's anchor) */
+  median: Float64Array;
+  victimModel: string;
+  /** the victim's weights when it is logistic, else null */
+  victim: LinearWeights | null;
+  /** the stolen model's weights when it is linear, else null */
+  stolen: LinearWeights | null;
+  /** the stolen weights are known up to a positive factor only (label-only line search) */
+  upToScale: boolean;
+  /** how the attack obtained its model: exact, leastSquares, lineSearch, gradient, student */
+  method: string;
+  /** why the attack fell back to training a student, in words, or null */
+  fallback: string | null;
+  /** unknowns of the victim if it is linear: d weights and a bias (d + 1 queries suffice) */
+  unknowns: number;
+  /** the API served feature attributions with each answer */
+  explanations: boolean;
+  /** approval maps over the first two features, the others at the median applicant */
+  slice: { features: [number, number]; victim: DecisionGrid; student: DecisionGrid };
+}
+
 export interface SimulationResult {
   config: Config;
   /** the scenario kind that produced it (= config.scenario.kind) */
   kind: ScenarioKind;
   classes: number;
   victim: { accuracy: number; trainAccuracy: number };
-  student: { accuracy: number; fidelity: number; fidelityUniform: number };
+  student: {
+    accuracy: number;
+    fidelity: number;
+    fidelityUniform: number;
+    /** credit: largest absolute error of the recovered standardised weights and bias (null: not linear) */
+    weightError?: number | null;
+    /** credit: mean absolute error of the stolen approval probability on held-out applicants */
+    scoreError?: number;
+  };
   attacker: {
     queriesAsked: number;
     queriesAnswered: number;
@@ -167,6 +219,8 @@ export interface SimulationResult {
   queries: QueryTrace;
   /** decision maps: only kinds whose inputs are 2-D points draw them (planar) */
   maps?: PlanarMaps;
+  /** the credit kind's weights, features and slice */
+  credit?: CreditParts;
 }
 
 /** Progress callback: fraction in [0, 1] and a short phase name. */

@@ -1,19 +1,24 @@
 /**
- * The credit scenario's algorithm layer (issue 11), for the scenario-kind registry to compose:
- * population (features.ts, population.ts), victims (logistic.ts, victim.ts, model.ts), the attack
- * context and its direct implementation (context.ts, answers.ts), the attacks (attacks/), the
- * metrics (metrics.ts), a gate-free runner (experiment.ts) and the closing table (table.ts).
+ * The credit kind at run time (issue 11): a lender's model scores applicants and its API returns
+ * the approval probability (and, with defense.output.explanations, the attributions of each
+ * decision). ./run.ts does one run through the shared machinery; ./world.ts builds and caches the
+ * population and the victim. The algorithm layer (population, models, attacks, metrics) is in the
+ * other modules of this folder, each with its paper.
  */
-export * from './features';
-export * from './population';
-export * from './model';
-export * from './logistic';
-export * from './victim';
-export * from './context';
-export * from './answers';
-export * from './student';
-export * from './attacks';
-export * from './metrics';
-export * from './experiment';
-export * from './table';
-export * from './slice';
+import { setPath } from '../../config/paths';
+import type { ScenarioRuntime } from '../contract';
+import { CREDIT_MODELS, creditMeta } from './meta';
+import { simulateCredit } from './run';
+import { creditVictimKey, obtainCreditWorld } from './world';
+
+export const credit: ScenarioRuntime = {
+  id: 'credit',
+  meta: creditMeta,
+  simulate: simulateCredit,
+  prepareVictim: (config, cache) => void obtainCreditWorld(config, cache),
+  victimKey: creditVictimKey,
+  neighbours: (config) =>
+    CREDIT_MODELS.filter((m) => m !== config.victim.model).map((m) =>
+      setPath(config, 'victim.model', m),
+    ),
+};

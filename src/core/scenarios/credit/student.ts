@@ -12,8 +12,11 @@ import type { CreditAttackContext } from './context';
 import { fitLogistic, type LogisticRegression } from './logistic';
 import { MlpCreditModel, type CreditModel } from './model';
 
-export const STUDENT_MODELS = ['logistic', 'mlp'] as const;
-export type CreditStudentModel = (typeof STUDENT_MODELS)[number];
+export {
+  CREDIT_MODELS as STUDENT_MODELS,
+  type CreditModelName as CreditStudentModel,
+} from './meta';
+import type { CreditModelName as CreditStudentModel } from './meta';
 
 /**
  * L2 penalty of the logistic student (summed loss): almost none on scores (the fit is then

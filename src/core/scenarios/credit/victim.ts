@@ -11,8 +11,8 @@ import { fitLogistic, labelTargets, LogisticRegression } from './logistic';
 import { MlpCreditModel, type CreditModel } from './model';
 import type { CreditPopulation } from './population';
 
-export const VICTIM_MODELS = ['logistic', 'mlp'] as const;
-export type CreditVictimModel = (typeof VICTIM_MODELS)[number];
+export { CREDIT_MODELS as VICTIM_MODELS, type CreditModelName as CreditVictimModel } from './meta';
+import type { CreditModelName as CreditVictimModel } from './meta';
 
 export interface CreditVictimOptions {
   model: CreditVictimModel;
