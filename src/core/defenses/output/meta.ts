@@ -70,6 +70,10 @@ export const outputMeta: DefenseMeta = {
   costs: ['accuracyDrop', 'distortion'],
   cards: (config) => {
     const card = outputMode(config.defense.output.mode).card;
-    return card ? [card] : OUTPUT_MODES.flatMap((m) => (m.card ? [m.card] : []));
+    // the credit kind's explanations option has its own card (classroom/policyCards.ts)
+    const explained = config.defense.output.explanations ? ['explainDecisions'] : [];
+    return card
+      ? [card, ...explained]
+      : [...OUTPUT_MODES.flatMap((m) => (m.card ? [m.card] : [])), ...explained];
   },
 };
