@@ -59,6 +59,11 @@ export interface LogisticFitOptions {
   l2: number;
   /** Newton steps at most (default 100) */
   maxIterations?: number;
+  /**
+   * where Newton starts (default w = 0, b = 0): a fit on a few more rows than the last one starts
+   * from the last one and needs a step or two (the session's running student refits so)
+   */
+  start?: { weights: Float64Array; bias: number };
 }
 
 /** The objective L of the file header at (w, b). */
@@ -101,6 +106,10 @@ export function fitLogistic(
   const row = new Float64Array(n);
   const trial = new Float64Array(n);
   row[dims] = 1;
+  if (options.start && options.start.weights.length === dims) {
+    theta.set(options.start.weights);
+    theta[dims] = options.start.bias;
+  }
   let loss = objective(inputs, targets, count, theta, l2);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     grad.fill(0);

@@ -28,7 +28,8 @@ import { scoreError, weightError } from './metrics';
 import { APPROVE } from './model';
 import { drawApplicants, labelApplicants, standardize } from './population';
 import { CreditSession, RunningStudent } from './session';
-import { featureMedians, featureSlice } from './slice';
+import { decisionGrid } from '../planar/maps';
+import { featureMedians, sliceBox, sliceInputs } from './slice';
 import { fitStudent } from './student';
 import { obtainCreditWorld, type CreditWorld } from './world';
 
@@ -52,8 +53,9 @@ function creditParts(config: Config, world: CreditWorld, session: CreditSession)
   const { standardizer } = population;
   const median = featureMedians(population);
   const stolen = session.linear;
-  const slice = (model: Classifier) =>
-    featureSlice(model, population, 0, 1, SLICE_RESOLUTION, median);
+  const inputs = sliceInputs(population, 0, 1, SLICE_RESOLUTION, median);
+  const box = sliceBox(population, 0, 1);
+  const slice = (model: Classifier) => decisionGrid(model, box, SLICE_RESOLUTION, inputs);
   return {
     features: population.features.map((f, i) => ({
       key: f.key,

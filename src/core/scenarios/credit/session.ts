@@ -75,7 +75,11 @@ export class RunningStudent implements StudentView {
     const approve = new Float64Array(count);
     for (let i = 0; i < count; i++) approve[i] = targets[2 * i + APPROVE]!;
     const l2 = this.hardLabels ? STUDENT_L2.labels : STUDENT_L2.scores;
-    this.linear = fitLogistic(inputs, approve, count, this.inputDims, { l2 });
+    // warm start from the last fit: the same answers and a few more (logistic.ts)
+    this.linear = fitLogistic(inputs, approve, count, this.inputDims, {
+      l2,
+      start: this.linear ?? undefined,
+    });
   }
 
   predict(inputs: Float64Array, count: number, out: Float64Array, offset = 0): void {
