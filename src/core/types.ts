@@ -3,6 +3,7 @@
  * structured-clonable (numbers, strings, arrays, typed arrays) so it crosses the worker boundary.
  */
 import type { Config, ScenarioKind } from './config/schema';
+import type { MlpWeights } from './models/mlp-layout';
 
 /** Labelled points, row-major: point i is inputs[i*dims .. i*dims+dims-1]. */
 export interface Dataset {
@@ -162,6 +163,10 @@ export interface LinearWeights {
   bias: number;
 }
 
+/** A credit model as plain data, to evaluate on the page: linear weights or a network's weights. */
+export type CreditModelData =
+  { linear: LinearWeights; network: null } | { linear: null; network: MlpWeights };
+
 /** The credit kind's part of a result (scenarios/credit/parts.ts). */
 export interface CreditParts {
   features: CreditFeatureInfo[];
@@ -182,6 +187,8 @@ export interface CreditParts {
   unknowns: number;
   /** the API served feature attributions with each answer */
   explanations: boolean;
+  /** both models as data (copies), so the page can score any applicant the learner describes */
+  models: { victim: CreditModelData | null; student: CreditModelData | null };
   /** approval maps over the first two features, the others at the median applicant */
   slice: { features: [number, number]; victim: DecisionGrid; student: DecisionGrid };
 }

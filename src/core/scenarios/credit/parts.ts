@@ -3,12 +3,19 @@
  * the worker boundary). Light on purpose: the page's main thread loads it through ./meta.ts.
  */
 import { tidy } from '../../math/tidy';
-import type { CreditParts, LinearWeights } from '../../types';
+import type { CreditModelData, CreditParts, LinearWeights } from '../../types';
 
 const linear = (model: LinearWeights | null) =>
   model ? { weights: Array.from(model.weights, tidy), bias: tidy(model.bias) } : null;
 
-/** `parts` as plain JSON; the slice's probabilities only with `maps` (they are large). */
+const model = (data: CreditModelData | null) =>
+  data?.linear
+    ? { linear: linear(data.linear) }
+    : data?.network
+      ? { network: { spec: data.network.spec, params: Array.from(data.network.params, tidy) } }
+      : null;
+
+/** `parts` as plain JSON; the models and the slice only with `maps` (they are large). */
 export function summarizeCreditParts(parts: CreditParts, options: { maps?: boolean } = {}) {
   return {
     features: parts.features.map((f) => ({ ...f, mean: tidy(f.mean), sd: tidy(f.sd) })),
@@ -23,6 +30,7 @@ export function summarizeCreditParts(parts: CreditParts, options: { maps?: boole
     explanations: parts.explanations,
     ...(options.maps
       ? {
+          models: { victim: model(parts.models.victim), student: model(parts.models.student) },
           slice: {
             features: parts.slice.features,
             resolution: parts.slice.victim.resolution,

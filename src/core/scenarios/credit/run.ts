@@ -27,7 +27,7 @@ import type { SimulateOptions, VictimCache } from '../contract';
 import { scoreError, weightError } from './metrics';
 import { APPROVE } from './model';
 import { drawApplicants, labelApplicants, standardize } from './population';
-import { CreditSession, RunningStudent } from './session';
+import { CreditSession, modelData, RunningStudent } from './session';
 import { decisionGrid } from '../planar/maps';
 import { featureMedians, sliceBox, sliceInputs } from './slice';
 import { fitStudent } from './student';
@@ -69,13 +69,17 @@ function creditParts(config: Config, world: CreditWorld, session: CreditSession)
     })),
     median,
     victimModel: config.victim.model,
-    victim: victim.linear ? { weights: victim.linear.weights, bias: victim.linear.bias } : null,
-    stolen: stolen ? { weights: stolen.weights, bias: stolen.bias } : null,
+    // copies: the victim's arrays belong to the cached world, and results cross to the page
+    victim: victim.linear
+      ? { weights: victim.linear.weights.slice(), bias: victim.linear.bias }
+      : null,
+    stolen: stolen ? { weights: stolen.weights.slice(), bias: stolen.bias } : null,
     upToScale: session.outcome?.upToScale ?? false,
     method: session.outcome?.method ?? 'student',
     fallback: session.outcome?.fallback ?? null,
     unknowns: population.dims + 1,
     explanations: session.explanations,
+    models: { victim: modelData(victim.model), student: modelData(session.model) },
     slice: { features: [0, 1], victim: slice(victim.model), student: slice(session.model) },
   };
 }

@@ -17,11 +17,11 @@ import type { OutputSection } from '../../defenses/output/section';
 import { createTrainer, Mlp } from '../../models/mlp';
 import type { Rng } from '../../rng';
 import { AttackSession, type CurveMeasures, type SessionParts } from '../../session';
-import type { Classifier } from '../../types';
+import type { Classifier, CreditModelData } from '../../types';
 import type { CreditAttack, CreditAttackOptions, CreditAttackOutcome } from './attacks/types';
 import type { CreditAnswers, CreditAttackContext } from './context';
-import { fitLogistic, type LogisticRegression } from './logistic';
-import { APPROVE, REFUSE } from './model';
+import { fitLogistic, LogisticRegression } from './logistic';
+import { APPROVE, MlpCreditModel, REFUSE } from './model';
 import type { CreditModelName } from './meta';
 import { CREDIT_STUDENT_MLP, STUDENT_L2 } from './student';
 
@@ -66,6 +66,12 @@ export class RunningStudent implements StudentView {
     }
   }
 
+  /** The current model as plain data (a copy), or null before the first fit. */
+  data(): CreditModelData | null {
+    if (this.network) return { linear: null, network: this.network.toWeights() };
+    return this.linear ? linearData(this.linear) : null;
+  }
+
   /** The session's StudentTrainer: 2-class targets [refuse, approve] per row. */
   train(inputs: Float64Array, targets: Float64Array, count: number, steps: number): void {
     if (this.trainer) {
@@ -103,6 +109,19 @@ export class RunningStudent implements StudentView {
     const slope = scores[APPROVE]! * scores[REFUSE]! * (classIndex === APPROVE ? 1 : -1);
     for (let i = 0; i < this.inputDims; i++) out[i] = slope * this.linear.weights[i]!;
   }
+}
+
+/** A linear model as plain data (copied weights: the original may be a cached victim's). */
+export function linearData(model: LogisticRegression): CreditModelData {
+  return { linear: { weights: model.weights.slice(), bias: model.bias }, network: null };
+}
+
+/** Any credit model of this folder as plain data, or null for one of another kind. */
+export function modelData(model: Classifier): CreditModelData | null {
+  if (model instanceof LogisticRegression) return linearData(model);
+  if (model instanceof MlpCreditModel) return { linear: null, network: model.network.toWeights() };
+  if (model instanceof RunningStudent) return model.data();
+  return null;
 }
 
 export interface CreditSessionParts extends Omit<SessionParts, 'student' | 'train'> {

@@ -60,7 +60,13 @@ describe('the credit kind in the registry', () => {
     });
     expect(summary.credit).toMatchObject({ method: 'exact', unknowns: 9 });
     expect(summary.credit).not.toHaveProperty('slice');
-    expect(summarizeResult(result, { maps: true }).credit).toHaveProperty('slice');
+    const full = summarizeResult(result, { maps: true }) as Record<string, unknown>;
+    expect(full.credit).toHaveProperty('slice');
+    expect(full.credit).toHaveProperty('models.victim.linear.weights');
+    // the result's arrays are copies: transferring them never detaches the cached victim's
+    expect(result.credit!.models.victim!.linear!.weights).not.toBe(parts.victim!.weights);
+    const again = run({ 'attack.strategy': 'equationSolving' });
+    expect(Array.from(again.credit!.victim!.weights)).toEqual(Array.from(parts.victim!.weights));
   });
 
   it.each([2, 8, 20])(
