@@ -1,25 +1,11 @@
 /**
  * The applicant form's arithmetic, for the credit kind's page parts: real units to the lender's
- * standardised inputs, and a model given as plain data (CreditModelData) scoring one applicant.
- * Plain TypeScript, no Svelte: the components call it.
+ * standardised inputs and back, and the stolen weights on the lender's scale; scoring one
+ * applicant is core/scenarios/credit/score.ts. Plain TypeScript, no Svelte.
  */
-import { Mlp } from '../../core/models/mlp';
-import { LogisticRegression } from '../../core/scenarios/credit/logistic';
-import type { Classifier, CreditFeatureInfo, CreditModelData } from '../../core/types';
+import type { CreditFeatureInfo } from '../../core/types';
 
-/** A classifier rebuilt from plain data (a copy), or null when the run had none. */
-export function modelFrom(data: CreditModelData | null): Classifier | null {
-  if (data?.linear) return new LogisticRegression(data.linear.weights, data.linear.bias);
-  if (data?.network) return Mlp.fromWeights(data.network);
-  return null;
-}
-
-/** The approval probability of `model` for standardised inputs `x`. */
-export function approval(model: Classifier, x: Float64Array): number {
-  const out = new Float64Array(2);
-  model.predict(x, 1, out);
-  return out[1]!;
-}
+export { approval, modelFrom } from '../../core/scenarios/credit/score';
 
 /** Standardised inputs x_i = (v_i - mean_i) / sd_i of real-unit values. */
 export function standardise(features: readonly CreditFeatureInfo[], values: readonly number[]) {
