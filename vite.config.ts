@@ -77,6 +77,13 @@ export default defineConfig({
   base: './',
   plugins: [svelte(), contentSecurityPolicy(), precacheManifest()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // One stylesheet for the whole page, lazy classroom parts included (src/components/classroom/
+    // lazy.ts): their few KB of CSS come with the first paint, so a dialog never shows unstyled
+    // and the cascade's order is the same as when every part was in the entry chunk.
+    cssCodeSplit: false,
+  },
   preview: { port: 4173, strictPort: true },
 });

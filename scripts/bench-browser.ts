@@ -7,14 +7,14 @@
  *    switch (goal: p95 <= 150 ms);
  * 2. the longest main-thread task (PerformanceObserver 'longtask') while runs, Play and a sweep go
  *    on, after the page has loaded (goal: <= 50 ms);
- * 3. the initial JavaScript the page loads, gzip-compressed (goal: <= 150 KB).
+ * (The page's JavaScript size is measured without a browser: scripts/bundleSize.ts, printed by
+ * `npm run bench`.)
  *
  * It serves dist/ with Vite's preview server on a free port and drives the system's (or
  * Playwright's) Chromium. Numbers are medians/percentiles on this machine, not assertions.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { findChromium } from './browser.mjs';
@@ -45,21 +45,6 @@ const QUIET_FLAGS = [
   '--no-first-run',
   '--disable-quic',
 ];
-
-/** Gzip size in bytes of the scripts index.html loads before anything else. */
-export function initialScriptBytes(distDir: string): { files: string[]; gzipBytes: number } {
-  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const sources = [
-    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
-    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
-  ].map((m) => m[1] ?? '');
-  const files = [...new Set(sources.filter(Boolean))];
-  const gzipBytes = files.reduce(
-    (sum, file) => sum + gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length,
-    0,
-  );
-  return { files, gzipBytes };
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -119,7 +104,6 @@ export async function benchBrowser(options: BrowserBenchOptions = {}): Promise<R
     throw new Error(`benchBrowser: no build in ${distDir}; run \`npx vite build\` first`);
   const port = options.port ?? 4191;
   const samples = options.samples ?? 30;
-  const initial = initialScriptBytes(distDir);
 
   const server = await preview({
     build: { outDir: distDir },
@@ -269,14 +253,6 @@ export async function benchBrowser(options: BrowserBenchOptions = {}): Promise<R
         goal: '<= 50 ms',
         ok: longest <= 50,
         note: `${longTasks.length} tasks over 50 ms`,
-      },
-      {
-        name: 'Initial JavaScript (gzip)',
-        median: Math.round((initial.gzipBytes / 1024) * 10) / 10,
-        unit: 'KB',
-        goal: '<= 150 KB',
-        ok: initial.gzipBytes <= 150 * 1024,
-        note: initial.files.join(', '),
       },
     ];
   } finally {

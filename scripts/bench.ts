@@ -2,11 +2,17 @@
  * `npm run bench`: speed of the simulation core on this machine, as a table of medians over
  * repeated runs after a warm-up (no timed assertions live in the tests: the machine is shared).
  *
- *   npm run bench                 core benchmarks
- *   npm run bench -- --browser    also the in-browser measurements (needs a build and Chromium)
+ *   npm run bench                 core benchmarks, then the page's JavaScript size (gzip) of a
+ *                                 fresh production build (built into a temporary folder)
+ *   npm run bench -- --dist DIR   measure the build in DIR instead of building
+ *   npm run bench -- --browser    also the in-browser measurements (on that build; needs Chromium)
  *   npm run bench -- --json       machine-readable output
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { build } from 'vite';
 import { defaultConfig, setPath, type Config } from '../src/core/config';
 import { measureBenignCost } from '../src/core/benign';
 import { PradaDetector } from '../src/core/defenses/detection/prada';
@@ -17,6 +23,7 @@ import { obtainVictim } from '../src/core/scenarios/planar/victim';
 import { createVictimCache, simulate } from '../src/core/simulate';
 import { sweep } from '../src/core/sweep';
 import { medianThroughput } from './throughput';
+import { scriptSizes } from './bundleSize';
 
 interface Row {
   name: string;
@@ -199,12 +206,44 @@ ms(
   4000,
 );
 
-if (process.argv.includes('--browser')) {
-  // The browser measurements live beside this file once the page's benchmark exists; the
-  // specifier is a variable so this script type-checks and runs without it.
-  const browserModule = './bench-browser.ts';
-  const { benchBrowser } = (await import(browserModule)) as { benchBrowser: () => Promise<Row[]> };
-  rows.push(...(await benchBrowser()));
+// 8. The page's JavaScript, gzip (scripts/bundleSize.ts): what the first page loads (the entry
+// chunk and its static imports) against the goal, and everything the build ships. Measured after
+// the timings, so the build does not disturb them.
+const distArg = process.argv.indexOf('--dist');
+const distDir =
+  distArg >= 0 && process.argv[distArg + 1]
+    ? resolve(process.argv[distArg + 1]!)
+    : mkdtempSync(join(tmpdir(), 'extraction-lab-bench-'));
+const builtHere = distArg < 0;
+try {
+  if (builtHere) await build({ logLevel: 'silent', build: { outDir: distDir, emptyOutDir: true } });
+  const sizes = scriptSizes(distDir);
+  const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+  rows.push(
+    {
+      name: 'Initial JavaScript, gzip (entry chunk + its static imports)',
+      median: kb(sizes.initialGzipBytes),
+      unit: 'KB',
+      goal: '<= 80 KB',
+      ok: sizes.initialGzipBytes <= 80 * 1024,
+      note: sizes.initialFiles.join(', '),
+    },
+    {
+      name: 'All JavaScript, gzip (+ on-demand chunks, workers)',
+      median: kb(sizes.totalGzipBytes),
+      unit: 'KB',
+      goal: '',
+      ok: null,
+      note: `${sizes.allFiles.length} files`,
+    },
+  );
+
+  if (process.argv.includes('--browser')) {
+    const { benchBrowser } = await import('./bench-browser');
+    rows.push(...(await benchBrowser({ distDir })));
+  }
+} finally {
+  if (builtHere) rmSync(distDir, { recursive: true, force: true });
 }
 
 if (process.argv.includes('--json')) {
@@ -215,7 +254,9 @@ if (process.argv.includes('--json')) {
       ? `${r.median.toFixed(1)} ms`
       : r.unit === '% added'
         ? `${r.median.toFixed(1)} %`
-        : `${Math.round(r.median).toLocaleString('en-US')} ${r.unit}`;
+        : r.unit === 'KB'
+          ? `${r.median.toFixed(1)} KB`
+          : `${Math.round(r.median).toLocaleString('en-US')} ${r.unit}`;
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`Extraction Lab benchmark (Node ${process.version}, median after warm-up)\n`);
   for (const r of rows) {

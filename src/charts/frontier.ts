@@ -3,7 +3,7 @@
  * mean and standard deviation over seeds on both axes. Levels still missing (a sweep arriving
  * level by level) or not finite are left out, so a partial sweep draws what it has.
  */
-import { FIELD_BY_PATH } from '../core/config';
+import { SWEEP_KNOB_BY_NAME } from '../core/registry/meta';
 import type { SeedStat, SweepResult } from '../core/types';
 import type { CostMeasure } from './costs';
 
@@ -20,7 +20,7 @@ export interface FrontierPoint {
 
 export interface FrontierSeries {
   knob: string;
-  /** the knob's label from the config schema (or the knob name) */
+  /** the knob's legend from the defense registry (or the knob name) */
   name: string;
   points: FrontierPoint[];
 }
@@ -35,7 +35,7 @@ export function frontierSeries(
 ): FrontierSeries[] {
   return sweeps.map((sweep) => ({
     knob: sweep.knob,
-    name: names[sweep.knob] ?? FIELD_BY_PATH.get(sweep.knob)?.label ?? sweep.knob,
+    name: names[sweep.knob] ?? SWEEP_KNOB_BY_NAME.get(sweep.knob)?.label ?? sweep.knob,
     points: sweep.levels
       .filter((level) => finite(level[measure]) && finite(level.fidelity))
       .map((level) => ({

@@ -36,6 +36,34 @@ export interface QueryMarks {
   refusedCount: number;
 }
 
+/** How many of a trace's queries a map draws, and of which kind (see QueryMarks). */
+export type QueryCounts = Pick<
+  QueryMarks,
+  'shown' | 'answeredCount' | 'watermarkedCount' | 'refusedCount'
+>;
+
+/**
+ * The counts queryMarks reports, without building any path: for the legend and the text
+ * alternative, which do not depend on the plot's size (the marks are redrawn per size).
+ *
+ * @param trace the attacker's queries
+ * @param limit count only the first `limit` (the Play position); default all
+ */
+export function queryCounts(trace: QueryTrace, limit?: number): QueryCounts {
+  const counts = { shown: 0, answeredCount: 0, watermarkedCount: 0, refusedCount: 0 };
+  if (trace.dims < 2) return counts;
+  counts.shown = Math.max(0, Math.min(trace.count, limit ?? trace.count));
+  for (let i = 0; i < counts.shown; i++) {
+    if (trace.status[i] !== QUERY_STATUS.answered) {
+      counts.refusedCount++;
+    } else {
+      counts.answeredCount++;
+      if (trace.watermarked[i] === 1) counts.watermarkedCount++;
+    }
+  }
+  return counts;
+}
+
 /** Dot radius in px: smaller as the map fills up, so 10,000 queries do not hide the map. */
 export function markerRadius(count: number): number {
   if (count > 4000) return 1.4;

@@ -6,13 +6,13 @@
  * ("steps[2].prediction.answer: ..."), so a broken file is fixed in one pass.
  */
 import { FIELD_BY_PATH, checkField, describeRange, parseFieldText } from '../core/config';
-import type { FieldValue } from '../core/config';
+import type { ConfigPath, FieldValue } from '../core/config';
 import { SWEEP_KNOB_BY_NAME } from '../core/registry/meta';
 import { FACT_FORMATS, isFactPath, placeholders } from './facts';
 import { isTourTarget } from './tour';
 
 /** A partial config: dotted setting paths to values ("attack.queries": 300). */
-export type ConfigPatch = Readonly<Record<string, FieldValue>>;
+export type ConfigPatch = Readonly<Partial<Record<ConfigPath, FieldValue>>>;
 
 export interface LessonChoice {
   id: string;

@@ -2,8 +2,10 @@
  * Policy cards: one plain-language card per attack strategy and per defense, for the people who
  * write rules rather than code. Each names the frameworks that cover it (MITRE ATLAS, OWASP, NIST
  * AI 100-2, EU AI Act) and quotes only the published figures listed in the project's reference
- * (shared/REFERENCE.md), each with its source.
+ * (shared/REFERENCE.md), each with its source. Titles live in policyCardTitles.ts (the buttons
+ * beside the controls need them at first paint; this module loads with the cards dialog).
  */
+import { POLICY_CARD_TITLES } from './policyCardTitles';
 
 export interface PublishedFigure {
   claim: string;
@@ -162,7 +164,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   },
   attack({
     id: 'random',
-    title: 'Attack: random queries',
+    title: POLICY_CARD_TITLES.random,
     what: 'The attacker asks the API about inputs picked at random from the whole input space, with no knowledge of the real data, and trains a copy on the answers.',
     stakes:
       'It needs nothing but an account. Against simple models it is enough: published attacks recovered real cloud models in minutes.',
@@ -187,7 +189,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   }),
   attack({
     id: 'natural',
-    title: 'Attack: natural data (Knockoff Nets)',
+    title: POLICY_CARD_TITLES.natural,
     what: "The attacker sends ordinary-looking inputs from its own unlabeled collection. The closer that collection is to the owner's data, the better the copy.",
     stakes:
       'Its queries look like honest use, so detectors that look for odd query patterns miss it.',
@@ -204,7 +206,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   }),
   attack({
     id: 'active',
-    title: 'Attack: active learning',
+    title: POLICY_CARD_TITLES.active,
     what: 'The attacker asks in rounds: it trains its copy, then asks about the inputs its copy is least sure of, and repeats.',
     stakes:
       'Each query is spent where it teaches the most, so the same copy costs fewer paid queries.',
@@ -214,7 +216,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   }),
   attack({
     id: 'jacobian',
-    title: 'Attack: Jacobian augmentation',
+    title: POLICY_CARD_TITLES.jacobian,
     what: "Starting from a few real inputs, the attacker makes new ones by nudging each input where its copy's answer changes fastest, doubling its set every round.",
     stakes:
       'Few real inputs are needed; the copy can then be used to craft inputs that fool the original.',
@@ -231,7 +233,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'rounded',
-      title: 'Defense: rounded probabilities',
+      title: POLICY_CARD_TITLES.rounded,
       what: "The API still returns each class's probability, but rounded to a few decimals.",
       stakes: 'Honest users keep the same top answer; they lose only precision.',
       inLab:
@@ -244,7 +246,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'topk',
-      title: 'Defense: top-k answers',
+      title: POLICY_CARD_TITLES.topk,
       what: 'The API returns only the k most likely classes and their probabilities.',
       stakes: 'Honest users keep the top answer; they lose the scores of the less likely classes.',
       inLab: 'API answers "top-k" with k = 1.',
@@ -263,7 +265,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'label',
-      title: 'Defense: label only',
+      title: POLICY_CARD_TITLES.label,
       what: 'The API answers with the class name alone: no confidence score.',
       stakes:
         'Honest users lose every score; applications that rank or threshold on confidence stop working.',
@@ -276,7 +278,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'noise',
-      title: 'Defense: noisy probabilities',
+      title: POLICY_CARD_TITLES.noise,
       what: 'Random noise is added to each probability before it is returned.',
       stakes: 'Strong noise can flip the top answer, so honest users get wrong answers too.',
       inLab:
@@ -300,7 +302,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'reverseSigmoid',
-      title: 'Defense: reverse sigmoid',
+      title: POLICY_CARD_TITLES.reverseSigmoid,
       what: 'The probabilities are bent by a function chosen so that the top answer stays the same while the scores mislead a copy trained on them.',
       stakes: 'Honest users keep the top answer but get distorted scores.',
       inLab: 'API answers "reverse sigmoid": watch the distortion in the ledger.',
@@ -318,7 +320,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'rateLimit',
-      title: 'Defense: rate limits and quotas',
+      title: POLICY_CARD_TITLES.rateLimit,
       what: 'Each account may ask only so many questions per day.',
       stakes: 'Heavy honest users hit the limit; an attacker opens more accounts.',
       inLab:
@@ -341,7 +343,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'watermark',
-      title: 'Defense: watermarking answers (DAWN)',
+      title: POLICY_CARD_TITLES.watermark,
       what: 'A small share of answers is deliberately wrong, chosen by a secret key. If a suspect model repeats those wrong answers, the owner can show in a statistical test that it was copied.',
       stakes:
         'It proves theft after the fact; it does not prevent it. The wrong answers cost honest users about as much accuracy as the share watermarked.',
@@ -364,7 +366,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'detection',
-      title: 'Defense: detecting extraction (PRADA)',
+      title: POLICY_CARD_TITLES.detection,
       what: "The API watches each account's queries. Honest queries are spread the way real data is; synthetic, chained queries are not. An account that looks synthetic is banned.",
       stakes:
         'A strict threshold flags honest accounts too; attackers that send natural data slip through.',

@@ -7,10 +7,10 @@ import type { PredictionApi, ApiStage } from './api';
 import type { BenignReport } from './benign';
 import type { Config } from './config/schema';
 import { answerCap } from './defenses/rateLimit/limits';
-import { activeDefenses } from './registry/runtime';
-import type { ReportSetup } from './registry/runtime-types';
+import { activeDefenses, DEFENSE_RUNTIMES } from './registry/runtime';
+import type { DefenseReportKey, ReportSetup } from './registry/runtime-types';
 import type { AttackSession } from './session';
-import type { SimulationResult } from './types';
+import type { DefenseReports, SimulationResult } from './types';
 
 function roundCents(usd: number): number {
   return Math.round(usd * 100) / 100;
@@ -48,20 +48,22 @@ export function attackerResult(
 /** What the defense reports need beyond the API and the honest measures. */
 export type ReportInputs = Omit<ReportSetup, 'stage' | 'log' | 'bannedCount' | 'alarms' | 'honest'>;
 
-/** The report of each defense that is on and has one (null for the others). */
+/**
+ * Every defense's report field: built for each defense that is on and has a report, null for the
+ * others (each defense declares its field in DefenseReports from its meta module).
+ */
 export function defenseReports(
   inputs: ReportInputs,
   api: PredictionApi,
   stages: readonly ApiStage[],
   benign: BenignReport,
-): Pick<SimulationResult, 'watermark' | 'detection'> {
-  const reports: Pick<SimulationResult, 'watermark' | 'detection'> = {
-    watermark: null,
-    detection: null,
-  };
+): DefenseReports {
+  const reports = Object.fromEntries(
+    DEFENSE_RUNTIMES.flatMap((d) => (d.report ? [[d.report.key, null]] : [])),
+  ) as Record<DefenseReportKey, unknown>;
   for (const defense of activeDefenses(inputs.config)) {
     if (!defense.report) continue;
-    const built = defense.report.build({
+    reports[defense.report.key] = defense.report.build({
       ...inputs,
       stage: stages.find((s) => s.id === defense.id)!.stage,
       log: api.log,
@@ -69,7 +71,6 @@ export function defenseReports(
       alarms: api.alarms,
       honest: benign.parts.get(defense.id) ?? {},
     });
-    Object.assign(reports, { [defense.report.key]: built });
   }
-  return reports;
+  return reports as DefenseReports;
 }

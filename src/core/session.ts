@@ -78,6 +78,8 @@ export class AttackSession implements AttackContext {
   private readonly hard: boolean;
   private readonly served: Float64Array;
   private readonly usedAccounts = new Set<number>();
+  /** pool draws made at each query count */
+  private readonly poolDraws = new Map<number, number>();
 
   constructor(parts: SessionParts) {
     const { config } = parts;
@@ -117,7 +119,12 @@ export class AttackSession implements AttackContext {
   }
 
   pool(count: number): Float64Array {
-    return this.parts.pool(count, this.rng.fork(`pool:${this.sent}`));
+    // A stream per draw: `pool:<sent>` for the first draw after <sent> queries (as before), with a
+    // counter for further draws at the same point, so two draws never repeat each other.
+    const repeat = this.poolDraws.get(this.sent) ?? 0;
+    this.poolDraws.set(this.sent, repeat + 1);
+    const label = repeat === 0 ? `pool:${this.sent}` : `pool:${this.sent}:${repeat}`;
+    return this.parts.pool(count, this.rng.fork(label));
   }
 
   /** The account for the next query: the planned one, or the next one not banned. */

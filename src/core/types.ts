@@ -3,7 +3,6 @@
  * structured-clonable (numbers, strings, arrays, typed arrays) so it crosses the worker boundary.
  */
 import type { Config, ScenarioKind } from './config/schema';
-import type { MlpWeights } from './models/mlp-layout';
 
 /** Labelled points, row-major: point i is inputs[i*dims .. i*dims+dims-1]. */
 export interface Dataset {
@@ -135,65 +134,17 @@ export interface DetectionReport {
   benignSeries: WSeries;
 }
 
-/** The planar kind's maps: victim and student decision maps, and the student's after each curve point. */
-export interface PlanarMaps {
-  victim: DecisionGrid;
-  student: DecisionGrid;
-  /** the student's probabilities on the same grid after each curve point (for Play) */
-  studentSlices: Float32Array[];
-}
+/* eslint-disable @typescript-eslint/no-empty-object-type */
+/**
+ * What each defense adds to a result (null when it is off), merged in by the defense's meta module
+ * (declaration merging), e.g. `watermark: WatermarkReport | null`.
+ */
+export interface DefenseReports {}
+/** Each scenario kind's own result parts (optional), merged in by the kind's meta, e.g. `maps`. */
+export interface KindResults {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
 
-/** One applicant feature of the credit kind, with the lender's standardisation (real units). */
-export interface CreditFeatureInfo {
-  key: string;
-  label: string;
-  unit: string;
-  /** the form's range and step, real units */
-  min: number;
-  max: number;
-  step: number;
-  /** standardisation x = (value - mean) / sd, from the lender's training applicants */
-  mean: number;
-  sd: number;
-}
-
-/** A linear credit model in standardised units: p(approve) = sigmoid(weights.x + bias). */
-export interface LinearWeights {
-  weights: Float64Array;
-  bias: number;
-}
-
-/** A credit model as plain data, to evaluate on the page: linear weights or a network's weights. */
-export type CreditModelData =
-  { linear: LinearWeights; network: null } | { linear: null; network: MlpWeights };
-
-/** The credit kind's part of a result (scenarios/credit/parts.ts). */
-export interface CreditParts {
-  features: CreditFeatureInfo[];
-  /** the median applicant, standardised (the form's starting point and the slice's anchor) */
-  median: Float64Array;
-  victimModel: string;
-  /** the victim's weights when it is logistic, else null */
-  victim: LinearWeights | null;
-  /** the stolen model's weights when it is linear, else null */
-  stolen: LinearWeights | null;
-  /** the stolen weights are known up to a positive factor only (label-only line search) */
-  upToScale: boolean;
-  /** how the attack obtained its model: exact, leastSquares, lineSearch, gradient, student */
-  method: string;
-  /** why the attack fell back to training a student, in words, or null */
-  fallback: string | null;
-  /** unknowns of the victim if it is linear: d weights and a bias (d + 1 queries suffice) */
-  unknowns: number;
-  /** the API served feature attributions with each answer */
-  explanations: boolean;
-  /** both models as data (copies), so the page can score any applicant the learner describes */
-  models: { victim: CreditModelData | null; student: CreditModelData | null };
-  /** approval maps over the first two features, the others at the median applicant */
-  slice: { features: [number, number]; victim: DecisionGrid; student: DecisionGrid };
-}
-
-export interface SimulationResult {
+export interface SimulationResult extends DefenseReports, KindResults {
   config: Config;
   /** the scenario kind that produced it (= config.scenario.kind) */
   kind: ScenarioKind;
@@ -221,13 +172,7 @@ export interface SimulationResult {
   };
   curve: CurvePoint[];
   defenseCost: DefenseCost;
-  watermark: WatermarkReport | null;
-  detection: DetectionReport | null;
   queries: QueryTrace;
-  /** decision maps: only kinds whose inputs are 2-D points draw them (planar) */
-  maps?: PlanarMaps;
-  /** the credit kind's weights, features and slice */
-  credit?: CreditParts;
 }
 
 /** Progress callback: fraction in [0, 1] and a short phase name. */

@@ -13,8 +13,10 @@ import {
   getPath,
   setPath,
   type Config,
+  type ConfigPath,
   type FieldValue,
 } from '../core/config';
+import { hasDefense, withoutDefenses } from '../core/registry/meta';
 import type { SimulationResult, SweepResult } from '../core/types';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';
@@ -70,7 +72,7 @@ export interface LabActions {
    * Sets one field by dotted path. An invalid value is refused: the config keeps its last valid
    * value and the returned message names the field and its allowed range.
    */
-  setField(path: string, value: unknown): { ok: true } | { ok: false; message: string };
+  setField(path: ConfigPath, value: unknown): { ok: true } | { ok: false; message: string };
   /** Replaces the whole config (already validated, e.g. by parseShareHash). */
   setConfig(config: Config): void;
   /** Restores every setting to its default. */
@@ -101,24 +103,8 @@ export interface LabActions {
 
 export type LabStore = StoreApi<LabState & LabActions>;
 
-/** The same config with every defense switched off (for the no-defense comparison curve). */
-export function withoutDefenses(config: Config): Config {
-  return {
-    ...config,
-    defense: {
-      output: { ...config.defense.output, mode: 'probabilities' },
-      rateLimit: { ...config.defense.rateLimit, on: false },
-      watermark: { ...config.defense.watermark, on: false },
-      detection: { ...config.defense.detection, on: false },
-    },
-  };
-}
-
-/** True when at least one defense is on (otherwise the comparison equals the run itself). */
-export function hasDefense(config: Config): boolean {
-  const d = config.defense;
-  return d.output.mode !== 'probabilities' || d.rateLimit.on || d.watermark.on || d.detection.on;
-}
+/** The same config with every defense off, and whether any is on: derived from the registry. */
+export { hasDefense, withoutDefenses };
 
 const IDLE_PROGRESS: Progress = { fraction: 0, phase: '' };
 

@@ -10,6 +10,7 @@
 import {
   CONFIG_VERSION,
   FIELDS,
+  checkKindChoices,
   checkField,
   defaultConfig,
   describeRange,
@@ -63,7 +64,7 @@ function sameValue(a: unknown, b: FieldValue): boolean {
 
 /**
  * Formats a config as a URL fragment, starting with '#': the version, then every field whose value
- * differs from its default. The default config gives `#v=1`.
+ * differs from its default. The default config gives `#v=2`.
  */
 export function formatShareHash(config: Config): string {
   const parts = [`${VERSION_KEY}=${CONFIG_VERSION}`];
@@ -129,6 +130,11 @@ export function parseShareHash(hash: string): ParsedConfig {
         message: `${spec.label} (${key}=${text}) must be ${describeRange(spec)}; kept the default ${formatFieldText(spec, spec.default)}`,
       });
   }
+  // Keys never change meaning across versions (FieldSpec.key), so an older link needs no rewrite
+  // (config/migrate.ts lists each version's changes); the kind-dependent choices are checked last.
+  const choices = checkKindChoices(config);
+  config = choices.config;
+  issues.push(...choices.issues);
   if (version > CONFIG_VERSION) {
     issues.unshift({
       field: 'version',

@@ -12,7 +12,7 @@ const sigma = makeSweep('defense.output.sigma', [
 describe('frontierSeries', () => {
   it('takes the chosen cost, names the knob from the schema and skips non-finite levels', () => {
     const [series] = frontierSeries([sigma], 'distortion');
-    expect(series?.name).toBe('Noise sigma');
+    expect(series?.name).toBe('Gaussian noise');
     expect(series?.points.map((p) => [p.label, p.cost.mean, p.fidelity.mean])).toEqual([
       ['sigma 0', 0, 0.96],
       ['sigma 0.4', 0.3, 0.9],

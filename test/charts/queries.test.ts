@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxScales, markerRadius, queryMarks } from '../../src/charts/queries';
+import fc from 'fast-check';
+import { boxScales, markerRadius, queryCounts, queryMarks } from '../../src/charts/queries';
 import { QUERY_STATUS } from '../../src/core/types';
 import { makeTrace } from '../fixtures/charts';
 
@@ -49,5 +50,55 @@ describe('queryMarks', () => {
   it('shrinks dots as the map fills up', () => {
     expect(markerRadius(100)).toBeGreaterThan(markerRadius(1000));
     expect(markerRadius(1000)).toBeGreaterThan(markerRadius(10000));
+  });
+});
+
+describe('queryCounts', () => {
+  it('counts what queryMarks draws, for any trace and limit', () => {
+    const { x, y } = boxScales({ min: [-2, -2], max: [2, 2] }, 100, 100);
+    const row = fc.tuple(
+      fc.double({ min: -2, max: 2, noNaN: true }),
+      fc.double({ min: -2, max: 2, noNaN: true }),
+      fc.constantFrom(answered, rateLimited, banned),
+      fc.integer({ min: 0, max: 2 }),
+      fc.integer({ min: 0, max: 1 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 40 }),
+        fc.option(fc.integer({ min: -1, max: 50 })),
+        (rows, limit) => {
+          const trace = makeTrace(rows);
+          const marks = queryMarks(trace, 3, x, y, { limit: limit ?? undefined });
+          const { shown, answeredCount, watermarkedCount, refusedCount } = marks;
+          expect(queryCounts(trace, limit ?? undefined)).toEqual({
+            shown,
+            answeredCount,
+            watermarkedCount,
+            refusedCount,
+          });
+        },
+      ),
+    );
+  });
+
+  it('counts a hand-made trace: watermarks only among answered queries', () => {
+    const trace = makeTrace([
+      [0, 0, answered, 0, 1],
+      [0, 0, banned, 255, 1],
+      [0, 0, answered, 1, 0],
+    ]);
+    expect(queryCounts(trace)).toEqual({
+      shown: 3,
+      answeredCount: 2,
+      watermarkedCount: 1,
+      refusedCount: 1,
+    });
+    expect(queryCounts(trace, 1)).toEqual({
+      shown: 1,
+      answeredCount: 1,
+      watermarkedCount: 1,
+      refusedCount: 0,
+    });
   });
 });

@@ -127,7 +127,7 @@ test('the one-page report shows settings, numbers, charts and link, and prints a
   await expect(dialog).toContainText('Query budget');
   await expect(dialog).toContainText('400 queries');
   await expect(dialog).toContainText('Student fidelity (held-out)');
-  await expect(dialog).toContainText('#v=1&q=400&om=label');
+  await expect(dialog).toContainText('#v=2&q=400&om=label');
   await expect(dialog.locator('img')).not.toHaveCount(0);
   await expect(dialog.locator('img').first()).toHaveJSProperty('complete', true);
   expect(

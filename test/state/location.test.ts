@@ -46,12 +46,22 @@ describe('connectLocation', () => {
     expect(empty.log).toEqual([]);
 
     const store = createLabStore();
-    const shared = fakeWindow('#v=1&q=400&om=label');
+    const shared = fakeWindow('#v=2&q=400&om=label');
     connectLocation(store, shared.win);
     expect(store.getState().config.attack.queries).toBe(400);
     expect(store.getState().config.defense.output.mode).toBe('label');
     expect(store.getState().notices).toEqual([]);
     expect(shared.log).toEqual([]); // already canonical
+  });
+
+  it('opens a version-1 link unchanged and rewrites it in the current version, without a notice', () => {
+    const store = createLabStore();
+    const old = fakeWindow('#v=1&q=400&om=label');
+    connectLocation(store, old.win);
+    expect(store.getState().config.attack.queries).toBe(400);
+    expect(store.getState().config.defense.output.mode).toBe('label');
+    expect(store.getState().notices).toEqual([]);
+    expect(old.log).toEqual([{ kind: 'replace', url: '#v=2&q=400&om=label' }]);
   });
 
   it('keeps the valid part of a broken link, raises one notice and cleans the fragment', () => {
@@ -65,7 +75,7 @@ describe('connectLocation', () => {
     expect(notice?.message).toMatch(/^2 settings in this link could not be used/);
     expect(notice?.details).toHaveLength(2);
     expect(notice?.details[0]).toMatch(/Query budget/);
-    expect(log).toEqual([{ kind: 'replace', url: '#v=1&n=0.2' }]);
+    expect(log).toEqual([{ kind: 'replace', url: '#v=2&n=0.2' }]);
   });
 
   it('rewrites the fragment with replaceState, once per burst of changes', () => {
@@ -78,17 +88,17 @@ describe('connectLocation', () => {
     store.getState().setField('attack.strategy', 'active');
     expect(timers.pending()).toBe(1);
     timers.fire();
-    expect(log).toEqual([{ kind: 'replace', url: '#v=1&a=active&q=200' }]);
+    expect(log).toEqual([{ kind: 'replace', url: '#v=2&a=active&q=200' }]);
   });
 
   it('remember() leaves one history entry for a deliberate action', () => {
     const store = createLabStore();
-    const { win, log } = fakeWindow('#v=1&q=200');
+    const { win, log } = fakeWindow('#v=2&q=200');
     const timers = manualTimers();
     const sync = connectLocation(store, win, timers);
     store.getState().resetConfig();
     sync.remember();
-    expect(log).toEqual([{ kind: 'push', url: '#v=1' }]);
+    expect(log).toEqual([{ kind: 'push', url: '#v=2' }]);
     expect(timers.pending()).toBe(0);
   });
 

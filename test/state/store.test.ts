@@ -47,6 +47,8 @@ describe('setField', () => {
 
   it('refuses unknown paths and wrong kinds', () => {
     const store = createLabStore();
+    // A typo does not compile (paths are typed); a path from untyped input is refused at run time.
+    // @ts-expect-error 'attack.nope' is not a config path
     expect(store.getState().setField('attack.nope', 1).ok).toBe(false);
     expect(store.getState().setField('defense.rateLimit.on', 'yes').ok).toBe(false);
     expect(store.getState().setField('attack.student.hidden', [0]).ok).toBe(false);

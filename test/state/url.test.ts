@@ -62,7 +62,7 @@ describe('formatShareHash', () => {
     config = setPath(config, 'defense.rateLimit.on', true);
     config = setPath(config, 'attack.student.hidden', [8, 4]);
     config = setPath(config, 'defense.watermark.alpha', 1e-9);
-    expect(formatShareHash(config)).toBe('#v=1&a=jacobian&q=3000&sh=8x4&rl=1&wa=1e-9');
+    expect(formatShareHash(config)).toBe('#v=2&a=jacobian&q=3000&sh=8x4&rl=1&wa=1e-9');
   });
 });
 
@@ -121,7 +121,7 @@ describe('parseShareHash', () => {
     const { config, issues } = parseShareHash('#v=7&q=250&newThing=4');
     expect(config.attack.queries).toBe(250);
     expect(issues[0]).toMatchObject({ field: 'version' });
-    expect(issues[0]?.message).toMatch(/newer version of the lab \(v=7, this is v=1\)/);
+    expect(issues[0]?.message).toMatch(/newer version of the lab \(v=7, this is v=2\)/);
     expect(issues.map((i) => i.field)).toEqual(['version', 'newThing']);
   });
 
@@ -167,7 +167,7 @@ describe('parseShareLink and formatShareLink', () => {
   it('builds a link that parses back to the same config, replacing an old fragment', () => {
     const config = setPath(defaultConfig(), 'attack.queries', 42);
     const link = formatShareLink('http://host/lab/#v=1&q=9', config);
-    expect(link).toBe('http://host/lab/#v=1&q=42');
+    expect(link).toBe('http://host/lab/#v=2&q=42');
     expect(parseShareLink(link).config).toEqual(config);
   });
 });

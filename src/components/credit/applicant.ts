@@ -3,7 +3,7 @@
  * standardised inputs and back, and the stolen weights on the lender's scale; scoring one
  * applicant is core/scenarios/credit/score.ts. Plain TypeScript, no Svelte.
  */
-import type { CreditFeatureInfo } from '../../core/types';
+import type { CreditFeatureInfo } from '../../core/scenarios/credit/types';
 
 export { approval, modelFrom } from '../../core/scenarios/credit/score';
 

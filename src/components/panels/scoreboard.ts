@@ -4,7 +4,9 @@
  * scrolling to the ledger (REFERENCE.md, "Defense cost"). A fourth tile gives the owner's evidence
  * (watermark test, PRADA alarm) when either is on. Pure: a result in, tiles of text out.
  */
-import type { SimulationResult } from '../../core/types';
+import { DEFENSES, hasDefense } from '../../core/registry/meta';
+import type { HonestCost } from '../../core/registry/types';
+import type { DefenseCost, SimulationResult } from '../../core/types';
 import { formatCount, formatPercent, formatPValue, formatUSD } from '../../charts/format';
 import { formatPointsDrop } from '../controls/costs';
 
@@ -38,10 +40,7 @@ const plural = (count: number, one: string, many = `${one}s`) =>
 const SEP = '\u00a0· ';
 
 /** True when the run had any defense on (the same test the ledger's cost rows answer to). */
-function defended(result: SimulationResult): boolean {
-  const d = result.config.defense;
-  return d.output.mode !== 'probabilities' || d.rateLimit.on || d.watermark.on || d.detection.on;
-}
+const defended = (result: SimulationResult) => hasDefense(result.config);
 
 function copyTile(
   result: SimulationResult,
@@ -90,14 +89,24 @@ function attackerTile(result: SimulationResult): ScoreTile {
   };
 }
 
+/**
+ * The scoreboard's words for the honest-user costs, in this order (distortion travels with the
+ * accuracy drop: the defenses that distort answers are the ones that cost accuracy).
+ */
+const COST_LINES: [HonestCost, (cost: DefenseCost) => ScoreLine][] = [
+  [
+    'accuracyDrop',
+    (cost) => ({ value: formatPointsDrop(cost.benignAccuracyDrop), what: 'accuracy' }),
+  ],
+  ['benignBlocked', (cost) => ({ value: formatPercent(cost.benignBlocked, 1), what: 'blocked' })],
+  ['falsePositives', (cost) => ({ value: formatPercent(cost.falsePositives, 1), what: 'flagged' })],
+];
+
 function honestTile(result: SimulationResult): ScoreTile {
-  const d = result.config.defense;
   const cost = result.defenseCost;
-  const lines: ScoreLine[] = [];
-  if (d.output.mode !== 'probabilities' || d.watermark.on)
-    lines.push({ value: formatPointsDrop(cost.benignAccuracyDrop), what: 'accuracy' });
-  if (d.rateLimit.on) lines.push({ value: formatPercent(cost.benignBlocked, 1), what: 'blocked' });
-  if (d.detection.on) lines.push({ value: formatPercent(cost.falsePositives, 1), what: 'flagged' });
+  // One line per cost that an active defense moves (each defense declares its costs).
+  const moved = new Set(DEFENSES.filter((d) => d.isOn(result.config)).flatMap((d) => d.costs));
+  const lines = COST_LINES.filter(([c]) => moved.has(c)).map(([, line]) => line(cost));
   return {
     id: 'honest',
     label: 'Honest users pay',

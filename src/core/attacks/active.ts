@@ -74,7 +74,7 @@ export const active: AttackPlugin = {
   name: 'Active learning',
   summary:
     'Rounds of uncertainty sampling: ask about the points the copy is least sure of (Pal et al. 2020).',
-  uses: ['attack.poolShift', 'attack.rounds'],
+  uses: ['attack.poolShift'],
   fields: [
     {
       path: 'attack.rounds',

@@ -69,7 +69,7 @@ export const jacobian: AttackPlugin = {
   name: 'Jacobian augmentation',
   summary:
     "A small natural seed set that doubles each round by stepping along the sign of the copy's gradient (Papernot et al. 2017).",
-  uses: ['attack.poolShift', 'attack.seedSize', 'attack.lambda'],
+  uses: ['attack.poolShift'],
   fields: [
     {
       path: 'attack.seedSize',
@@ -81,6 +81,7 @@ export const jacobian: AttackPlugin = {
       label: 'Seed set',
       unit: 'points',
       help: 'Jacobian augmentation: natural points the attacker starts from; the set doubles each round.',
+      control: { scale: 'log' },
     },
     {
       path: 'attack.lambda',
@@ -91,6 +92,7 @@ export const jacobian: AttackPlugin = {
       default: 0.1,
       label: 'Step lambda',
       help: 'Jacobian augmentation: how far each new point steps along the sign of the gradient.',
+      control: { scale: 'log' },
     },
   ],
   card: 'jacobian',

@@ -2,7 +2,7 @@
  * Random queries: uniform points over the input box, no knowledge of the task's data
  * (Tramer et al. 2016; the "non-task data" case of Correia-Silva et al. 2018, Copycat CNN).
  */
-import { uniformInBox } from '../scenarios/planar/data';
+import { uniformInBox } from '../sampling';
 import type { AttackPlugin, AttackStrategy } from './context';
 
 declare module '../config/schema' {

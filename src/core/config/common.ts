@@ -31,6 +31,7 @@ export const ATTACK_FIELDS: readonly FieldSpec[] = [
     label: 'Query budget',
     unit: 'queries',
     help: 'How many queries the attacker sends in all.',
+    control: { scale: 'log' },
   },
   {
     path: 'attack.accounts',
@@ -41,6 +42,7 @@ export const ATTACK_FIELDS: readonly FieldSpec[] = [
     default: 1,
     label: 'Accounts',
     help: 'API accounts the attacker opens; its queries are spread over them.',
+    control: { scale: 'log', sliderMax: 10000 },
   },
   {
     path: 'attack.days',
@@ -52,6 +54,7 @@ export const ATTACK_FIELDS: readonly FieldSpec[] = [
     label: 'Days',
     unit: 'days',
     help: 'Days the attacker takes; its queries are spread over them.',
+    control: { scale: 'log' },
   },
   {
     path: 'attack.pricePer1k',
@@ -63,6 +66,7 @@ export const ATTACK_FIELDS: readonly FieldSpec[] = [
     label: 'Price',
     unit: 'USD per 1,000 queries',
     help: 'What the API charges; papers use $1 to $10 per 1,000 queries.',
+    control: { sliderMax: 20, step: 0.5 },
   },
   {
     path: 'attack.accountCost',
@@ -74,6 +78,7 @@ export const ATTACK_FIELDS: readonly FieldSpec[] = [
     label: 'Account cost',
     unit: 'USD per account',
     help: 'What it costs the attacker to open one more account.',
+    control: { sliderMax: 10, step: 0.1 },
   },
 ];
 
@@ -88,6 +93,7 @@ export const BENIGN_FIELDS: readonly FieldSpec[] = [
     default: 200,
     label: 'Honest accounts',
     help: 'Simulated honest users whose experience the defenses cost.',
+    control: { scale: 'log' },
   },
   {
     path: 'benign.medianPerDay',
@@ -99,6 +105,7 @@ export const BENIGN_FIELDS: readonly FieldSpec[] = [
     label: 'Median use',
     unit: 'queries/day',
     help: 'Typical daily queries of an honest account.',
+    control: { scale: 'log' },
   },
   {
     path: 'benign.spread',
@@ -109,6 +116,7 @@ export const BENIGN_FIELDS: readonly FieldSpec[] = [
     default: 0.75,
     label: 'Spread',
     help: 'Log-normal spread of honest daily volumes; larger means more heavy users.',
+    control: { step: 0.05 },
   },
   {
     path: 'benign.days',
@@ -120,5 +128,6 @@ export const BENIGN_FIELDS: readonly FieldSpec[] = [
     label: 'Days observed',
     unit: 'days',
     help: 'Days of honest traffic over which the costs are measured.',
+    control: { scale: 'log' },
   },
 ];

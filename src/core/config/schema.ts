@@ -103,4 +103,6 @@ export type FieldSpec = FieldKind & {
   unit?: string;
   /** the scenario kinds that read this field (every kind when absent) */
   kinds?: readonly ScenarioKind[];
+  /** how the page's control shows a number: slider scale, step, a slider range narrower than the field's */
+  control?: { scale?: 'linear' | 'log'; step?: number; sliderMax?: number };
 };

@@ -7,7 +7,7 @@ import type { AttackContext } from '../attacks/context';
 import type { Config } from '../config/schema';
 import type { QueryLog } from '../queryLog';
 import type { Rng } from '../rng';
-import type { Classifier, Dataset, QueryStatus, SimulationResult } from '../types';
+import type { Classifier, Dataset, DefenseReports, QueryStatus, SimulationResult } from '../types';
 import type { StrategyName } from '../config/schema';
 import type { DefenseId, DefenseMeta } from './types';
 
@@ -84,8 +84,8 @@ export interface ReportSetup {
   rng: Rng;
 }
 
-/** The result fields that defenses fill (null when the defense is off). */
-export type DefenseReportKey = 'watermark' | 'detection';
+/** The result fields that defenses fill (null when the defense is off); see DefenseReports. */
+export type DefenseReportKey = keyof DefenseReports & string;
 
 export interface DefenseRuntime {
   id: DefenseId;

@@ -121,6 +121,13 @@ export interface ScenarioKindMeta {
   fields: readonly FieldSpec[];
   /** the strategy a config of this kind starts with */
   defaultStrategy: StrategyName;
+  /** where its fields sit in the attacker's panel: the task at the top, the student after the
+   * budget, the rest under "Prices and training details" */
+  panel: {
+    task: readonly ConfigPath[];
+    student: readonly ConfigPath[];
+    details: readonly ConfigPath[];
+  };
   /** the kind-specific parts of its results (e.g. 'maps'), for the result schema test */
   resultParts: readonly (keyof SimulationResult)[];
   /** the kind's result parts as plain JSON for the CLI and exports (large parts on request) */

@@ -32,7 +32,7 @@ describe('Frontier', () => {
     const d = groups[0]?.querySelector('path.line')?.getAttribute('d') ?? '';
     expect(d.match(/[ML]/g)).toHaveLength(3);
     const legend = [...container.querySelectorAll('.chart-legend li')].map((li) => li.textContent);
-    expect(legend.slice(0, 2)).toEqual(['Noise sigma', 'Per account per day']);
+    expect(legend.slice(0, 2)).toEqual(['Gaussian noise', 'Rate limit']);
   });
 
   it('places markers on the chosen cost: accuracy drop in points', () => {
@@ -100,9 +100,7 @@ describe('Frontier', () => {
     expect(container.querySelector('.chart-empty')?.textContent).toBe(
       'Waiting for the first level…',
     );
-    expect(container.querySelector('.chart-legend li')?.textContent).toBe(
-      'Watermark rate (waiting…)',
-    );
+    expect(container.querySelector('.chart-legend li')?.textContent).toBe('Watermark (waiting…)');
   });
 
   it('reads out levels from the keyboard', async () => {
@@ -110,7 +108,7 @@ describe('Frontier', () => {
     const probe = getByRole('slider');
     await fireEvent.keyDown(probe, { key: 'End' });
     expect(probe.getAttribute('aria-valuetext')).toBe(
-      'Noise sigma, sigma 0.8: fidelity 80.0% ± 2.0%, accuracy drop 5.0 points ± 0.2 points',
+      'Gaussian noise, sigma 0.8: fidelity 80.0% ± 2.0%, accuracy drop 5.0 points ± 0.2 points',
     );
   });
 });

@@ -64,7 +64,7 @@ describe('ShareLink', () => {
     await fireEvent.click(getByRole('button', { name: 'Copy link' }));
     const field = (await findByRole('textbox', { name: 'Link to this run' })) as HTMLInputElement;
     expect(field.readOnly).toBe(true);
-    expect(field.value).toContain('#v=1');
+    expect(field.value).toContain('#v=2');
   });
 });
 

@@ -5,6 +5,13 @@
 import { setPath } from '../../config/paths';
 import { switchedKnob } from '../../registry/knobs';
 import type { DefenseMeta } from '../../registry/types';
+import type { DetectionReport } from '../../types';
+
+declare module '../../types' {
+  interface DefenseReports {
+    detection: DetectionReport | null;
+  }
+}
 
 declare module '../../config/schema' {
   interface DefenseSections {
@@ -40,6 +47,7 @@ export const detectionMeta: DefenseMeta = {
       default: 0.7,
       label: 'Threshold delta',
       help: 'Alarm when the Shapiro-Wilk W of query distances falls below this; higher is stricter. In 2-D, honest traffic scores W of about 0.8 to 0.9, so the paper’s 0.9 would flag everyone: 0.7 is calibrated here.',
+      control: { step: 0.01 },
     },
     {
       path: 'defense.detection.minQueries',
@@ -50,6 +58,7 @@ export const detectionMeta: DefenseMeta = {
       default: 40,
       label: 'Queries before testing',
       help: 'Distances an account must accumulate before it can be tested.',
+      control: { scale: 'log' },
     },
   ],
   switchPath: 'defense.detection.on',

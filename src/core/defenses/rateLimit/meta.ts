@@ -40,6 +40,7 @@ export const rateLimitMeta: DefenseMeta = {
       label: 'Per account per day',
       unit: 'queries/day',
       help: 'The daily limit per account.',
+      control: { scale: 'log', sliderMax: 10000 },
     },
   ],
   switchPath: 'defense.rateLimit.on',

@@ -6,6 +6,13 @@
 import { setPath } from '../../config/paths';
 import { switchedKnob } from '../../registry/knobs';
 import type { DefenseMeta } from '../../registry/types';
+import type { WatermarkReport } from '../../types';
+
+declare module '../../types' {
+  interface DefenseReports {
+    watermark: WatermarkReport | null;
+  }
+}
 
 declare module '../../config/schema' {
   interface DefenseSections {
@@ -42,6 +49,7 @@ export const watermarkMeta: DefenseMeta = {
       default: 0.01,
       label: 'Watermark rate',
       help: 'Share of answers that carry the watermark (a deliberately wrong label).',
+      control: { step: 0.005 },
     },
     {
       path: 'defense.watermark.alpha',
@@ -52,6 +60,7 @@ export const watermarkMeta: DefenseMeta = {
       default: 0.001,
       label: 'Significance',
       help: 'Ownership is shown when the p-value is below this threshold.',
+      control: { scale: 'log' },
     },
   ],
   switchPath: 'defense.watermark.on',

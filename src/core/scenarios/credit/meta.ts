@@ -12,11 +12,19 @@
 import type { FieldSpec } from '../../config/schema';
 import type { ScenarioKindMeta } from '../../registry/types';
 import { creditPartsArrays, summarizeCreditParts } from './parts';
+import type { CreditParts } from './types';
 import { DEFAULT_FEATURES, MAX_FEATURES, MIN_FEATURES } from './features';
 
 /** The credit kind's model families (victim and student). */
 export const CREDIT_MODELS = ['logistic', 'mlp'] as const;
 export type CreditModelName = (typeof CREDIT_MODELS)[number];
+
+declare module '../../types' {
+  interface KindResults {
+    /** the credit kind's features, weights, models and slice (./types.ts) */
+    credit?: CreditParts;
+  }
+}
 
 declare module '../../config/schema' {
   interface ScenarioKindNames {
@@ -93,6 +101,11 @@ export const creditMeta: ScenarioKindMeta = {
     "A lender's model approves or refuses applicants; its API returns the approval probability, and maybe why.",
   fields: fields.map((f) => ({ ...f, kinds: ['credit'] })),
   defaultStrategy: 'equationSolving',
+  panel: {
+    task: ['scenario.features', 'victim.model'],
+    student: ['attack.student.model'],
+    details: [],
+  },
   resultParts: ['credit'],
   summarizeParts: (result, options) =>
     result.credit ? { credit: summarizeCreditParts(result.credit, options) } : {},

@@ -3,7 +3,7 @@
  * the worker boundary). Light on purpose: the page's main thread loads it through ./meta.ts.
  */
 import { tidy } from '../../math/tidy';
-import type { CreditModelData, CreditParts, LinearWeights } from '../../types';
+import type { CreditModelData, CreditParts, LinearWeights } from './types';
 
 const linear = (model: LinearWeights | null) =>
   model ? { weights: Array.from(model.weights, tidy), bias: tidy(model.bias) } : null;

@@ -5,7 +5,8 @@
  * run-time ones (registry/runtime, session, api).
  */
 import { Mlp } from '../../models/mlp';
-import type { Classifier, CreditModelData } from '../../types';
+import type { Classifier } from '../../types';
+import type { CreditModelData } from './types';
 import { LogisticRegression } from './logistic';
 import { APPROVE } from './model';
 

@@ -5,6 +5,7 @@
  * standard deviation `noise` (in input units) to each coordinate.
  */
 import type { Rng } from '../../rng';
+export { uniformInBox } from '../../sampling';
 import type { Dataset, InputBox } from '../../types';
 import type { DatasetName } from './meta';
 import { cos, sin } from '../../math/portable';
@@ -109,14 +110,4 @@ export function generatePlanar(
     labels[i] = label;
   }
   return { dims: 2, classes, count, inputs, labels };
-}
-
-/** `count` points uniform over a box (labels are all 0: the caller asks a model for them). */
-export function uniformInBox(box: InputBox, count: number, rng: Rng): Float64Array {
-  const dims = box.min.length;
-  const inputs = new Float64Array(count * dims);
-  for (let i = 0; i < count; i++) {
-    for (let d = 0; d < dims; d++) inputs[i * dims + d] = rng.uniform(box.min[d]!, box.max[d]!);
-  }
-  return inputs;
 }

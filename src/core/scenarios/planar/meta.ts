@@ -6,9 +6,25 @@
 import { ACTIVATIONS, type Activation, type FieldSpec } from '../../config/schema';
 import { tidy } from '../../math/tidy';
 import type { ScenarioKindMeta } from '../../registry/types';
+import type { DecisionGrid } from '../../types';
 
 export const DATASETS = ['moons', 'circles', 'xor', 'spiral', 'blobs'] as const;
 export type DatasetName = (typeof DATASETS)[number];
+
+/** The planar kind's maps: victim and student decision maps, and the student's after each curve point. */
+export interface PlanarMaps {
+  victim: DecisionGrid;
+  student: DecisionGrid;
+  /** the student's probabilities on the same grid after each curve point (for Play) */
+  studentSlices: Float32Array[];
+}
+
+declare module '../../types' {
+  interface KindResults {
+    /** decision maps: only kinds whose inputs are 2-D points draw them (planar) */
+    maps?: PlanarMaps;
+  }
+}
 
 declare module '../../config/schema' {
   interface ScenarioKindNames {
@@ -67,6 +83,7 @@ const fields: FieldSpec[] = [
     default: 0.1,
     label: 'Noise',
     help: 'How fuzzy the classes are; higher makes the task harder for the victim too.',
+    control: { step: 0.01 },
   },
   {
     path: 'scenario.trainSize',
@@ -78,6 +95,7 @@ const fields: FieldSpec[] = [
     label: 'Victim training set',
     unit: 'points',
     help: "Size of the owner's private training data, which the attacker never sees.",
+    control: { scale: 'log' },
   },
   {
     path: 'scenario.testSize',
@@ -89,6 +107,7 @@ const fields: FieldSpec[] = [
     label: 'Held-out set',
     unit: 'points',
     help: 'Points used to measure accuracy and fidelity.',
+    control: { scale: 'log' },
   },
   {
     path: 'victim.hidden',
@@ -120,6 +139,7 @@ const fields: FieldSpec[] = [
     default: 100,
     label: 'Victim epochs',
     help: 'Passes over the private data when the owner trains the victim.',
+    control: { scale: 'log' },
   },
   {
     path: 'attack.poolShift',
@@ -130,6 +150,7 @@ const fields: FieldSpec[] = [
     default: 0,
     label: 'Pool shift',
     help: "How far the attacker's own unlabeled data is from the victim's (0 = same distribution).",
+    control: { step: 0.05 },
   },
   {
     path: 'attack.student.hidden',
@@ -161,6 +182,7 @@ const fields: FieldSpec[] = [
     default: 25,
     label: 'Student epochs',
     help: 'Passes over the stolen answers when the attacker trains its copy.',
+    control: { scale: 'log' },
   },
 ];
 
@@ -171,6 +193,19 @@ export const planarMeta: ScenarioKindMeta = {
     'A small network classifies points in a square; both decision maps show what the copy learned.',
   fields: fields.map((f) => ({ ...f, kinds: ['planar'] })),
   defaultStrategy: 'random',
+  panel: {
+    task: ['scenario.dataset', 'scenario.noise'],
+    student: ['attack.student.hidden'],
+    details: [
+      'attack.student.epochs',
+      'attack.student.activation',
+      'victim.hidden',
+      'victim.epochs',
+      'victim.activation',
+      'scenario.trainSize',
+      'scenario.testSize',
+    ],
+  },
   resultParts: ['maps'],
   summarizeParts: (result, options) =>
     options.maps && result.maps

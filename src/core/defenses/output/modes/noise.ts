@@ -34,6 +34,7 @@ export const noise: OutputModePlugin = {
       default: 0.2,
       label: 'Noise sigma',
       help: 'Gaussian noise added to each probability before renormalising; can flip the answer.',
+      control: { step: 0.01 },
     },
   ],
   strength: 4,

@@ -41,6 +41,7 @@ export const reverseSigmoid: OutputModePlugin = {
       default: 1,
       label: 'Reverse sigmoid beta',
       help: 'Reverse sigmoid: strength of the perturbation.',
+      control: { step: 0.1 },
     },
     {
       path: 'defense.output.gamma',
@@ -51,6 +52,7 @@ export const reverseSigmoid: OutputModePlugin = {
       default: 0.1,
       label: 'Reverse sigmoid gamma',
       help: 'Reverse sigmoid: how sharply the perturbation follows the logit.',
+      control: { scale: 'log' },
     },
   ],
   strength: 3,

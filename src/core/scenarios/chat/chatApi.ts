@@ -1,0 +1,108 @@
+/**
+ * The chat API's answer: the teacher samples a reply to a prompt, and the API decides what of it
+ * the caller sees (`defense.output.mode`, `defense.chat.reasoning`).
+ *
+ * Output modes:
+ *   - text: the visible tokens only (the default);
+ *   - topLogprobs: with each visible token, the k most likely tokens at that position and their
+ *     log-probabilities (k = 1..20, as commercial APIs offer);
+ *   - logprobs: with each visible token, the log-probability of every token in the vocabulary.
+ * Log-probabilities are those of the distribution the API samples from (temperature applied).
+ * Reasoning: `shown` returns everything; `hidden` keeps the private reasoning, i.e. every token up
+ * to and including the first `</think>`, to itself, and returns the result and the chatty words, as
+ * providers that hide or summarise raw reasoning do. An answer written with `[steps]` has no
+ * `</think>`: its steps are part of the visible answer. Hidden tokens are still generated and
+ * billed (providers bill reasoning tokens they do not show).
+ */
+import type { Rng } from '../../rng';
+import { decode } from './generate';
+import type { WindowLm } from './lm';
+import { TOKEN } from './vocab';
+
+export const CHAT_OUTPUT_MODES = ['text', 'topLogprobs', 'logprobs'] as const;
+export type ChatOutputMode = (typeof CHAT_OUTPUT_MODES)[number];
+export const REASONING_VISIBILITY = ['shown', 'hidden'] as const;
+export type ReasoningVisibility = (typeof REASONING_VISIBILITY)[number];
+
+/** the range of `defense.output.k` for topLogprobs */
+export const TOP_K_MIN = 1;
+export const TOP_K_MAX = 20;
+/** longest reply the API generates (a task answer has at most 5 + 2 + 4 + 1 = 12 tokens) */
+export const MAX_REPLY_TOKENS = 16;
+
+export interface ChatApiOptions {
+  mode: ChatOutputMode;
+  /** k for topLogprobs (ignored otherwise) */
+  topK: number;
+  reasoning: ReasoningVisibility;
+  /** the teacher's sampling temperature (`victim.temperature`, > 0) */
+  temperature: number;
+}
+
+/** The log-probabilities returned with one visible token. */
+export interface TokenLogprobs {
+  /** token ids, most likely first (all V in logprobs mode, in id order) */
+  tokens: Int32Array;
+  /** their log-probabilities */
+  logprobs: Float64Array;
+}
+
+export interface ChatAnswer {
+  /** everything the teacher generated, hidden reasoning included (the provider's view) */
+  generated: number[];
+  /** how many leading tokens of `generated` the API hid (0 when reasoning is shown) */
+  hiddenCount: number;
+  /** what the caller sees: generated.slice(hiddenCount) */
+  text: number[];
+  /** per visible token, its log-probabilities (null in text mode) */
+  logprobs: TokenLogprobs[] | null;
+}
+
+/** Token ids of the k largest log-probabilities, most likely first (lower id first on a tie). */
+export function topTokens(logDistribution: Float64Array, k: number): Int32Array {
+  const ids = Array.from(logDistribution.keys());
+  ids.sort((a, b) => logDistribution[b]! - logDistribution[a]! || a - b);
+  return Int32Array.from(ids.slice(0, k));
+}
+
+/**
+ * The API's answer to `prompt`: the teacher samples (temperature `options.temperature`, draws from
+ * `rng`) up to `<end>` or MAX_REPLY_TOKENS, then the API hides and annotates as described above.
+ */
+export function answerPrompt(
+  teacher: WindowLm,
+  prompt: readonly number[],
+  options: ChatApiOptions,
+  rng: Rng,
+): ChatAnswer {
+  if (!(options.temperature > 0)) {
+    throw new RangeError(`victim.temperature must be > 0, got ${options.temperature}`);
+  }
+  const k = Math.min(Math.max(Math.round(options.topK), TOP_K_MIN), TOP_K_MAX);
+  const perToken: TokenLogprobs[] = [];
+  const generated = decode(
+    teacher,
+    prompt,
+    { maxTokens: MAX_REPLY_TOKENS, temperature: options.temperature, rng },
+    (logDistribution) => {
+      if (options.mode === 'text' || logDistribution === null) return;
+      if (options.mode === 'logprobs') {
+        perToken.push({
+          tokens: Int32Array.from(logDistribution.keys()),
+          logprobs: Float64Array.from(logDistribution),
+        });
+        return;
+      }
+      const tokens = topTokens(logDistribution, k);
+      perToken.push({ tokens, logprobs: Float64Array.from(tokens, (t) => logDistribution[t]!) });
+    },
+  );
+  const thinkEnd = generated.indexOf(TOKEN.thinkEnd);
+  const hiddenCount = options.reasoning === 'hidden' && thinkEnd >= 0 ? thinkEnd + 1 : 0;
+  return {
+    generated,
+    hiddenCount,
+    text: generated.slice(hiddenCount),
+    logprobs: options.mode === 'text' ? null : perToken.slice(hiddenCount),
+  };
+}

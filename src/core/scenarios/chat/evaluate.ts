@@ -1,0 +1,79 @@
+/**
+ * How well a chat model does the task: capability (the share of held-out problems whose final
+ * result it states correctly, with greedy decoding) and fidelity (the share on which its stated
+ * result equals the teacher's). Chance is 10%: a model that ignores the question and names one
+ * digit is right on a tenth of the problems.
+ */
+import { decode } from './generate';
+import type { WindowLm } from './lm';
+import { answerTokens, CHAT_WORDS_MAX, promptTokens, statedResult, taskResult } from './task';
+
+/** Longest answer to decode: k sums, a mark, the result, the chatty words and `<end>`. */
+export function maxAnswerTokens(k: number): number {
+  return k + 2 + CHAT_WORDS_MAX + 1;
+}
+
+/**
+ * The result each problem's greedy answer states (null: no digit where the result belongs). The
+ * prompt carries [steps] when `wantSteps` (a student distilled by `elicitReasoning` is asked the
+ * way it was taught).
+ */
+export function statedResults(
+  model: WindowLm,
+  problems: readonly (readonly number[])[],
+  wantSteps: boolean,
+): (number | null)[] {
+  return problems.map((operands) => {
+    const answer = decode(model, promptTokens(operands, wantSteps), {
+      maxTokens: maxAnswerTokens(operands.length),
+      temperature: 0,
+    });
+    return statedResult(answer);
+  });
+}
+
+/** Share of problems whose stated result is (x_1 + .. + x_k) mod 10 (0 when there are none). */
+export function capability(
+  problems: readonly (readonly number[])[],
+  results: readonly (number | null)[],
+): number {
+  let right = 0;
+  problems.forEach((operands, i) => {
+    if (results[i] === taskResult(operands)) right++;
+  });
+  return problems.length > 0 ? right / problems.length : 0;
+}
+
+/** Share of problems on which the student states the teacher's result (0 when there are none). */
+export function fidelity(
+  studentResults: readonly (number | null)[],
+  teacherResults: readonly (number | null)[],
+): number {
+  let same = 0;
+  studentResults.forEach((result, i) => {
+    if (result !== null && result === teacherResults[i]) same++;
+  });
+  return studentResults.length > 0 ? same / studentResults.length : 0;
+}
+
+/**
+ * Share of problems whose greedy answer has the exact maths: every running sum, the form the
+ * prompt asked for (`</think>` for a plain prompt, `=>` after [steps]) and the result. Stricter
+ * than capability: it is what the teacher must get right to teach the steps.
+ */
+export function exactMathsShare(
+  model: WindowLm,
+  problems: readonly (readonly number[])[],
+  wantSteps: boolean,
+): number {
+  let exact = 0;
+  for (const operands of problems) {
+    const answer = decode(model, promptTokens(operands, wantSteps), {
+      maxTokens: maxAnswerTokens(operands.length),
+      temperature: 0,
+    });
+    const expected = answerTokens(operands, [], wantSteps).slice(0, operands.length + 2);
+    if (expected.every((token, i) => answer[i] === token)) exact++;
+  }
+  return problems.length > 0 ? exact / problems.length : 0;
+}

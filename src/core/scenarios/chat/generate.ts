@@ -1,0 +1,97 @@
+/**
+ * Decoding with the window language model: sampling at a temperature (the chat API) and greedy
+ * decoding (evaluation).
+ *
+ * At temperature T > 0 the next token is drawn from p_T(v) = exp(logit_v / T) / sum_u exp(logit_u / T)
+ * (T = 1: the model's own distribution; T -> 0: greedy), by the inverse CDF with one uniform from
+ * the seeded Rng, so the same seed gives the same text in every engine. T = 0 means greedy: the
+ * most probable token (the lowest id on a tie).
+ */
+import { exp, log } from '../../math/portable';
+import type { Rng } from '../../rng';
+import type { WindowLm } from './lm';
+import { TOKEN } from './vocab';
+
+export interface DecodeOptions {
+  /** stop after this many tokens if `<end>` has not come */
+  maxTokens: number;
+  /** sampling temperature; 0 = greedy */
+  temperature: number;
+  /** the draws when temperature > 0 */
+  rng?: Rng;
+}
+
+/**
+ * Fills `out` with log p_T(v) = logit_v / T - log sum_u exp(logit_u / T) (shifted by the largest
+ * logit so every exp() is <= 1), for T > 0.
+ */
+export function logSoftmaxAtTemperature(
+  logits: Float64Array,
+  temperature: number,
+  out: Float64Array,
+): void {
+  const n = logits.length;
+  const inv = 1 / temperature;
+  let max = -Infinity;
+  for (let v = 0; v < n; v++) if (logits[v]! > max) max = logits[v]!;
+  let sum = 0;
+  for (let v = 0; v < n; v++) sum += exp((logits[v]! - max) * inv);
+  const lse = log(sum);
+  for (let v = 0; v < n; v++) out[v] = (logits[v]! - max) * inv - lse;
+}
+
+/** The index of the largest entry (the lowest index on a tie). */
+export function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let v = 1; v < values.length; v++) if (values[v]! > values[best]!) best = v;
+  return best;
+}
+
+/** A draw from the distribution exp(logProbabilities) by the inverse CDF with one uniform. */
+export function sampleFromLog(logProbabilities: Float64Array, rng: Rng): number {
+  const u = rng.next();
+  let cumulative = 0;
+  const last = logProbabilities.length - 1;
+  for (let v = 0; v < last; v++) {
+    cumulative += exp(logProbabilities[v]!);
+    if (u < cumulative) return v;
+  }
+  return last;
+}
+
+/**
+ * Continues `prompt` (token ids) until `<end>` (included) or maxTokens. `onToken`, when given, sees
+ * each position's log-distribution log p_T (null when greedy) and the chosen token, before the
+ * next step (the buffer is reused: copy what you keep).
+ */
+export function decode(
+  model: WindowLm,
+  prompt: readonly number[],
+  options: DecodeOptions,
+  onToken?: (logDistribution: Float64Array | null, token: number) => void,
+): number[] {
+  const W = model.spec.window;
+  const window = new Int32Array(W).fill(TOKEN.bos);
+  const start = Math.max(0, prompt.length - W);
+  for (let i = start; i < prompt.length; i++) window[W - (prompt.length - i)] = prompt[i]!;
+  const greedy = !(options.temperature > 0);
+  if (!greedy && !options.rng) throw new RangeError('decode: sampling needs an rng');
+  const logDistribution = new Float64Array(model.spec.vocab);
+  const generated: number[] = [];
+  while (generated.length < options.maxTokens) {
+    model.forward(window, 0);
+    let token: number;
+    if (greedy) {
+      token = argmax(model.logits);
+    } else {
+      logSoftmaxAtTemperature(model.logits, options.temperature, logDistribution);
+      token = sampleFromLog(logDistribution, options.rng!);
+    }
+    onToken?.(greedy ? null : logDistribution, token);
+    generated.push(token);
+    if (token === TOKEN.end) break;
+    window.copyWithin(0, 1);
+    window[W - 1] = token;
+  }
+  return generated;
+}
