@@ -105,7 +105,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   {
     ...attack({
       id: 'equationSolving',
-      title: 'Attack: solving for the weights (credit)',
+      title: POLICY_CARD_TITLES.equationSolving,
       what: "A lender's logistic model turns d facts about an applicant into a score with d weights and one offset. Each score the API returns is one equation in those unknowns, so d + 1 well-chosen applications give all of them exactly.",
       stakes:
         'A full score is a precise answer: a handful of queries copies the whole credit model. Rounded scores blur the equations, so the attacker needs more of them.',
@@ -131,7 +131,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   {
     ...attack({
       id: 'lineSearch',
-      title: 'Attack: line search on decisions (credit)',
+      title: POLICY_CARD_TITLES.lineSearch,
       what: 'With approve or refuse answers only, the attacker moves an application step by step between an approved and a refused one to find where the decision flips, feature by feature. Those boundary points give the weights up to a common factor.',
       stakes:
         'Hiding the score does not hide the model: the decisions alone give it away, at a cost that grows with the number of features and the precision wanted.',
@@ -152,7 +152,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   {
     ...attack({
       id: 'explanations',
-      title: 'Attack: reading the explanations (credit)',
+      title: POLICY_CARD_TITLES.explanations,
       what: "When the API explains each decision with how much every feature pushed it, a logistic model's explanation is its weights. One explained application gives the model; a neural network takes more.",
       stakes:
         'Transparency owed to applicants and the secrecy of the model pull against each other: the explanation that tells one applicant why is the model itself.',
@@ -392,7 +392,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
     ...defense(
       {
         id: 'explainDecisions',
-        title: 'API option: explained decisions (credit)',
+        title: POLICY_CARD_TITLES.explainDecisions,
         what: 'Each answer also says how much each fact about the applicant pushed the decision (its feature attribution), as a "why was I refused" service would.',
         stakes:
           "Switching it off keeps the model's weights out of every answer, but applicants lose the reason for their decision: what to change to be approved, and a basis to contest it. That cost is not a number in the lab.",

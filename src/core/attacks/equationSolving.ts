@@ -6,7 +6,7 @@
  */
 import { equationSolving as solve } from '../scenarios/credit/attacks/equationSolving';
 import { creditAttackOptions } from '../scenarios/credit/options';
-import { runOnCreditSession } from '../scenarios/credit/session';
+import { runCreditAttack } from '../scenarios/credit/session';
 import type { AttackPlugin } from './context';
 
 declare module '../config/schema' {
@@ -24,5 +24,5 @@ export const equationSolving: AttackPlugin = {
   fields: [],
   card: 'equationSolving',
   kinds: ['credit'],
-  run: (ctx) => runOnCreditSession(ctx, solve, creditAttackOptions),
+  run: (ctx) => runCreditAttack(ctx, solve, creditAttackOptions),
 };

@@ -2,12 +2,12 @@
  * Reconstruction from explanations (Milli et al., FAT* 2019), credit kind: when the API explains
  * each decision with the gradient of the approval log-odds, that gradient is w itself for a
  * logistic model, so one explained query gives w (and the score gives b); an MLP needs more
- * queries. Without explanations it trains a student on the answers.
+ * queries. Without explanations (defense.output.explanations off) it trains a student on the answers.
  * The algorithm: scenarios/credit/attacks/explanations.ts.
  */
 import { explanationsAttack } from '../scenarios/credit/attacks/explanations';
 import { creditAttackOptions } from '../scenarios/credit/options';
-import { runOnCreditSession } from '../scenarios/credit/session';
+import { runCreditAttack } from '../scenarios/credit/session';
 import type { AttackPlugin } from './context';
 
 declare module '../config/schema' {
@@ -21,9 +21,9 @@ export const explanations: AttackPlugin = {
   name: 'Read the explanations',
   summary:
     "Reads the model from the API's feature attributions: one explained query gives a logistic model's weights (Milli et al. 2019).",
-  uses: ['defense.output.explanations', 'attack.student.model'],
+  uses: ['attack.student.model'],
   fields: [],
   card: 'explanations',
   kinds: ['credit'],
-  run: (ctx) => runOnCreditSession(ctx, explanationsAttack, creditAttackOptions),
+  run: (ctx) => runCreditAttack(ctx, explanationsAttack, creditAttackOptions),
 };

@@ -5,7 +5,7 @@
  */
 import { lineSearch as search } from '../scenarios/credit/attacks/lineSearch';
 import { creditAttackOptions } from '../scenarios/credit/options';
-import { runOnCreditSession } from '../scenarios/credit/session';
+import { runCreditAttack } from '../scenarios/credit/session';
 import type { AttackPlugin } from './context';
 
 declare module '../config/schema' {
@@ -40,5 +40,5 @@ export const lineSearch: AttackPlugin = {
   ],
   card: 'lineSearch',
   kinds: ['credit'],
-  run: (ctx) => runOnCreditSession(ctx, search, creditAttackOptions),
+  run: (ctx) => runCreditAttack(ctx, search, creditAttackOptions),
 };

@@ -12,7 +12,8 @@
  *   end (complete()); from then on the session's model is that one, and the last curve point is
  *   measured on it, so the curve ends at the run's result.
  */
-import type { StudentView } from '../../attacks/context';
+import type { AttackContext, StudentView } from '../../attacks/context';
+import type { Config } from '../../config/schema';
 import type { OutputSection } from '../../defenses/output/section';
 import { createTrainer, Mlp } from '../../models/mlp';
 import type { Rng } from '../../rng';
@@ -165,9 +166,8 @@ export class CreditSession extends AttackSession implements CreditAttackContext 
     return this.outcome ? this.outcome.linear : this.running.linear;
   }
 
-  /** Runs a credit attack on this session and keeps its outcome (see the file header). */
-  runAttack(attack: CreditAttack, options: CreditAttackOptions): void {
-    const outcome = attack(this, options);
+  /** Keeps a credit attack's outcome as the session's model (see the file header). */
+  complete(outcome: CreditAttackOutcome): void {
     this.outcome = outcome;
     const last = this.curve[this.curve.length - 1];
     if (last && last.queries === this.sent) Object.assign(last, this.measureNow());
@@ -175,16 +175,37 @@ export class CreditSession extends AttackSession implements CreditAttackContext 
 }
 
 /**
- * Runs `attack` when `ctx` is a credit session (the plug-ins of the credit attacks call this);
- * throws otherwise (a credit strategy chosen for another kind is a validation bug).
+ * The credit view of any attack context: the published answer format from its config, and the
+ * attributions the API served beside each answer (AskResult.explanations) as CreditAnswers.
  */
-export function runOnCreditSession(
-  ctx: unknown,
+export function creditView(ctx: AttackContext): CreditAttackContext {
+  if (ctx instanceof CreditSession) return ctx;
+  return {
+    dims: ctx.dims,
+    box: ctx.box,
+    output: ctx.config.defense.output,
+    explanations: ctx.config.defense.output.explanations,
+    rng: ctx.rng,
+    remaining: () => ctx.remaining(),
+    pool: (count) => ctx.pool(count),
+    ask: (inputs, count) => {
+      const result = ctx.ask(inputs, count);
+      return { ...result, attributions: result.explanations ?? null };
+    },
+  };
+}
+
+/**
+ * Runs a credit attack on `ctx` (the plug-ins of the credit attacks call this), then fits the
+ * context's own student on the last answers as every attack does (attacks/context.ts); on a credit
+ * session the attack's stolen model becomes the session's model and is what the run measures.
+ */
+export function runCreditAttack(
+  ctx: AttackContext,
   attack: CreditAttack,
-  options: (config: CreditSession['config']) => CreditAttackOptions,
+  options: (config: Config) => CreditAttackOptions,
 ): void {
-  if (!(ctx instanceof CreditSession)) {
-    throw new Error('this attack needs the credit scenario (scenario.kind = credit)');
-  }
-  ctx.runAttack(attack, options(ctx.config));
+  const outcome = attack(creditView(ctx), options(ctx.config));
+  ctx.fit();
+  if (ctx instanceof CreditSession) ctx.complete(outcome);
 }

@@ -59,7 +59,9 @@ export const equationSolving: CreditAttack = (ctx, options) => {
     );
   }
   const first = gaussianPoints(ctx.rng, unknowns, dims);
-  askLogged(ctx, answers, first, unknowns);
+  // never ask beyond the budget (a budget under d + 1 leaves a student on what was answered)
+  const firstCount = Math.min(unknowns, ctx.remaining());
+  if (firstCount > 0) askLogged(ctx, answers, first, firstCount);
   if (exactAnswers(ctx.output) && answers.count === unknowns) {
     const exact = solveExact(answers, unknowns);
     if (exact) return verifyExact(ctx, answers, exact);
