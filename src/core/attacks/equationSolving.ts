@@ -20,7 +20,7 @@ export const equationSolving: AttackPlugin = {
   name: 'Equation solving',
   summary:
     'Each answered score is one equation in the weights: d + 1 queries solve a logistic model exactly (Tramer et al. 2016).',
-  uses: ['attack.student.model'],
+  uses: [], // the student model (for fallbacks) is the kind's field, shown with the kind's student
   fields: [],
   card: 'equationSolving',
   kinds: ['credit'],

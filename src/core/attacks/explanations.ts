@@ -21,7 +21,7 @@ export const explanations: AttackPlugin = {
   name: 'Read the explanations',
   summary:
     "Reads the model from the API's feature attributions: one explained query gives a logistic model's weights (Milli et al. 2019).",
-  uses: ['attack.student.model'],
+  uses: [], // the student model (for fallbacks) is the kind's field, shown with the kind's student
   fields: [],
   card: 'explanations',
   kinds: ['credit'],

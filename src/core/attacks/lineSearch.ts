@@ -23,7 +23,7 @@ export const lineSearch: AttackPlugin = {
   name: 'Line search (labels only)',
   summary:
     'Bisects between an approved and a refused applicant to find the decision boundary, feature by feature (Lowd and Meek 2005).',
-  uses: ['attack.student.model'],
+  uses: [], // the student model (for fallbacks) is the kind's field, shown with the kind's student
   fields: [
     {
       path: 'attack.precision',
