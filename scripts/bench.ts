@@ -7,6 +7,10 @@
  *   npm run bench -- --dist DIR   measure the build in DIR instead of building
  *   npm run bench -- --browser    also the in-browser measurements (on that build; needs Chromium)
  *   npm run bench -- --json       machine-readable output
+ *   npm run bench -- --cost       also fit the run-cost model's coefficients (scripts/bench-cost.ts;
+ *                                 add --max to time every setting at its maximum)
+ *   npm run bench -- --e2e        also the slow browser checks (needs a build): the heap over 500
+ *                                 control changes, the largest supported run (LAB_SLOW=1 specs)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -244,6 +248,33 @@ try {
   }
 } finally {
   if (builtHere) rmSync(distDir, { recursive: true, force: true });
+}
+
+if (process.argv.includes('--cost')) {
+  const { benchCost } = await import('./bench-cost');
+  const { coefficients, heldOut } = benchCost(process.argv.includes('--max'));
+  for (const row of heldOut) {
+    rows.push({
+      name: `cost model, held out: ${row.name}`,
+      median: row.measuredMs,
+      unit: 'ms',
+      goal: '',
+      ok: null,
+      note: `estimated ${row.estimatedMs.toFixed(0)} ms`,
+    });
+  }
+  console.log(`run-cost coefficients (ms per unit): ${JSON.stringify(coefficients)}`);
+}
+
+if (process.argv.includes('--e2e')) {
+  // Slow browser specs, skipped by `npm test`: they print their numbers ([heap], [largest]).
+  const { spawnSync } = await import('node:child_process');
+  const specs = ['test/e2e/heap.spec.ts', 'test/e2e/long-run.spec.ts'];
+  const run = spawnSync('npx', ['playwright', 'test', ...specs, '--workers', '1'], {
+    stdio: 'inherit',
+    env: { ...process.env, LAB_SLOW: '1' },
+  });
+  if (run.status !== 0) process.exitCode = 1;
 }
 
 if (process.argv.includes('--json')) {

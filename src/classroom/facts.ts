@@ -178,7 +178,8 @@ function formatFact(value: FactValue | string | undefined, format: string | unde
   if (value === undefined || value === null) return MISSING;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string') return value;
-  const formatter = format ? FACT_FORMATS[format as FactFormat] : undefined;
+  const formatter =
+    format && Object.hasOwn(FACT_FORMATS, format) ? FACT_FORMATS[format as FactFormat] : undefined;
   if (formatter) return formatter(value);
   return Number.isInteger(value) ? formatCount(value) : String(Number(value.toPrecision(4)));
 }
@@ -186,7 +187,7 @@ function formatFact(value: FactValue | string | undefined, format: string | unde
 /** Fills every placeholder of `text` from `facts` (missing values read "–"). */
 export function fillTemplate(text: string, facts: Record<string, FactValue | string>): string {
   return text.replace(PLACEHOLDER, (_, path: string, format: string | undefined) =>
-    formatFact(facts[path], format),
+    formatFact(Object.hasOwn(facts, path) ? facts[path] : undefined, format),
   );
 }
 

@@ -113,7 +113,7 @@ describe('parseShareHash', () => {
       'attack.student.hidden',
     ]);
     expect(issues[0]?.message).toMatch(
-      /Query budget \(q=50000\) must be an integer from 10 to 10000/,
+      /Query budget \(q="50000"\) must be an integer from 10 to 10000/,
     );
     expect(issues[1]?.message).toMatch(/one of random, natural, active, jacobian/);
     expect(issues[3]?.message).toMatch(/"zz" is not a setting/);

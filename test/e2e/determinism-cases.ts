@@ -1,0 +1,29 @@
+// The runs the page-equals-CLI tests compare, in Chromium (determinism.spec.ts) and in Firefox
+// (determinism-firefox.spec.ts), and the CLI's answer for a share link.
+import { spawnSync } from 'node:child_process';
+
+/** Long training on purpose: it amplified engine differences in Math.exp before core/math/portable. */
+export const LONG_RUN =
+  '#v=1&d=blobs&a=active&sh=32x32x32&se=150&wm=1&wr=0.1&om=noise&dt=1&q=600&ac=2&rl=1&rd=250';
+
+export const DETERMINISM_CASES = [
+  ['default settings', ''],
+  ['a long, fully defended run', LONG_RUN],
+] as const;
+
+/** `npm run sim -- --link <link>`: exit status, parsed stdout (when it exited 0) and stderr. */
+export function simulateLink(link: string): {
+  status: number | null;
+  json: unknown;
+  stderr: string;
+} {
+  const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/sim.ts', '--link', link], {
+    encoding: 'utf8',
+    timeout: 90_000,
+  });
+  return {
+    status: cli.status,
+    json: cli.status === 0 ? JSON.parse(cli.stdout) : null,
+    stderr: cli.stderr,
+  };
+}
