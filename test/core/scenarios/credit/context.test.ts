@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../../src/core/config';
-import {
-  perturbOutput,
-  type OutputOptions,
-} from '../../../../src/core/defenses/output/perturb';
+import { perturbOutput, type OutputOptions } from '../../../../src/core/defenses/output/perturb';
 import { createRng } from '../../../../src/core/rng';
 import { AnswerLog, servedLogit, servedScore } from '../../../../src/core/scenarios/credit/answers';
 import {
