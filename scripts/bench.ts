@@ -116,6 +116,32 @@ ms(
   null,
 );
 
+// 3b. The credit kind (issue 11): `--set scenario.kind=credit` (d = 8, logistic lender, the
+// default strategy and 1,000 queries), the population and lender cached as above, and cold.
+const credit = setPath(base, 'scenario.kind', 'credit');
+let creditFidelity = 0;
+ms(
+  'default credit run, lender cached (8 features, random, 1,000 queries)',
+  time(() => {
+    creditFidelity = simulate(credit, { victimCache: cache }).student.fidelity;
+  }),
+  50,
+  `student fidelity ${creditFidelity.toFixed(3)}`,
+);
+ms(
+  'credit run, equation solving (d + 1 queries and a check), lender cached',
+  time(
+    () =>
+      void simulate(setPath(credit, 'attack.strategy', 'equationSolving'), { victimCache: cache }),
+  ),
+  null,
+);
+ms(
+  'default credit run, cold (population and lender built in the run)',
+  time(() => void simulate(credit)),
+  null,
+);
+
 // 4. A 5,000-query run.
 const big = setPath(base, 'attack.queries', 5000);
 ms(

@@ -20,6 +20,8 @@ export const RUN_FACTS = [
   'student.accuracy',
   'student.fidelity',
   'student.fidelityUniform',
+  'student.weightError',
+  'student.scoreError',
   'attacker.queriesAsked',
   'attacker.queriesAnswered',
   'attacker.queriesDenied',
@@ -44,6 +46,7 @@ export const RUN_FACTS = [
   'detection.benignTested',
   'curve.first.fidelity',
   'curve.first.queries',
+  'credit.unknowns',
 ] as const;
 
 /**
@@ -73,6 +76,9 @@ export function runFacts(result: SimulationResult): Record<string, FactValue> {
     'student.accuracy': result.student.accuracy,
     'student.fidelity': result.student.fidelity,
     'student.fidelityUniform': result.student.fidelityUniform,
+    // credit runs only (null elsewhere, and weightError null when a model is not linear)
+    'student.weightError': result.student.weightError ?? null,
+    'student.scoreError': result.student.scoreError ?? null,
     'attacker.queriesAsked': result.attacker.queriesAsked,
     'attacker.queriesAnswered': result.attacker.queriesAnswered,
     'attacker.queriesDenied': result.attacker.queriesDenied,
@@ -97,6 +103,7 @@ export function runFacts(result: SimulationResult): Record<string, FactValue> {
     'detection.benignTested': d?.benignTested ?? null,
     'curve.first.fidelity': first?.fidelity ?? null,
     'curve.first.queries': first?.queries ?? null,
+    'credit.unknowns': result.credit?.unknowns ?? null,
   };
 }
 

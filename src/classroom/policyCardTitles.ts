@@ -17,6 +17,10 @@ export const POLICY_CARD_TITLES = {
   rateLimit: 'Defense: rate limits and quotas',
   watermark: 'Defense: watermarking answers (DAWN)',
   detection: 'Defense: detecting extraction (PRADA)',
+  equationSolving: 'Attack: solving for the weights (credit)',
+  lineSearch: 'Attack: line search on decisions (credit)',
+  explanations: 'Attack: reading the explanations (credit)',
+  explainDecisions: 'API option: explained decisions (credit)',
 } as const;
 
 export type PolicyCardId = keyof typeof POLICY_CARD_TITLES;

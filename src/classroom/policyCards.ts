@@ -28,6 +28,8 @@ export interface PolicyCard {
   owasp: string[];
   nist: string;
   euAiAct: string;
+  /** other law that bears on it (GDPR, case law), when any */
+  law?: string[];
   figures: PublishedFigure[];
 }
 
@@ -54,6 +56,23 @@ const CONFIDENCES: PublishedFigure = {
   claim: 'confidences vs labels only',
   figure: 'probabilities need 50-100x fewer queries',
   source: 'Tramer et al. 2016, as cited by Lee et al. 2019',
+};
+
+/** The credit kind's cards: credit scoring of natural persons is a high-risk use (REFERENCE.md). */
+const CREDIT_EU_AI_ACT = `${EU_AI_ACT} Annex III point 5(b): AI that evaluates the creditworthiness of natural persons or establishes their credit score is high-risk (fraud detection excepted); these obligations apply from 2 August 2026.`;
+const CREDIT_LAW = [
+  'GDPR Art. 22: automated individual decisions.',
+  'CJEU C-634/21 (SCHUFA, 7 December 2023): producing a credit score that a lender relies on can itself be an automated decision.',
+];
+const EXACT_LOGISTIC: PublishedFigure = {
+  claim: 'equation-solving on logistic regression',
+  figure: 'exact with d+1 queries',
+  source: 'Tramer et al., USENIX Security 2016',
+};
+const GRADIENTS: PublishedFigure = {
+  claim: 'gradient explanations',
+  figure: 'reveal a model with orders of magnitude fewer queries than predictions',
+  source: 'Milli et al., FAT* 2019',
 };
 
 function attack(
@@ -83,6 +102,66 @@ function defense(
 }
 
 export const POLICY_CARDS: readonly PolicyCard[] = [
+  {
+    ...attack({
+      id: 'equationSolving',
+      title: POLICY_CARD_TITLES.equationSolving,
+      what: "A lender's logistic model turns d facts about an applicant into a score with d weights and one offset. Each score the API returns is one equation in those unknowns, so d + 1 well-chosen applications give all of them exactly.",
+      stakes:
+        'A full score is a precise answer: a handful of queries copies the whole credit model. Rounded scores blur the equations, so the attacker needs more of them.',
+      inLab:
+        'Scenario "Credit scoring", strategy "equation solving": compare queries used with d + 1, then round the answers.',
+      figures: [
+        EXACT_LOGISTIC,
+        {
+          claim: 'real service, Amazon ML (logistic regression, Digits)',
+          figure: '650 queries, 70 s',
+          source: 'Tramer et al. 2016',
+        },
+        {
+          claim: 'BigML decision tree (German Credit)',
+          figure: '1,150 queries, 632 s',
+          source: 'Tramer et al. 2016',
+        },
+      ],
+    }),
+    euAiAct: CREDIT_EU_AI_ACT,
+    law: CREDIT_LAW,
+  },
+  {
+    ...attack({
+      id: 'lineSearch',
+      title: POLICY_CARD_TITLES.lineSearch,
+      what: 'With approve or refuse answers only, the attacker moves an application step by step between an approved and a refused one to find where the decision flips, feature by feature. Those boundary points give the weights up to a common factor.',
+      stakes:
+        'Hiding the score does not hide the model: the decisions alone give it away, at a cost that grows with the number of features and the precision wanted.',
+      inLab:
+        'Credit scoring, API answers "label only", strategy "line search": count the queries against d + 1.',
+      figures: [
+        {
+          claim: 'label-only linear models',
+          figure: 'recovered by line search, queries polynomial in d',
+          source: 'Lowd and Meek, KDD 2005',
+        },
+        CONFIDENCES,
+      ],
+    }),
+    euAiAct: CREDIT_EU_AI_ACT,
+    law: CREDIT_LAW,
+  },
+  {
+    ...attack({
+      id: 'explanations',
+      title: POLICY_CARD_TITLES.explanations,
+      what: "When the API explains each decision with how much every feature pushed it, a logistic model's explanation is its weights. One explained application gives the model; a neural network takes more.",
+      stakes:
+        'Transparency owed to applicants and the secrecy of the model pull against each other: the explanation that tells one applicant why is the model itself.',
+      inLab: 'Credit scoring, "Explain decisions" on, strategy "read the explanations": one query.',
+      figures: [GRADIENTS],
+    }),
+    euAiAct: CREDIT_EU_AI_ACT,
+    law: CREDIT_LAW,
+  },
   attack({
     id: 'random',
     title: POLICY_CARD_TITLES.random,
@@ -349,6 +428,27 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
     },
     'anomaly detection',
   ),
+  {
+    ...defense(
+      {
+        id: 'explainDecisions',
+        title: POLICY_CARD_TITLES.explainDecisions,
+        what: 'Each answer also says how much each fact about the applicant pushed the decision (its feature attribution), as a "why was I refused" service would.',
+        stakes:
+          "Switching it off keeps the model's weights out of every answer, but applicants lose the reason for their decision: what to change to be approved, and a basis to contest it. That cost is not a number in the lab.",
+        inLab:
+          'Credit scoring: switch "Explain decisions" on and off with strategy "read the explanations" and compare queries used.',
+        atlas: [
+          'enables AML.T0024.002 Extract AI Model when on',
+          'AML.M0002 Passive AI Output Obfuscation (leaving it off)',
+        ],
+        figures: [GRADIENTS],
+      },
+      'limit logit and logprob exposure',
+    ),
+    euAiAct: CREDIT_EU_AI_ACT,
+    law: CREDIT_LAW,
+  },
 ];
 
 export const POLICY_CARD_BY_ID: ReadonlyMap<string, PolicyCard> = new Map(

@@ -150,7 +150,15 @@ export interface SimulationResult extends DefenseReports, KindResults {
   kind: ScenarioKind;
   classes: number;
   victim: { accuracy: number; trainAccuracy: number };
-  student: { accuracy: number; fidelity: number; fidelityUniform: number };
+  student: {
+    accuracy: number;
+    fidelity: number;
+    fidelityUniform: number;
+    /** credit: largest absolute error of the recovered standardised weights and bias (null: not linear) */
+    weightError?: number | null;
+    /** credit: mean absolute error of the stolen approval probability on held-out applicants */
+    scoreError?: number;
+  };
   attacker: {
     queriesAsked: number;
     queriesAnswered: number;

@@ -181,7 +181,10 @@ describe('fuzzed CLI input (in process)', () => {
         case 'bool':
           return fc.boolean();
         case 'enum':
-          return fc.constantFrom(...spec.values);
+          // one field on the default config: a kind-dependent choice the default kind offers
+          return fc.constantFrom(
+            ...(spec.valuesFor ? spec.valuesFor(defaultConfig().scenario.kind) : spec.values),
+          );
         case 'layers':
           return fc.array(fc.integer({ min: spec.minUnits, max: spec.maxUnits }), {
             minLength: 1,

@@ -29,6 +29,12 @@ const ADDED_DEFAULTS: Record<string, unknown> = {
   'defense.output.nu': 20,
   'defense.output.epsilon': 0.5,
   'defense.output.keepTop1': true,
+  // the credit kind's fields (every config holds every field; planar runs never read them)
+  'scenario.features': 8,
+  'victim.model': 'logistic',
+  'attack.student.model': 'logistic',
+  'attack.precision': 0.001,
+  'defense.output.explanations': false,
 };
 
 /** Sweep levels added after the fixtures were recorded (new answer formats), by knob. */

@@ -40,7 +40,8 @@ function arbitraryFor(spec: FieldSpec): fc.Arbitrary<unknown> {
     case 'bool':
       return fc.boolean();
     case 'enum':
-      return fc.constantFrom(...spec.values);
+      // a kind-dependent choice is an index into what the kind offers (resolved below)
+      return spec.valuesFor ? fc.nat() : fc.constantFrom(...spec.values);
     case 'layers':
       return fc.array(fc.integer({ min: spec.minUnits, max: Math.min(spec.maxUnits, 12) }), {
         minLength: 1,
@@ -52,7 +53,15 @@ function arbitraryFor(spec: FieldSpec): fc.Arbitrary<unknown> {
 const arbitraryConfig: fc.Arbitrary<Config> = fc
   .tuple(...FIELDS.map((spec) => arbitraryFor(spec)))
   .map((values) =>
-    FIELDS.reduce((config, spec, i) => setPath(config, spec.path, values[i]), defaultConfig()),
+    FIELDS.reduce((config, spec, i) => {
+      let value = values[i];
+      if (spec.kind === 'enum' && spec.valuesFor) {
+        // scenario.kind precedes every kind-dependent field in FIELDS, so it is already set
+        const offered = spec.valuesFor(config.scenario.kind);
+        value = offered[(value as number) % offered.length];
+      }
+      return setPath(config, spec.path, value);
+    }, defaultConfig()),
   );
 
 function assertFinite(value: unknown, path: string): void {
@@ -78,7 +87,7 @@ describe('simulate over the valid config space', () => {
       fc.property(arbitraryConfig, (config) => {
         const result = simulate(config);
         assertFinite(summarizeResult(result, { maps: true, queries: true }), 'result');
-        for (const slice of result.maps!.studentSlices)
+        for (const slice of result.maps?.studentSlices ?? [])
           for (const p of slice) expect(Number.isFinite(p)).toBe(true);
         expect(result.attacker.queriesAnswered + result.attacker.queriesDenied).toBe(
           result.attacker.queriesAsked,

@@ -34,7 +34,8 @@ describe('simulate', () => {
     expect(victim.accuracy).toBeGreaterThanOrEqual(dataset === 'spiral' ? 0.9 : 0.97);
   });
 
-  it.each(ATTACKS.map((a) => a.id))(
+  // (the credit attacks may stop early by design: test/core/scenarios/credit/kind.test.ts)
+  it.each(ATTACKS.filter((a) => a.kinds.includes('planar')).map((a) => a.id))(
     '%s spends exactly its budget when nothing refuses it',
     (strategy) => {
       for (const queries of [10, 137, 500]) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   CONFIG_VERSION,
+  checkKindChoices,
   FIELDS,
   defaultConfig,
   setPath,
@@ -47,7 +48,8 @@ const validConfig: fc.Arbitrary<Config> = fc
       const value = values[i];
       if (value !== null && value !== undefined) config = setPath(config, spec.path, value);
     });
-    return config;
+    // a strategy or answer format the drawn kind does not offer becomes the kind's first one
+    return checkKindChoices(config).config;
   });
 
 describe('formatShareHash', () => {

@@ -5,11 +5,22 @@
 import type { StrategyName } from '../config/schema';
 import { active } from './active';
 import type { AttackPlugin } from './context';
+import { equationSolving } from './equationSolving';
+import { explanations } from './explanations';
 import { jacobian } from './jacobian';
+import { lineSearch } from './lineSearch';
 import { natural } from './natural';
 import { random } from './random';
 
-export const ATTACKS: readonly AttackPlugin[] = [random, natural, active, jacobian];
+export const ATTACKS: readonly AttackPlugin[] = [
+  random,
+  natural,
+  active,
+  jacobian,
+  equationSolving,
+  lineSearch,
+  explanations,
+];
 
 /** Strategies by id (a Map: user text never reaches inherited properties). */
 export const ATTACK_BY_ID: ReadonlyMap<string, AttackPlugin> = new Map(

@@ -13,11 +13,12 @@ import { OUTPUT_MODES } from '../defenses/output/modes/index';
 import type { OutputModePlugin } from '../defenses/output/section';
 import { rateLimitMeta } from '../defenses/rateLimit/meta';
 import { watermarkMeta } from '../defenses/watermark/meta';
+import { creditMeta } from '../scenarios/credit/meta';
 import { planarMeta } from '../scenarios/planar/meta';
 import type { DefenseMeta, ScenarioKindMeta, SweepKnob } from './types';
 
 /** Scenario kinds (the first is the default). */
-export const KINDS: readonly ScenarioKindMeta[] = [planarMeta];
+export const KINDS: readonly ScenarioKindMeta[] = [planarMeta, creditMeta];
 
 /** Defenses, in the order the page lists them (the API's order is each one's `order`). */
 export const DEFENSES: readonly DefenseMeta[] = [

@@ -8,6 +8,7 @@ import { detection } from '../defenses/detection/index';
 import { output } from '../defenses/output/index';
 import { rateLimit } from '../defenses/rateLimit/index';
 import { watermark } from '../defenses/watermark/index';
+import { credit } from '../scenarios/credit/index';
 import { planar } from '../scenarios/planar/index';
 import type { ScenarioRuntime } from '../scenarios/contract';
 import type { ApiSetup, DefenseRuntime } from './runtime-types';
@@ -19,7 +20,7 @@ export const DEFENSE_RUNTIMES: readonly DefenseRuntime[] = [
   detection,
 ];
 
-export const KIND_RUNTIMES: readonly ScenarioRuntime[] = [planar];
+export const KIND_RUNTIMES: readonly ScenarioRuntime[] = [planar, credit];
 
 /** The defenses that are on for `config`, in the API's order. */
 export function activeDefenses(config: Config): DefenseRuntime[] {

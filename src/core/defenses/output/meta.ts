@@ -48,7 +48,11 @@ export const outputMeta: DefenseMeta = {
   order: 50,
   isOn: (config) => config.defense.output.mode !== UNDEFENDED,
   disable: withMode(UNDEFENDED),
-  visibleFields: (config) => outputMode(config.defense.output.mode).fields.map((f) => f.path),
+  visibleFields: (config) => [
+    ...outputMode(config.defense.output.mode).fields.map((f) => f.path),
+    // the credit kind's API option (declared by scenarios/credit/meta.ts), under the answer format
+    ...(config.scenario.kind === 'credit' ? (['defense.output.explanations'] as const) : []),
+  ],
   knobs: [
     modeKnob,
     ...OUTPUT_MODES.flatMap((m) =>
@@ -70,6 +74,10 @@ export const outputMeta: DefenseMeta = {
   costs: ['accuracyDrop', 'distortion'],
   cards: (config) => {
     const card = outputMode(config.defense.output.mode).card;
-    return card ? [card] : OUTPUT_MODES.flatMap((m) => (m.card ? [m.card] : []));
+    // the credit kind's explanations option has its own card (classroom/policyCards.ts)
+    const explained = config.defense.output.explanations ? ['explainDecisions'] : [];
+    return card
+      ? [card, ...explained]
+      : [...OUTPUT_MODES.flatMap((m) => (m.card ? [m.card] : [])), ...explained];
   },
 };

@@ -11,15 +11,15 @@ import { attack } from '../../attacks/index';
 import { measureBenignCost } from '../../benign';
 import { setPath } from '../../config/paths';
 import type { Config } from '../../config/schema';
-import { answerCap } from '../../defenses/rateLimit/limits';
 import { agreementRate, fidelity, predictLabels } from '../../metrics/fidelity';
 import { Mlp } from '../../models/mlp';
 import { createTrainer } from '../../models/trainer';
-import { attachDefenses, activeDefenses, DEFENSE_RUNTIMES } from '../../registry/runtime';
-import type { DefenseReportKey, OwnerAssets } from '../../registry/runtime-types';
+import { attachDefenses } from '../../registry/runtime';
+import type { OwnerAssets } from '../../registry/runtime-types';
+import { attackerResult, defenseReports } from '../../outcome';
 import { createRng, hashString, type Rng } from '../../rng';
 import { AttackSession, STUDENT_BATCH } from '../../session';
-import type { Classifier, DefenseReports, SimulationResult } from '../../types';
+import type { Classifier, SimulationResult } from '../../types';
 import type { ScenarioRuntime } from '../contract';
 import { generatePlanar } from './data';
 import { decisionGrid, GRID_RESOLUTION, gridInputs } from './maps';
@@ -141,30 +141,20 @@ function simulate(
   );
 
   options.onProgress?.(0.94, 'reports');
-  // Every defense with a report has its field: null when off, built when on.
-  const reports = Object.fromEntries(
-    DEFENSE_RUNTIMES.flatMap((d) => (d.report ? [[d.report.key, null]] : [])),
-  ) as Record<DefenseReportKey, unknown>;
-  for (const defense of activeDefenses(config)) {
-    if (!defense.report) continue;
-    const built = defense.report.build({
+  const reports = defenseReports(
+    {
       config,
-      stage: stages.find((s) => s.id === defense.id)!.stage,
-      log: api.log,
-      bannedCount: api.bannedCount,
-      alarms: api.alarms,
-      honest: benign.parts.get(defense.id) ?? {},
       watermarkKey,
       student,
       trainControl: (size, controlRng) => trainControl(config, classes, size, controlRng),
       rng: rng.fork('control'),
-    });
-    reports[defense.report.key] = built;
-  }
+    },
+    api,
+    stages,
+    benign,
+  );
 
   const final = session.curve[session.curve.length - 1]!;
-  const { rateLimit } = config.defense;
-  const accountsUsed = session.accountsUsed;
   const result: SimulationResult = {
     config,
     kind: 'planar',
@@ -178,24 +168,10 @@ function simulate(
       fidelity: final.fidelity,
       fidelityUniform: final.fidelityUniform,
     },
-    attacker: {
-      queriesAsked: session.sent,
-      queriesAnswered: session.answered,
-      queriesDenied: session.sent - session.answered,
-      accountsUsed,
-      accountsBanned: api.bannedCount,
-      days: config.attack.days,
-      costUSD: roundCents(
-        (session.answered / 1000) * config.attack.pricePer1k +
-          accountsUsed * config.attack.accountCost,
-      ),
-      answerCap: rateLimit.on
-        ? answerCap(config.attack.accounts, rateLimit.perDay, config.attack.days)
-        : null,
-    },
+    attacker: attackerResult(config, session, api),
     curve: session.curve,
     defenseCost: benign.cost,
-    ...(reports as DefenseReports),
+    ...reports,
     queries: session.trace,
     maps: {
       victim: decisionGrid(victim, box, GRID_RESOLUTION, grid),
@@ -205,10 +181,6 @@ function simulate(
   };
   options.onProgress?.(1, 'done');
   return result;
-}
-
-function roundCents(usd: number): number {
-  return Math.round(usd * 100) / 100;
 }
 
 export const planar: ScenarioRuntime = {
