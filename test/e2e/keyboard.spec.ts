@@ -130,6 +130,8 @@ test('Tab reaches every control, and each works from the keyboard', async ({ pag
     ['#v=1&a=active&om=rounded', false],
     ['#v=1&a=natural&om=topk', false],
     ['#v=1&om=noise', false],
+    ['#v=2&om=misinformation', false],
+    ['#v=2&om=mad', false],
   ];
   for (const [hash, work] of walks) {
     await openLab(page, hash);
