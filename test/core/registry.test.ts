@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { POLICY_CARD_BY_ID } from '../../src/classroom/policyCards';
-import { ATTACK_BY_ID } from '../../src/core/attacks/index';
+import { ATTACK_BY_ID, ATTACKS as ATTACK_PLUGINS } from '../../src/core/attacks/index';
 import {
   CONFIG_VERSION,
   FIELDS,
@@ -250,6 +250,10 @@ describe('the defense registries', () => {
   });
 });
 
+it('the page lists the same attacks as the worker, in the same order', () => {
+  expect(ATTACKS.map((a) => a.id)).toEqual(ATTACK_PLUGINS.map((a) => a.id));
+});
+
 describe.each(ATTACKS.map((a) => [a.id, a] as const))('attack %s', (id, attack) => {
   it('has a name, a summary, a policy card that exists, and registered kinds', () => {
     expect(attack.name.trim(), `name of ${id}`).not.toBe('');
@@ -258,7 +262,8 @@ describe.each(ATTACKS.map((a) => [a.id, a] as const))('attack %s', (id, attack) 
     expect(attack.kinds.length, `kinds of ${id}`).toBeGreaterThan(0);
     for (const kind of attack.kinds)
       expect(KIND_BY_ID.has(kind), `kind ${kind} of ${id}`).toBe(true);
-    expect(typeof attack.run, `run of ${id}`).toBe('function');
+    // its run function, in the worker's list (the page's list carries the metadata only)
+    expect(typeof ATTACK_BY_ID.get(id)?.run, `run of ${id}`).toBe('function');
   });
 
   it('reads and declares fields of the FIELDS table under attack.', () => {

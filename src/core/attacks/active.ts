@@ -5,6 +5,7 @@
  * queried and the student is retrained. The budget is split evenly over attack.rounds rounds.
  */
 import type { AttackPlugin, AttackStrategy } from './context';
+import type { AttackMeta } from '../registry/types';
 
 declare module '../config/schema' {
   interface StrategyNames {
@@ -69,7 +70,7 @@ export const activeAttack: AttackStrategy = (ctx) => {
   }
 };
 
-export const active: AttackPlugin = {
+export const activeMeta: AttackMeta = {
   id: 'active',
   name: 'Active learning',
   summary:
@@ -89,5 +90,6 @@ export const active: AttackPlugin = {
   ],
   card: 'active',
   kinds: ['planar'],
-  run: activeAttack,
 };
+
+export const active: AttackPlugin = { ...activeMeta, run: activeAttack };

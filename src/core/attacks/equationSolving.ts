@@ -8,6 +8,7 @@ import { equationSolving as solve } from '../scenarios/credit/attacks/equationSo
 import { creditAttackOptions } from '../scenarios/credit/options';
 import { runCreditAttack } from '../scenarios/credit/session';
 import type { AttackPlugin } from './context';
+import type { AttackMeta } from '../registry/types';
 
 declare module '../config/schema' {
   interface StrategyNames {
@@ -15,7 +16,7 @@ declare module '../config/schema' {
   }
 }
 
-export const equationSolving: AttackPlugin = {
+export const equationSolvingMeta: AttackMeta = {
   id: 'equationSolving',
   name: 'Equation solving',
   summary:
@@ -24,5 +25,9 @@ export const equationSolving: AttackPlugin = {
   fields: [],
   card: 'equationSolving',
   kinds: ['credit'],
+};
+
+export const equationSolving: AttackPlugin = {
+  ...equationSolvingMeta,
   run: (ctx) => runCreditAttack(ctx, solve, creditAttackOptions),
 };

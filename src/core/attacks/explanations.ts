@@ -9,6 +9,7 @@ import { explanationsAttack } from '../scenarios/credit/attacks/explanations';
 import { creditAttackOptions } from '../scenarios/credit/options';
 import { runCreditAttack } from '../scenarios/credit/session';
 import type { AttackPlugin } from './context';
+import type { AttackMeta } from '../registry/types';
 
 declare module '../config/schema' {
   interface StrategyNames {
@@ -16,7 +17,7 @@ declare module '../config/schema' {
   }
 }
 
-export const explanations: AttackPlugin = {
+export const explanationsMeta: AttackMeta = {
   id: 'explanations',
   name: 'Read the explanations',
   summary:
@@ -25,5 +26,9 @@ export const explanations: AttackPlugin = {
   fields: [],
   card: 'explanations',
   kinds: ['credit'],
+};
+
+export const explanations: AttackPlugin = {
+  ...explanationsMeta,
   run: (ctx) => runCreditAttack(ctx, explanationsAttack, creditAttackOptions),
 };

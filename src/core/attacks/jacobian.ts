@@ -7,6 +7,7 @@
  * the remaining budget. Points the API refused are not augmented (the attacker has no label).
  */
 import type { AttackPlugin, AttackStrategy } from './context';
+import type { AttackMeta } from '../registry/types';
 
 declare module '../config/schema' {
   interface StrategyNames {
@@ -64,7 +65,7 @@ export const jacobianAttack: AttackStrategy = (ctx) => {
   }
 };
 
-export const jacobian: AttackPlugin = {
+export const jacobianMeta: AttackMeta = {
   id: 'jacobian',
   name: 'Jacobian augmentation',
   summary:
@@ -97,5 +98,6 @@ export const jacobian: AttackPlugin = {
   ],
   card: 'jacobian',
   kinds: ['planar'],
-  run: jacobianAttack,
 };
+
+export const jacobian: AttackPlugin = { ...jacobianMeta, run: jacobianAttack };

@@ -7,6 +7,7 @@ import { lineSearch as search } from '../scenarios/credit/attacks/lineSearch';
 import { creditAttackOptions } from '../scenarios/credit/options';
 import { runCreditAttack } from '../scenarios/credit/session';
 import type { AttackPlugin } from './context';
+import type { AttackMeta } from '../registry/types';
 
 declare module '../config/schema' {
   interface StrategyNames {
@@ -18,7 +19,7 @@ declare module '../config/schema' {
   }
 }
 
-export const lineSearch: AttackPlugin = {
+export const lineSearchMeta: AttackMeta = {
   id: 'lineSearch',
   name: 'Line search (labels only)',
   summary:
@@ -40,5 +41,9 @@ export const lineSearch: AttackPlugin = {
   ],
   card: 'lineSearch',
   kinds: ['credit'],
+};
+
+export const lineSearch: AttackPlugin = {
+  ...lineSearchMeta,
   run: (ctx) => runCreditAttack(ctx, search, creditAttackOptions),
 };

@@ -3,6 +3,7 @@
  * Orekondy et al. 2019). attack.poolShift moves that pool away from the victim's distribution.
  */
 import type { AttackPlugin, AttackStrategy } from './context';
+import type { AttackMeta } from '../registry/types';
 
 declare module '../config/schema' {
   interface StrategyNames {
@@ -16,7 +17,7 @@ export const naturalAttack: AttackStrategy = (ctx) => {
   ctx.fit();
 };
 
-export const natural: AttackPlugin = {
+export const naturalMeta: AttackMeta = {
   id: 'natural',
   name: 'Natural data (Knockoff)',
   summary:
@@ -25,5 +26,6 @@ export const natural: AttackPlugin = {
   fields: [],
   card: 'natural',
   kinds: ['planar', 'credit'],
-  run: naturalAttack,
 };
+
+export const natural: AttackPlugin = { ...naturalMeta, run: naturalAttack };

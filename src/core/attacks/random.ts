@@ -4,6 +4,7 @@
  */
 import { uniformInBox } from '../sampling';
 import type { AttackPlugin, AttackStrategy } from './context';
+import type { AttackMeta } from '../registry/types';
 
 declare module '../config/schema' {
   interface StrategyNames {
@@ -18,7 +19,7 @@ export const randomAttack: AttackStrategy = (ctx) => {
   ctx.fit();
 };
 
-export const random: AttackPlugin = {
+export const randomMeta: AttackMeta = {
   id: 'random',
   name: 'Random points',
   summary:
@@ -27,5 +28,6 @@ export const random: AttackPlugin = {
   fields: [],
   card: 'random',
   kinds: ['planar', 'credit'],
-  run: randomAttack,
 };
+
+export const random: AttackPlugin = { ...randomMeta, run: randomAttack };

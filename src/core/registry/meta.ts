@@ -4,8 +4,7 @@
  * simulation side of the same plug-ins is listed in ./runtime.ts (worker and CLI only); a test
  * requires the two lists to name the same plug-ins.
  */
-import { ATTACKS } from '../attacks/index';
-import type { AttackPlugin } from '../attacks/context';
+import { ATTACK_METAS as ATTACKS } from '../attacks/metas';
 import type { Config, ScenarioKind } from '../config/schema';
 import { detectionMeta } from '../defenses/detection/meta';
 import { outputMeta } from '../defenses/output/meta';
@@ -15,7 +14,7 @@ import { rateLimitMeta } from '../defenses/rateLimit/meta';
 import { watermarkMeta } from '../defenses/watermark/meta';
 import { creditMeta } from '../scenarios/credit/meta';
 import { planarMeta } from '../scenarios/planar/meta';
-import type { DefenseMeta, ScenarioKindMeta, SweepKnob } from './types';
+import type { AttackMeta, DefenseMeta, ScenarioKindMeta, SweepKnob } from './types';
 
 /** Scenario kinds (the first is the default). */
 export const KINDS: readonly ScenarioKindMeta[] = [planarMeta, creditMeta];
@@ -36,7 +35,7 @@ const byId = <T extends { id: string }>(items: readonly T[]): ReadonlyMap<string
 /** Lookups by id: Maps, so user text never reaches an inherited property. */
 export const KIND_BY_ID = byId(KINDS);
 export const DEFENSE_BY_ID = byId(DEFENSES);
-export const ATTACK_META_BY_ID: ReadonlyMap<string, AttackPlugin> = byId(ATTACKS);
+export const ATTACK_META_BY_ID: ReadonlyMap<string, AttackMeta> = byId(ATTACKS);
 export const OUTPUT_MODE_META_BY_ID: ReadonlyMap<string, OutputModePlugin> = byId(OUTPUT_MODES);
 
 const appliesTo = (kind: ScenarioKind, kinds: readonly ScenarioKind[] | undefined) =>
@@ -48,7 +47,7 @@ export function defensesFor(kind: ScenarioKind): readonly DefenseMeta[] {
 }
 
 /** The attack strategies a kind offers. */
-export function attacksFor(kind: ScenarioKind): readonly AttackPlugin[] {
+export function attacksFor(kind: ScenarioKind): readonly AttackMeta[] {
   return ATTACKS.filter((a) => a.kinds.includes(kind));
 }
 
