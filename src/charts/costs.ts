@@ -7,7 +7,8 @@ import type { DefenseCost } from '../core/types';
 import { formatDistortion, formatNumber, formatPercent, formatPoints } from './format';
 
 /** The four scalar costs (the per-defense split of the accuracy drop is not a measure of its own). */
-export type CostMeasure = Exclude<keyof DefenseCost, 'accuracyDropBy'>;
+/** (stepsDenied, the chat kind's measure, is not drawn on the frontier yet.) */
+export type CostMeasure = Exclude<keyof DefenseCost, 'accuracyDropBy' | 'stepsDenied'>;
 
 export interface CostMeasureSpec {
   measure: CostMeasure;

@@ -4,7 +4,10 @@
  * turns any invalid input into exit code 2 with one line on stderr naming the field.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { applyAssignments, parseConfig, type Config, type ConfigIssue } from '../core/config';
+import { kindRuntime } from '../core/registry/runtime';
+import { assetsFor } from '../core/scenarios/contract';
 import { parseShareLink } from '../state/url';
 
 export class UsageError extends Error {}
@@ -70,4 +73,35 @@ export function runCli(main: () => void): void {
     }
     throw error;
   }
+}
+
+/** The repository's public/ folder (where the page's static files and shipped models live). */
+export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+
+/**
+ * The files under public/ that runs of `config` need (ScenarioRuntime.assets), read from disk;
+ * `configs` adds the files of other configs (a sweep's levels). Core does no I/O: this is its CLI
+ * half, and the worker fetches the same paths.
+ */
+export function loadAssets(
+  config: Config,
+  configs: readonly Config[] = [],
+  publicDir: string = PUBLIC_DIR,
+): Map<string, ArrayBuffer> {
+  const assets = new Map<string, ArrayBuffer>();
+  for (const c of [config, ...configs]) {
+    for (const path of assetsFor(kindRuntime(c), c)) {
+      if (assets.has(path)) continue;
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(`${publicDir}${path}`);
+      } catch {
+        throw new UsageError(`cannot read public/${path}, which this scenario needs`);
+      }
+      const copy = new ArrayBuffer(bytes.byteLength);
+      new Uint8Array(copy).set(bytes);
+      assets.set(path, copy);
+    }
+  }
+  return assets;
 }

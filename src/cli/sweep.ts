@@ -7,7 +7,8 @@ import { parseConfig } from '../core/config';
 import { SWEEP_KNOB_BY_NAME, SWEEP_KNOBS, type Level } from '../core/sweep';
 import { sweep } from '../core/sweep';
 import { sweepToCsv } from '../classroom/csv';
-import { UsageError, loadConfig, runCli } from './args';
+import { knobLevels, knobsFor } from '../core/registry/meta';
+import { UsageError, loadAssets, loadConfig, runCli } from './args';
 
 const HELP = `Usage: npm run sweep -- --knob NAME [options]
 
@@ -75,7 +76,21 @@ runCli(() => {
     if (issues.length > 0)
       throw new UsageError(`--levels ${level}: ${issues.map((i) => i.message).join('; ')}`);
   }
+  if (!knobsFor(config.scenario.kind).includes(knob)) {
+    throw new UsageError(
+      `--knob ${knob.name} does not apply to the ${config.scenario.kind} scenario; its knobs: ${knobsFor(
+        config.scenario.kind,
+      )
+        .map((k) => k.name)
+        .join(', ')}`,
+    );
+  }
   const seeds = Array.from({ length: seedCount }, (_, i) => config.seed + i);
-  const result = sweep(config, knob.name, levels, seeds);
+  const grid = levels ?? knobLevels(knob, config.scenario.kind);
+  const assets = loadAssets(
+    config,
+    grid.map((level) => knob.apply(config, level)),
+  );
+  const result = sweep(config, knob.name, grid, seeds, { assets });
   process.stdout.write(values.csv ? `${sweepToCsv(result)}\n` : `${JSON.stringify(result)}\n`);
 });

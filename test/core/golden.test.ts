@@ -23,17 +23,37 @@ const sweeps = JSON.parse(
 ) as { knob: string; result: { config: Record<string, unknown> } & Record<string, unknown> }[];
 
 /** Fields added after the fixtures were recorded; each must hold its default in every golden run. */
-const ADDED_DEFAULTS: Record<string, unknown> = { 'scenario.kind': 'planar' };
+const ADDED_DEFAULTS: Record<string, unknown> = {
+  'scenario.kind': 'planar',
+  // the chat kind's fields (issue 12)
+  'scenario.operands': 4,
+  'scenario.honestWantSteps': 0.3,
+  'victim.temperature': 1,
+  'attack.pricePerMTok': 10,
+  'attack.student.width': 48,
+  'attack.student.steps': 1000,
+  'defense.output.topLogprobs': 5,
+  'defense.chat.reasoning': 'shown',
+};
 
 /** The config without its version and without the added fields (which must hold their defaults). */
 function comparable(config: Record<string, unknown>): unknown {
   const copy = structuredClone(config) as Record<string, Record<string, unknown>>;
   delete (copy as Record<string, unknown>).version;
   for (const [path, value] of Object.entries(ADDED_DEFAULTS)) {
-    const [section, field] = path.split('.') as [string, string];
-    if (copy[section] && field in copy[section]) {
-      expect(copy[section][field], path).toEqual(value);
-      delete copy[section][field];
+    const parts = path.split('.');
+    const field = parts.pop()!;
+    let node: Record<string, unknown> | undefined = copy;
+    for (const part of parts) node = node?.[part] as Record<string, unknown> | undefined;
+    if (node && field in node) {
+      expect(node[field], path).toEqual(value);
+      delete node[field];
+      // a section made only of added fields (defense.chat) is added too
+      if (parts.length > 0 && Object.keys(node).length === 0) {
+        let parent: Record<string, unknown> = copy;
+        for (const part of parts.slice(0, -1)) parent = parent[part] as Record<string, unknown>;
+        delete parent[parts[parts.length - 1]!];
+      }
     }
   }
   return copy;

@@ -4,12 +4,21 @@
  */
 import type { StrategyName } from '../config/schema';
 import { active } from './active';
+import { elicitReasoning, randomText, taskPrompts } from './chat';
 import type { AttackPlugin } from './context';
 import { jacobian } from './jacobian';
 import { natural } from './natural';
 import { random } from './random';
 
-export const ATTACKS: readonly AttackPlugin[] = [random, natural, active, jacobian];
+export const ATTACKS: readonly AttackPlugin[] = [
+  random,
+  natural,
+  active,
+  jacobian,
+  taskPrompts,
+  elicitReasoning,
+  randomText,
+];
 
 /** Strategies by id (a Map: user text never reaches inherited properties). */
 export const ATTACK_BY_ID: ReadonlyMap<string, AttackPlugin> = new Map(

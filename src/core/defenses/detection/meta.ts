@@ -72,4 +72,5 @@ export const detectionMeta: DefenseMeta = {
   ],
   costs: ['falsePositives'],
   cards: () => ['detection'],
+  kinds: ['planar'],
 };

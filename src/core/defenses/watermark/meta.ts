@@ -74,4 +74,5 @@ export const watermarkMeta: DefenseMeta = {
   ],
   costs: ['accuracyDrop', 'distortion'],
   cards: () => ['watermark'],
+  kinds: ['planar'],
 };

@@ -5,11 +5,14 @@
 import type { OutputMode } from '../../../config/schema';
 import type { OutputModePlugin } from '../section';
 import { label } from './label';
+import { logprobs } from './logprobs';
 import { noise } from './noise';
 import { probabilities } from './probabilities';
 import { reverseSigmoid } from './reverseSigmoid';
 import { rounded } from './rounded';
+import { text } from './text';
 import { topk } from './topk';
+import { topLogprobs } from './topLogprobs';
 
 export const OUTPUT_MODES: readonly OutputModePlugin[] = [
   probabilities,
@@ -18,6 +21,9 @@ export const OUTPUT_MODES: readonly OutputModePlugin[] = [
   label,
   noise,
   reverseSigmoid,
+  text,
+  topLogprobs,
+  logprobs,
 ];
 
 /** Output modes by id (a Map: user text never reaches inherited properties). */
