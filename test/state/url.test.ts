@@ -8,6 +8,7 @@ import {
   type Config,
   type FieldSpec,
   type FieldValue,
+  checkKindChoices,
 } from '../../src/core/config';
 import {
   formatShareHash,
@@ -47,7 +48,8 @@ const validConfig: fc.Arbitrary<Config> = fc
       const value = values[i];
       if (value !== null && value !== undefined) config = setPath(config, spec.path, value);
     });
-    return config;
+    // a strategy and an answer format the drawn kind offers (a link never holds another's)
+    return checkKindChoices(config).config;
   });
 
 describe('formatShareHash', () => {

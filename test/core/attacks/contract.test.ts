@@ -13,35 +13,41 @@ const REFUSALS: Record<string, FakeContextOptions['refuse']> = {
   'everything refused': () => true,
 };
 
-describe.each(ATTACKS.map((a) => [a.id, a] as const))('attack %s', (id, attack) => {
-  for (const [refusal, refuse] of Object.entries(REFUSALS)) {
-    it(`spends at most its budget, never asks beyond remaining(), and fits last (${refusal})`, () => {
-      for (const budget of BUDGETS) {
-        const ctx = new FakeContext({ budget, refuse });
-        attack.run(ctx);
-        const where = `${id}, budget ${budget}, ${refusal}`;
-        expect(ctx.sent, `queries sent by ${where}`).toBeLessThanOrEqual(budget);
-        if (!refuse) expect(ctx.sent, `queries sent by ${where}`).toBe(budget);
-        for (const [k, call] of ctx.asks.entries()) {
-          expect(call.requested, `ask #${k} of ${where}`).toBeLessThanOrEqual(call.remainingBefore);
-          expect(call.requested, `ask #${k} of ${where}`).toBeGreaterThan(0);
+// the AttackContext strategies (the chat kind's strategies are prompt generators: test/core/scenarios/chat)
+describe.each(ATTACKS.filter((a) => a.kinds.includes('planar')).map((a) => [a.id, a] as const))(
+  'attack %s',
+  (id, attack) => {
+    for (const [refusal, refuse] of Object.entries(REFUSALS)) {
+      it(`spends at most its budget, never asks beyond remaining(), and fits last (${refusal})`, () => {
+        for (const budget of BUDGETS) {
+          const ctx = new FakeContext({ budget, refuse });
+          attack.run(ctx);
+          const where = `${id}, budget ${budget}, ${refusal}`;
+          expect(ctx.sent, `queries sent by ${where}`).toBeLessThanOrEqual(budget);
+          if (!refuse) expect(ctx.sent, `queries sent by ${where}`).toBe(budget);
+          for (const [k, call] of ctx.asks.entries()) {
+            expect(call.requested, `ask #${k} of ${where}`).toBeLessThanOrEqual(
+              call.remainingBefore,
+            );
+            expect(call.requested, `ask #${k} of ${where}`).toBeGreaterThan(0);
+          }
+          // fit() is called, and after the last ask: the last answers are trained on.
+          expect(ctx.events.lastIndexOf('fit'), `fit after the last ask, ${where}`).toBeGreaterThan(
+            ctx.events.lastIndexOf('ask'),
+          );
+          for (const x of ctx.sentRows) expect(x.every(Number.isFinite), where).toBe(true);
         }
-        // fit() is called, and after the last ask: the last answers are trained on.
-        expect(ctx.events.lastIndexOf('fit'), `fit after the last ask, ${where}`).toBeGreaterThan(
-          ctx.events.lastIndexOf('ask'),
-        );
-        for (const x of ctx.sentRows) expect(x.every(Number.isFinite), where).toBe(true);
-      }
-    });
-  }
+      });
+    }
 
-  it('is deterministic: the same seeds give the same queries, other seeds other ones', () => {
-    const run = (seed: number) => {
-      const ctx = new FakeContext({ budget: 50, seed, refuse: REFUSALS['every third refused'] });
-      attack.run(ctx);
-      return ctx.sentRows;
-    };
-    expect(run(3)).toEqual(run(3));
-    expect(run(4)).not.toEqual(run(3));
-  });
-});
+    it('is deterministic: the same seeds give the same queries, other seeds other ones', () => {
+      const run = (seed: number) => {
+        const ctx = new FakeContext({ budget: 50, seed, refuse: REFUSALS['every third refused'] });
+        attack.run(ctx);
+        return ctx.sentRows;
+      };
+      expect(run(3)).toEqual(run(3));
+      expect(run(4)).not.toEqual(run(3));
+    });
+  },
+);

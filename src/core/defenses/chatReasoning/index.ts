@@ -10,5 +10,6 @@ import { chatReasoningMeta } from './meta';
 export const chatReasoning: DefenseRuntime = {
   id: 'chat',
   meta: chatReasoningMeta,
-  stage: () => ({}),
+  // no reasoning to hide in a class vector: the answer passes unchanged
+  stage: () => ({ answer: () => undefined }),
 };

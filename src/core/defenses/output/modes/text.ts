@@ -21,7 +21,7 @@ export const text: OutputModePlugin = {
   fields: [],
   strength: 3,
   hardLabels: true,
-  card: 'chatText',
+  card: 'text',
   kinds: ['chat'],
   perturb: (clean, _options, _rng, out) => fillOneHot(out, argmax(clean)),
 };

@@ -46,7 +46,7 @@ export const topLogprobs: OutputModePlugin = {
     label: 'Top log-probabilities',
     unit: 'k',
   },
-  card: 'chatLogprobs',
+  card: 'topLogprobs',
   kinds: ['chat'],
   perturb: (clean, options, _rng, out) => keepTopK(clean, options.topLogprobs, out),
 };
