@@ -8,9 +8,14 @@ import { expect, openLab, test } from './lab-fixture';
 const LONG_RUN =
   '#v=1&d=blobs&a=active&sh=32x32x32&se=150&wm=1&wr=0.1&om=noise&dt=1&q=600&ac=2&rl=1&rd=250';
 
+/** The chat scenario (issue 12): soft targets and hidden reasoning, 300 prompts. */
+const CHAT_RUN = '#v=2&k=chat&a=taskPrompts&q=300&om=topLogprobs&cr=hidden';
+
 for (const [name, hash] of [
   ['default settings', ''],
   ['a long, fully defended run', LONG_RUN],
+  // the chat kind: the worker fetches the teacher's weights (public/models/), the CLI reads them
+  ['a chat run (top log-probabilities, reasoning hidden)', CHAT_RUN],
 ] as const) {
   test(`page and CLI agree bit for bit: ${name}`, async ({ page }) => {
     test.setTimeout(120_000);
