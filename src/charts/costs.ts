@@ -6,8 +6,10 @@
 import type { DefenseCost } from '../core/types';
 import { formatDistortion, formatNumber, formatPercent, formatPoints } from './format';
 
-/** The four scalar costs (the per-defense split of the accuracy drop is not a measure of its own). */
-/** (stepsDenied, the chat kind's measure, is not drawn on the frontier yet.) */
+/**
+ * The four scalar costs (the per-defense split of the accuracy drop is not a measure of its own;
+ * the chat kind's steps withheld from honest users is not drawn on the frontier yet).
+ */
 export type CostMeasure = Exclude<keyof DefenseCost, 'accuracyDropBy' | 'stepsDenied'>;
 
 export interface CostMeasureSpec {

@@ -1,8 +1,10 @@
 // Property test over the whole valid config space: every run finishes with finite numbers.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { loadAssets } from '../../src/cli/args';
 import {
   FIELDS,
+  checkKindChoices,
   defaultConfig,
   parseConfig,
   setPath,
@@ -25,6 +27,7 @@ function arbitraryFor(spec: FieldSpec): fc.Arbitrary<unknown> {
     'benign.medianPerDay': 200,
     'attack.seedSize': 300,
     'defense.detection.minQueries': 300,
+    'attack.student.steps': 300,
   };
   const cap = caps[spec.path];
   switch (spec.kind) {
@@ -53,7 +56,9 @@ const arbitraryConfig: fc.Arbitrary<Config> = fc
   .tuple(...FIELDS.map((spec) => arbitraryFor(spec)))
   .map((values) =>
     FIELDS.reduce((config, spec, i) => setPath(config, spec.path, values[i]), defaultConfig()),
-  );
+  )
+  // a strategy and an answer format the drawn kind offers (as every validated config has)
+  .map((config) => checkKindChoices(config).config);
 
 function assertFinite(value: unknown, path: string): void {
   if (typeof value === 'number') {
@@ -76,9 +81,13 @@ describe('simulate over the valid config space', () => {
   it('every run finishes with no NaN or Infinity anywhere in the result', () => {
     fc.assert(
       fc.property(arbitraryConfig, (config) => {
-        const result = simulate(config);
+        const result = simulate(config, { assets: loadAssets(config) });
         assertFinite(summarizeResult(result, { maps: true, queries: true }), 'result');
-        for (const slice of result.maps!.studentSlices)
+        // planar runs draw maps; chat runs have none
+        expect(result.maps === undefined, `maps of a ${result.kind} run`).toBe(
+          result.kind === 'chat',
+        );
+        for (const slice of result.maps?.studentSlices ?? [])
           for (const p of slice) expect(Number.isFinite(p)).toBe(true);
         expect(result.attacker.queriesAnswered + result.attacker.queriesDenied).toBe(
           result.attacker.queriesAsked,
