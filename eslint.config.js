@@ -104,7 +104,8 @@ export default tseslint.config(
             },
             {
               // A plug-in's run-time half (its folder's index.ts); its meta.ts is for the page.
-              regex: '(^|/)core/(scenarios|defenses)/[^/]+/(index|victim|scenario|prada|dawn|limits)$',
+              regex:
+                '(^|/)core/(scenarios|defenses)/[^/]+/(index|victim|scenario|prada|dawn|limits)$',
               message:
                 "Plug-ins' run-time modules load in the Web Worker only; import the plug-in's meta (core/registry/meta).",
             },

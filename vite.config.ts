@@ -8,8 +8,16 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
  * Strict Content-Security-Policy for the production build only (Vite's dev server injects
  * inline scripts for hot reload, so dev runs without it). No inline script, no eval, no
  * external origin: the lab must work offline and leak nothing.
+ *
+ * It ships twice. As a <meta> tag in index.html, which every host serves but which cannot carry
+ * `frame-ancestors` and does not cover the worker script; and as a real header in
+ * public/_headers (Netlify, Cloudflare Pages) and the README's nginx and Apache snippets, which
+ * covers every file, worker included, and adds `frame-ancestors`. test/build/headers.test.ts keeps
+ * the three equal. `manifest-src` is left out of both: the lab has no web-app manifest, default-src
+ * already limits it to 'self', and WebKit logs every page load with an unknown directive as a
+ * console error.
  */
-export const CONTENT_SECURITY_POLICY = [
+export const CSP_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -17,13 +25,52 @@ export const CONTENT_SECURITY_POLICY = [
   "font-src 'self'",
   "connect-src 'self'",
   "worker-src 'self'",
-  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
-].join('; ');
+] as const;
 
-function contentSecurityPolicy(): Plugin {
+/**
+ * Who may frame the lab: its own pages and any HTTPS page, so Moodle, Canvas, Open edX or a
+ * course's own site can embed it (the Embed dialog's snippet) while plain-HTTP pages cannot. The
+ * lab holds no account, secret or server action a framing page could trick a click into, so the
+ * usual clickjacking reason for `'none'` does not apply; a host that serves the lab for one
+ * platform can narrow `https:` to that platform's origin.
+ */
+export const FRAME_ANCESTORS = "frame-ancestors 'self' https:";
+
+/** The policy of the meta tag: what a meta tag can carry. */
+export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
+
+/** The policy of the header: the meta tag's plus frame-ancestors. */
+export const HEADER_CONTENT_SECURITY_POLICY = [...CSP_DIRECTIVES, FRAME_ANCESTORS].join('; ');
+
+/**
+ * The headers of the `/*` rule of a `_headers` file (Netlify and Cloudflare Pages syntax: a path
+ * line, then indented `Name: value` lines; `#` starts a comment).
+ * @param text the file's content
+ */
+export function readHeadersFile(text: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let inRule = false;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      inRule = line.trim() === '/*';
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (inRule && colon > 0) headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+/** The headers every response of the lab should carry, from public/_headers. */
+const SITE_HEADERS = readHeadersFile(
+  readFileSync(new URL('./public/_headers', import.meta.url), 'utf8'),
+);
+
+export function contentSecurityPolicy(): Plugin {
   return {
     name: 'extraction-lab-csp',
     apply: 'build',
@@ -34,8 +81,8 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-/** Files the service worker must not precache: itself, its manifest, source maps. */
-const NOT_PRECACHED = /(^sw\.js$|^precache-manifest\.json$|\.map$)/;
+/** Files the service worker must not precache: itself, its manifest, source maps, host config. */
+const NOT_PRECACHED = /(^sw\.js$|^precache-manifest\.json$|\.map$|^_headers$)/;
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -77,6 +124,14 @@ export default defineConfig({
   base: './',
   plugins: [svelte(), contentSecurityPolicy(), precacheManifest()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
-  preview: { port: 4173, strictPort: true },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // One stylesheet for the whole page, lazy classroom parts included (src/components/classroom/
+    // lazy.ts): their few KB of CSS come with the first paint, so a dialog never shows unstyled
+    // and the cascade's order is the same as when every part was in the entry chunk.
+    cssCodeSplit: false,
+  },
+  // The preview server (and so every browser test) sends the same headers as a static host would.
+  preview: { port: 4173, strictPort: true, headers: SITE_HEADERS },
 });

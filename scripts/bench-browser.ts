@@ -1,20 +1,21 @@
 /**
  * In-browser measurements of the built page (`npm run bench -- --browser`, after `npx vite build`):
  *
- * 1. latency of a control change: from the `lab:input` mark (a person changed a control) to the
- *    `lab:render` mark (the frame after the new result reached the maps and ledger), p50 and p95
+ * 1. latency of a control change: the page's `lab:change` measure, from the `lab:input` mark (a
+ *    person changed a control) to the `lab:render` mark (the frame after the new result reached
+ *    the maps and ledger), p50 and p95
  *    over a mix of changes at default settings: query budget slider, API answer format, rate-limit
  *    switch (goal: p95 <= 150 ms);
  * 2. the longest main-thread task (PerformanceObserver 'longtask') while runs, Play and a sweep go
  *    on, after the page has loaded (goal: <= 50 ms);
- * 3. the initial JavaScript the page loads, gzip-compressed (goal: <= 150 KB).
+ * (The page's JavaScript size is measured without a browser: scripts/bundleSize.ts, printed by
+ * `npm run bench`.)
  *
  * It serves dist/ with Vite's preview server on a free port and drives the system's (or
  * Playwright's) Chromium. Numbers are medians/percentiles on this machine, not assertions.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { findChromium } from './browser.mjs';
@@ -46,21 +47,6 @@ const QUIET_FLAGS = [
   '--disable-quic',
 ];
 
-/** Gzip size in bytes of the scripts index.html loads before anything else. */
-export function initialScriptBytes(distDir: string): { files: string[]; gzipBytes: number } {
-  const html = readFileSync(join(distDir, 'index.html'), 'utf8');
-  const sources = [
-    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
-    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
-  ].map((m) => m[1] ?? '');
-  const files = [...new Set(sources.filter(Boolean))];
-  const gzipBytes = files.reduce(
-    (sum, file) => sum + gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length,
-    0,
-  );
-  return { files, gzipBytes };
-}
-
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;
@@ -84,28 +70,21 @@ interface Sample {
   arrival: number;
 }
 
-/** Performs `change` and times it from its input mark to the next render mark. */
+/**
+ * Performs `change` and times it: the page measures each change from its input mark to the
+ * render mark as one `lab:change` measure (src/components/controls/marks.ts) and clears the marks.
+ */
 async function measureChange(page: Page, change: () => Promise<void>): Promise<Sample> {
-  await page.evaluate(() => {
-    for (const name of ['lab:input', 'lab:result', 'lab:render']) performance.clearMarks(name);
-  });
+  await page.evaluate(() => performance.clearMeasures('lab:change'));
   await change();
   // No named helper functions inside: tsx would wrap them in a __name() the page does not have.
   const handle = await page.waitForFunction(
     () => {
-      const input = performance.getEntriesByName('lab:input').at(-1);
-      if (!input) return null;
-      const [result, render] = ['lab:result', 'lab:render'].map(
-        (name) =>
-          performance.getEntriesByName(name).find((mark) => mark.startTime > input.startTime) as
-            PerformanceMark | undefined,
-      );
-      if (!render || !result) return null;
-      return {
-        total: render.startTime - input.startTime,
-        worker: Number(result.detail),
-        arrival: result.startTime - input.startTime,
-      };
+      const measure = performance.getEntriesByName('lab:change').at(-1) as
+        PerformanceMeasure | undefined;
+      if (!measure) return null;
+      const detail = measure.detail as { workerMs: number; arrivalMs: number };
+      return { total: measure.duration, worker: detail.workerMs, arrival: detail.arrivalMs };
     },
     undefined,
     { timeout: 30_000, polling: 'raf' },
@@ -119,7 +98,6 @@ export async function benchBrowser(options: BrowserBenchOptions = {}): Promise<R
     throw new Error(`benchBrowser: no build in ${distDir}; run \`npx vite build\` first`);
   const port = options.port ?? 4191;
   const samples = options.samples ?? 30;
-  const initial = initialScriptBytes(distDir);
 
   const server = await preview({
     build: { outDir: distDir },
@@ -269,14 +247,6 @@ export async function benchBrowser(options: BrowserBenchOptions = {}): Promise<R
         goal: '<= 50 ms',
         ok: longest <= 50,
         note: `${longTasks.length} tasks over 50 ms`,
-      },
-      {
-        name: 'Initial JavaScript (gzip)',
-        median: Math.round((initial.gzipBytes / 1024) * 10) / 10,
-        unit: 'KB',
-        goal: '<= 150 KB',
-        ok: initial.gzipBytes <= 150 * 1024,
-        note: initial.files.join(', '),
       },
     ];
   } finally {

@@ -2,11 +2,21 @@
  * `npm run bench`: speed of the simulation core on this machine, as a table of medians over
  * repeated runs after a warm-up (no timed assertions live in the tests: the machine is shared).
  *
- *   npm run bench                 core benchmarks
- *   npm run bench -- --browser    also the in-browser measurements (needs a build and Chromium)
+ *   npm run bench                 core benchmarks, then the page's JavaScript size (gzip) of a
+ *                                 fresh production build (built into a temporary folder)
+ *   npm run bench -- --dist DIR   measure the build in DIR instead of building
+ *   npm run bench -- --browser    also the in-browser measurements (on that build; needs Chromium)
  *   npm run bench -- --json       machine-readable output
+ *   npm run bench -- --cost       also fit the run-cost model's coefficients (scripts/bench-cost.ts;
+ *                                 add --max to time every setting at its maximum)
+ *   npm run bench -- --e2e        also the slow browser checks (needs a build): the heap over 500
+ *                                 control changes, the largest supported run (LAB_SLOW=1 specs)
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { build } from 'vite';
 import { loadAssets } from '../src/cli/args';
 import { checkKindChoices, defaultConfig, setPath, type Config } from '../src/core/config';
 import { answerPrompt, type ChatAnswer } from '../src/core/scenarios/chat/chatApi';
@@ -31,7 +41,10 @@ import { buildScenario } from '../src/core/scenarios/planar/scenario';
 import { obtainVictim } from '../src/core/scenarios/planar/victim';
 import { createVictimCache, simulate } from '../src/core/simulate';
 import { sweep } from '../src/core/sweep';
+import { OUTPUT_MODES } from '../src/core/registry/meta';
+import { answerCost } from './answer-cost';
 import { medianThroughput } from './throughput';
+import { scriptSizes } from './bundleSize';
 
 interface Row {
   name: string;
@@ -115,6 +128,32 @@ ms(
 ms(
   'default run, cold (victim trained in the run)',
   time(() => void simulate(base)),
+  null,
+);
+
+// 3b. The credit kind (issue 11): `--set scenario.kind=credit` (d = 8, logistic lender, the
+// default strategy and 1,000 queries), the population and lender cached as above, and cold.
+const credit = setPath(base, 'scenario.kind', 'credit');
+let creditFidelity = 0;
+ms(
+  'default credit run, lender cached (8 features, random, 1,000 queries)',
+  time(() => {
+    creditFidelity = simulate(credit, { victimCache: cache }).student.fidelity;
+  }),
+  50,
+  `student fidelity ${creditFidelity.toFixed(3)}`,
+);
+ms(
+  'credit run, equation solving (d + 1 queries and a check), lender cached',
+  time(
+    () =>
+      void simulate(setPath(credit, 'attack.strategy', 'equationSolving'), { victimCache: cache }),
+  ),
+  null,
+);
+ms(
+  'default credit run, cold (population and lender built in the run)',
+  time(() => void simulate(credit)),
   null,
 );
 
@@ -253,12 +292,82 @@ ms(
   });
 }
 
-if (process.argv.includes('--browser')) {
-  // The browser measurements live beside this file once the page's benchmark exists; the
-  // specifier is a variable so this script type-checks and runs without it.
-  const browserModule = './bench-browser.ts';
-  const { benchBrowser } = (await import(browserModule)) as { benchBrowser: () => Promise<Row[]> };
-  rows.push(...(await benchBrowser()));
+// 7b. Each answer format's cost per 1,000 queries beyond the undefended API (issue 16).
+for (const mode of OUTPUT_MODES.filter((m) => m.id !== 'probabilities')) {
+  const cost = answerCost(setPath(base, 'defense.output.mode', mode.id));
+  ms(
+    `answer format ${mode.short}, per 1,000 queries`,
+    cost.per1kMs,
+    null,
+    `one-off set-up ${cost.setupMs.toFixed(0)} ms`,
+  );
+}
+
+// 8. The page's JavaScript, gzip (scripts/bundleSize.ts): what the first page loads (the entry
+// chunk and its static imports) against the goal, and everything the build ships. Measured after
+// the timings, so the build does not disturb them.
+const distArg = process.argv.indexOf('--dist');
+const distDir =
+  distArg >= 0 && process.argv[distArg + 1]
+    ? resolve(process.argv[distArg + 1]!)
+    : mkdtempSync(join(tmpdir(), 'extraction-lab-bench-'));
+const builtHere = distArg < 0;
+try {
+  if (builtHere) await build({ logLevel: 'silent', build: { outDir: distDir, emptyOutDir: true } });
+  const sizes = scriptSizes(distDir);
+  const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+  rows.push(
+    {
+      name: 'Initial JavaScript, gzip (entry chunk + its static imports)',
+      median: kb(sizes.initialGzipBytes),
+      unit: 'KB',
+      goal: '<= 80 KB',
+      ok: sizes.initialGzipBytes <= 80 * 1024,
+      note: sizes.initialFiles.join(', '),
+    },
+    {
+      name: 'All JavaScript, gzip (+ on-demand chunks, workers)',
+      median: kb(sizes.totalGzipBytes),
+      unit: 'KB',
+      goal: '',
+      ok: null,
+      note: `${sizes.allFiles.length} files`,
+    },
+  );
+
+  if (process.argv.includes('--browser')) {
+    const { benchBrowser } = await import('./bench-browser');
+    rows.push(...(await benchBrowser({ distDir })));
+  }
+} finally {
+  if (builtHere) rmSync(distDir, { recursive: true, force: true });
+}
+
+if (process.argv.includes('--cost')) {
+  const { benchCost } = await import('./bench-cost');
+  const { coefficients, heldOut } = benchCost(process.argv.includes('--max'));
+  for (const row of heldOut) {
+    rows.push({
+      name: `cost model, held out: ${row.name}`,
+      median: row.measuredMs,
+      unit: 'ms',
+      goal: '',
+      ok: null,
+      note: `estimated ${row.estimatedMs.toFixed(0)} ms`,
+    });
+  }
+  console.log(`run-cost coefficients (ms per unit): ${JSON.stringify(coefficients)}`);
+}
+
+if (process.argv.includes('--e2e')) {
+  // Slow browser specs, skipped by `npm test`: they print their numbers ([heap], [largest]).
+  const { spawnSync } = await import('node:child_process');
+  const specs = ['test/e2e/heap.spec.ts', 'test/e2e/long-run.spec.ts'];
+  const run = spawnSync('npx', ['playwright', 'test', ...specs, '--workers', '1'], {
+    stdio: 'inherit',
+    env: { ...process.env, LAB_SLOW: '1' },
+  });
+  if (run.status !== 0) process.exitCode = 1;
 }
 
 if (process.argv.includes('--json')) {
@@ -269,7 +378,9 @@ if (process.argv.includes('--json')) {
       ? `${r.median.toFixed(1)} ms`
       : r.unit === '% added'
         ? `${r.median.toFixed(1)} %`
-        : `${Math.round(r.median).toLocaleString('en-US')} ${r.unit}`;
+        : r.unit === 'KB'
+          ? `${r.median.toFixed(1)} KB`
+          : `${Math.round(r.median).toLocaleString('en-US')} ${r.unit}`;
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`Extraction Lab benchmark (Node ${process.version}, median after warm-up)\n`);
   for (const r of rows) {

@@ -27,3 +27,25 @@ export function findChromium() {
   }
   return null;
 }
+
+/** Candidate system Firefox commands (Debian's ESR first), in order of preference. */
+const FIREFOX_COMMANDS = ['firefox-esr', 'firefox'];
+
+/**
+ * Finds a Firefox for the Firefox determinism test (driven over WebDriver BiDi by puppeteer-core):
+ * the path in PW_FIREFOX_PATH, else a system `firefox-esr` or `firefox`.
+ * @returns {{ kind: 'env' | 'system', path: string } | null}
+ */
+export function findFirefox() {
+  const fromEnv = process.env.PW_FIREFOX_PATH;
+  if (fromEnv && existsSync(fromEnv)) return { kind: 'env', path: fromEnv };
+  for (const command of FIREFOX_COMMANDS) {
+    const found = which(command);
+    if (found) return { kind: 'system', path: found };
+  }
+  return null;
+}
+
+/** The note printed wherever the Firefox test cannot run. */
+export const NO_FIREFOX_NOTE =
+  'No Firefox: the Firefox determinism test is skipped (on Debian: apt-get install firefox-esr; elsewhere set PW_FIREFOX_PATH to a Firefox 128 or newer).';

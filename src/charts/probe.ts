@@ -29,7 +29,7 @@ export function stepIndex(
   const from = here ?? start;
   if (key === 'Home') return 0;
   if (key === 'End') return last;
-  const step = STEPS[key];
+  const step = Object.hasOwn(STEPS, key) ? STEPS[key] : undefined;
   if (step === undefined) return null;
   return Math.min(last, Math.max(0, from + step));
 }

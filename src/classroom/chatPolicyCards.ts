@@ -10,6 +10,7 @@ import {
   type PolicyCard,
   type PublishedFigure,
 } from './policyCardParts';
+import { POLICY_CARD_TITLES } from './policyCardTitles';
 
 const CASE_STUDY =
   'AML.CS0056 case study: Model Distillation Campaigns Targeting Anthropic Claude (2026)';
@@ -42,7 +43,7 @@ function chatAttack(card: Parameters<typeof attack>[0]): PolicyCard {
 export const CHAT_POLICY_CARDS: readonly PolicyCard[] = [
   chatAttack({
     id: 'taskPrompts',
-    title: 'Attack: distillation with task prompts',
+    title: POLICY_CARD_TITLES.taskPrompts,
     what: 'The attacker asks the chat model the kind of problems it wants its own model to solve, and trains a small model on the answers. Whatever reasoning the answers show, the copy learns from.',
     stakes:
       'Each request looks like an honest one. Spread over many accounts, the reported campaign looked like light use per account.',
@@ -52,7 +53,7 @@ export const CHAT_POLICY_CARDS: readonly PolicyCard[] = [
   }),
   chatAttack({
     id: 'elicitReasoning',
-    title: 'Attack: prompts that ask for the reasoning',
+    title: POLICY_CARD_TITLES.elicitReasoning,
     what: 'The attacker words every prompt so that the model writes out its steps in the visible answer. The reported campaign did this: its prompts asked the model for its step-by-step reasoning, the most valuable training signal.',
     stakes:
       'Hiding the reasoning does not help when the model can be asked to show it: the steps reach the attacker anyway.',
@@ -62,7 +63,7 @@ export const CHAT_POLICY_CARDS: readonly PolicyCard[] = [
   }),
   chatAttack({
     id: 'randomText',
-    title: 'Attack: random text (baseline)',
+    title: POLICY_CARD_TITLES.randomText,
     what: 'The attacker sends random strings of words, knowing nothing of what the model is good at.',
     stakes:
       'It shows what knowing the task is worth: the same budget spent on random text teaches the copy almost nothing of the skill.',
@@ -72,7 +73,7 @@ export const CHAT_POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'text',
-      title: 'Defense: text only (no log-probabilities)',
+      title: POLICY_CARD_TITLES.text,
       what: 'The chat API returns the words it wrote and nothing about the other words it might have written.',
       stakes:
         'Honest users who want confidence scores do not get them; most chat users never look at them.',
@@ -86,7 +87,7 @@ export const CHAT_POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'topLogprobs',
-      title: 'Defense: few top log-probabilities',
+      title: POLICY_CARD_TITLES.topLogprobs,
       what: 'With each word the API returns only the k most likely words and their log-probabilities, not the whole distribution.',
       stakes:
         'Developers who use log-probabilities get fewer of them. A small k still teaches a copy more per prompt than text.',
@@ -100,7 +101,7 @@ export const CHAT_POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'hiddenReasoning',
-      title: 'Defense: hidden reasoning',
+      title: POLICY_CARD_TITLES.hiddenReasoning,
       what: "The chat API keeps the model's reasoning steps to itself and returns only the result (providers hide or summarise raw reasoning).",
       stakes:
         'Honest users who wanted to see how the model got its answer lose that, and the lab counts them. Attackers who ask the model to write its steps in the answer get them anyway.',

@@ -20,6 +20,8 @@ export const RUN_FACTS = [
   'student.accuracy',
   'student.fidelity',
   'student.fidelityUniform',
+  'student.weightError',
+  'student.scoreError',
   'attacker.queriesAsked',
   'attacker.queriesAnswered',
   'attacker.queriesDenied',
@@ -47,6 +49,7 @@ export const RUN_FACTS = [
   'detection.benignTested',
   'curve.first.fidelity',
   'curve.first.queries',
+  'credit.unknowns',
 ] as const;
 
 /**
@@ -76,6 +79,9 @@ export function runFacts(result: SimulationResult): Record<string, FactValue> {
     'student.accuracy': result.student.accuracy,
     'student.fidelity': result.student.fidelity,
     'student.fidelityUniform': result.student.fidelityUniform,
+    // credit runs only (null elsewhere, and weightError null when a model is not linear)
+    'student.weightError': result.student.weightError ?? null,
+    'student.scoreError': result.student.scoreError ?? null,
     'attacker.queriesAsked': result.attacker.queriesAsked,
     'attacker.queriesAnswered': result.attacker.queriesAnswered,
     'attacker.queriesDenied': result.attacker.queriesDenied,
@@ -104,6 +110,7 @@ export function runFacts(result: SimulationResult): Record<string, FactValue> {
     'detection.benignTested': d?.benignTested ?? null,
     'curve.first.fidelity': first?.fidelity ?? null,
     'curve.first.queries': first?.queries ?? null,
+    'credit.unknowns': result.credit?.unknowns ?? null,
   };
 }
 
@@ -178,7 +185,8 @@ function formatFact(value: FactValue | string | undefined, format: string | unde
   if (value === undefined || value === null) return MISSING;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string') return value;
-  const formatter = format ? FACT_FORMATS[format as FactFormat] : undefined;
+  const formatter =
+    format && Object.hasOwn(FACT_FORMATS, format) ? FACT_FORMATS[format as FactFormat] : undefined;
   if (formatter) return formatter(value);
   return Number.isInteger(value) ? formatCount(value) : String(Number(value.toPrecision(4)));
 }
@@ -186,7 +194,7 @@ function formatFact(value: FactValue | string | undefined, format: string | unde
 /** Fills every placeholder of `text` from `facts` (missing values read "–"). */
 export function fillTemplate(text: string, facts: Record<string, FactValue | string>): string {
   return text.replace(PLACEHOLDER, (_, path: string, format: string | undefined) =>
-    formatFact(facts[path], format),
+    formatFact(Object.hasOwn(facts, path) ? facts[path] : undefined, format),
   );
 }
 

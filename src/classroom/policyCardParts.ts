@@ -25,6 +25,8 @@ export interface PolicyCard {
   owasp: string[];
   nist: string;
   euAiAct: string;
+  /** other law that bears on it (GDPR, case law), when any */
+  law?: string[];
   figures: PublishedFigure[];
 }
 

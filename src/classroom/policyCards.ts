@@ -2,17 +2,104 @@
  * Policy cards: one plain-language card per attack strategy and per defense, for the people who
  * write rules rather than code. Each names the frameworks that cover it (MITRE ATLAS, OWASP, NIST
  * AI 100-2, EU AI Act) and quotes only the published figures listed in the project's reference
- * (shared/REFERENCE.md), each with its source.
+ * (shared/REFERENCE.md), each with its source. Titles live in policyCardTitles.ts (the buttons
+ * beside the controls need them at first paint; this module loads with the cards dialog).
  */
 import { CHAT_POLICY_CARDS } from './chatPolicyCards';
-import { attack, CONFIDENCES, defense, PRICES, type PolicyCard } from './policyCardParts';
+import {
+  attack,
+  CONFIDENCES,
+  defense,
+  EU_AI_ACT,
+  PRICES,
+  type PolicyCard,
+  type PublishedFigure,
+} from './policyCardParts';
+import { POLICY_CARD_TITLES } from './policyCardTitles';
 
 export type { PolicyCard, PublishedFigure } from './policyCardParts';
 
+/** The credit kind's cards: credit scoring of natural persons is a high-risk use (REFERENCE.md). */
+const CREDIT_EU_AI_ACT = `${EU_AI_ACT} Annex III point 5(b): AI that evaluates the creditworthiness of natural persons or establishes their credit score is high-risk (fraud detection excepted); these obligations apply from 2 August 2026.`;
+const CREDIT_LAW = [
+  'GDPR Art. 22: automated individual decisions.',
+  'CJEU C-634/21 (SCHUFA, 7 December 2023): producing a credit score that a lender relies on can itself be an automated decision.',
+];
+const EXACT_LOGISTIC: PublishedFigure = {
+  claim: 'equation-solving on logistic regression',
+  figure: 'exact with d+1 queries',
+  source: 'Tramer et al., USENIX Security 2016',
+};
+const GRADIENTS: PublishedFigure = {
+  claim: 'gradient explanations',
+  figure: 'reveal a model with orders of magnitude fewer queries than predictions',
+  source: 'Milli et al., FAT* 2019',
+};
+
 export const POLICY_CARDS: readonly PolicyCard[] = [
+  {
+    ...attack({
+      id: 'equationSolving',
+      title: POLICY_CARD_TITLES.equationSolving,
+      what: "A lender's logistic model turns d facts about an applicant into a score with d weights and one offset. Each score the API returns is one equation in those unknowns, so d + 1 well-chosen applications give all of them exactly.",
+      stakes:
+        'A full score is a precise answer: a handful of queries copies the whole credit model. Rounded scores blur the equations, so the attacker needs more of them.',
+      inLab:
+        'Scenario "Credit scoring", strategy "equation solving": compare queries used with d + 1, then round the answers.',
+      figures: [
+        EXACT_LOGISTIC,
+        {
+          claim: 'real service, Amazon ML (logistic regression, Digits)',
+          figure: '650 queries, 70 s',
+          source: 'Tramer et al. 2016',
+        },
+        {
+          claim: 'BigML decision tree (German Credit)',
+          figure: '1,150 queries, 632 s',
+          source: 'Tramer et al. 2016',
+        },
+      ],
+    }),
+    euAiAct: CREDIT_EU_AI_ACT,
+    law: CREDIT_LAW,
+  },
+  {
+    ...attack({
+      id: 'lineSearch',
+      title: POLICY_CARD_TITLES.lineSearch,
+      what: 'With approve or refuse answers only, the attacker moves an application step by step between an approved and a refused one to find where the decision flips, feature by feature. Those boundary points give the weights up to a common factor.',
+      stakes:
+        'Hiding the score does not hide the model: the decisions alone give it away, at a cost that grows with the number of features and the precision wanted.',
+      inLab:
+        'Credit scoring, API answers "label only", strategy "line search": count the queries against d + 1.',
+      figures: [
+        {
+          claim: 'label-only linear models',
+          figure: 'recovered by line search, queries polynomial in d',
+          source: 'Lowd and Meek, KDD 2005',
+        },
+        CONFIDENCES,
+      ],
+    }),
+    euAiAct: CREDIT_EU_AI_ACT,
+    law: CREDIT_LAW,
+  },
+  {
+    ...attack({
+      id: 'explanations',
+      title: POLICY_CARD_TITLES.explanations,
+      what: "When the API explains each decision with how much every feature pushed it, a logistic model's explanation is its weights. One explained application gives the model; a neural network takes more.",
+      stakes:
+        'Transparency owed to applicants and the secrecy of the model pull against each other: the explanation that tells one applicant why is the model itself.',
+      inLab: 'Credit scoring, "Explain decisions" on, strategy "read the explanations": one query.',
+      figures: [GRADIENTS],
+    }),
+    euAiAct: CREDIT_EU_AI_ACT,
+    law: CREDIT_LAW,
+  },
   attack({
     id: 'random',
-    title: 'Attack: random queries',
+    title: POLICY_CARD_TITLES.random,
     what: 'The attacker asks the API about inputs picked at random from the whole input space, with no knowledge of the real data, and trains a copy on the answers.',
     stakes:
       'It needs nothing but an account. Against simple models it is enough: published attacks recovered real cloud models in minutes.',
@@ -37,7 +124,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   }),
   attack({
     id: 'natural',
-    title: 'Attack: natural data (Knockoff Nets)',
+    title: POLICY_CARD_TITLES.natural,
     what: "The attacker sends ordinary-looking inputs from its own unlabeled collection. The closer that collection is to the owner's data, the better the copy.",
     stakes:
       'Its queries look like honest use, so detectors that look for odd query patterns miss it.',
@@ -54,7 +141,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   }),
   attack({
     id: 'active',
-    title: 'Attack: active learning',
+    title: POLICY_CARD_TITLES.active,
     what: 'The attacker asks in rounds: it trains its copy, then asks about the inputs its copy is least sure of, and repeats.',
     stakes:
       'Each query is spent where it teaches the most, so the same copy costs fewer paid queries.',
@@ -64,7 +151,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   }),
   attack({
     id: 'jacobian',
-    title: 'Attack: Jacobian augmentation',
+    title: POLICY_CARD_TITLES.jacobian,
     what: "Starting from a few real inputs, the attacker makes new ones by nudging each input where its copy's answer changes fastest, doubling its set every round.",
     stakes:
       'Few real inputs are needed; the copy can then be used to craft inputs that fool the original.',
@@ -81,7 +168,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'rounded',
-      title: 'Defense: rounded probabilities',
+      title: POLICY_CARD_TITLES.rounded,
       what: "The API still returns each class's probability, but rounded to a few decimals.",
       stakes: 'Honest users keep the same top answer; they lose only precision.',
       inLab:
@@ -94,7 +181,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'topk',
-      title: 'Defense: top-k answers',
+      title: POLICY_CARD_TITLES.topk,
       what: 'The API returns only the k most likely classes and their probabilities.',
       stakes: 'Honest users keep the top answer; they lose the scores of the less likely classes.',
       inLab: 'API answers "top-k" with k = 1.',
@@ -113,7 +200,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'label',
-      title: 'Defense: label only',
+      title: POLICY_CARD_TITLES.label,
       what: 'The API answers with the class name alone: no confidence score.',
       stakes:
         'Honest users lose every score; applications that rank or threshold on confidence stop working.',
@@ -126,7 +213,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'noise',
-      title: 'Defense: noisy probabilities',
+      title: POLICY_CARD_TITLES.noise,
       what: 'Random noise is added to each probability before it is returned.',
       stakes: 'Strong noise can flip the top answer, so honest users get wrong answers too.',
       inLab:
@@ -150,7 +237,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'reverseSigmoid',
-      title: 'Defense: reverse sigmoid',
+      title: POLICY_CARD_TITLES.reverseSigmoid,
       what: 'The probabilities are bent by a function chosen so that the top answer stays the same while the scores mislead a copy trained on them.',
       stakes: 'Honest users keep the top answer but get distorted scores.',
       inLab: 'API answers "reverse sigmoid": watch the distortion in the ledger.',
@@ -167,8 +254,48 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   ),
   defense(
     {
+      id: 'misinformation',
+      title: 'Defense: adaptive misinformation',
+      what: "Queries that look like the owner's own data get the true answer; queries far from it get the answer of a second model trained to be wrong, blended in smoothly as a query moves away.",
+      stakes:
+        'Honest users who ask about ordinary cases pay almost nothing; unusual but honest questions get misleading answers. An attacker who asks natural-looking questions is not fooled.',
+      inLab:
+        'API answers "adaptive misinformation": compare the random attacker with the natural one, whose queries look in-distribution.',
+      atlas: ['AML.M0002 Passive AI Output Obfuscation'],
+      figures: [
+        {
+          claim: 'adaptive misinformation',
+          figure: 'clone accuracy down up to 40%, benign accuracy down < 0.5%',
+          source: 'Kariyappa and Qureshi 2020',
+        },
+      ],
+    },
+    'limit logit and logprob exposure',
+  ),
+  defense(
+    {
+      id: 'mad',
+      title: 'Defense: prediction poisoning (MAD)',
+      what: 'Each answer is nudged, within a set budget, in the direction that most misleads a copy trained on it; one variant never changes the top answer.',
+      stakes:
+        'Honest users get scores moved by up to the budget; with "keep the top answer" their decisions stay the same.',
+      inLab:
+        'API answers "prediction poisoning (MAD)" and move the budget: watch the student\'s fidelity against the distortion in the ledger.',
+      atlas: ['AML.M0002 Passive AI Output Obfuscation'],
+      figures: [
+        {
+          claim: 'prediction poisoning',
+          figure: 'attacker error up to 85x',
+          source: 'Orekondy et al. 2020',
+        },
+      ],
+    },
+    'limit logit and logprob exposure',
+  ),
+  defense(
+    {
       id: 'rateLimit',
-      title: 'Defense: rate limits and quotas',
+      title: POLICY_CARD_TITLES.rateLimit,
       what: 'Each account may ask only so many questions per day.',
       stakes: 'Heavy honest users hit the limit; an attacker opens more accounts.',
       inLab:
@@ -191,7 +318,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'watermark',
-      title: 'Defense: watermarking answers (DAWN)',
+      title: POLICY_CARD_TITLES.watermark,
       what: 'A small share of answers is deliberately wrong, chosen by a secret key. If a suspect model repeats those wrong answers, the owner can show in a statistical test that it was copied.',
       stakes:
         'It proves theft after the fact; it does not prevent it. The wrong answers cost honest users about as much accuracy as the share watermarked.',
@@ -214,7 +341,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'detection',
-      title: 'Defense: detecting extraction (PRADA)',
+      title: POLICY_CARD_TITLES.detection,
       what: "The API watches each account's queries. Honest queries are spread the way real data is; synthetic, chained queries are not. An account that looks synthetic is banned.",
       stakes:
         'A strict threshold flags honest accounts too; attackers that send natural data slip through.',
@@ -236,6 +363,27 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
     },
     'anomaly detection',
   ),
+  {
+    ...defense(
+      {
+        id: 'explainDecisions',
+        title: POLICY_CARD_TITLES.explainDecisions,
+        what: 'Each answer also says how much each fact about the applicant pushed the decision (its feature attribution), as a "why was I refused" service would.',
+        stakes:
+          "Switching it off keeps the model's weights out of every answer, but applicants lose the reason for their decision: what to change to be approved, and a basis to contest it. That cost is not a number in the lab.",
+        inLab:
+          'Credit scoring: switch "Explain decisions" on and off with strategy "read the explanations" and compare queries used.',
+        atlas: [
+          'enables AML.T0024.002 Extract AI Model when on',
+          'AML.M0002 Passive AI Output Obfuscation (leaving it off)',
+        ],
+        figures: [GRADIENTS],
+      },
+      'limit logit and logprob exposure',
+    ),
+    euAiAct: CREDIT_EU_AI_ACT,
+    law: CREDIT_LAW,
+  },
   ...CHAT_POLICY_CARDS,
 ];
 

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { FIELDS, describeRange, formatFieldText } from '../core/config';
 import { simulate } from '../core/simulate';
 import { summarizeResult } from '../core/summary';
-import { loadAssets, loadConfig, runCli } from './args';
+import { CONFIG_OPTIONS, loadAssets, loadConfig, runCli } from './args';
 
 const HELP = `Usage: npm run sim -- [options]
 
@@ -34,9 +34,7 @@ Example:
 runCli(() => {
   const { values } = parseArgs({
     options: {
-      config: { type: 'string' },
-      link: { type: 'string' },
-      set: { type: 'string', multiple: true, default: [] },
+      ...CONFIG_OPTIONS,
       maps: { type: 'boolean', default: false },
       queries: { type: 'boolean', default: false },
       pretty: { type: 'boolean', default: false },

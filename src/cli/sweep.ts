@@ -3,12 +3,40 @@
  * JSON by default, CSV with --csv (one row per level).
  */
 import { parseArgs } from 'node:util';
-import { parseConfig } from '../core/config';
-import { SWEEP_KNOB_BY_NAME, SWEEP_KNOBS, type Level } from '../core/sweep';
-import { sweep } from '../core/sweep';
+import { parseConfig, parseDecimal, quoteText } from '../core/config';
+import { SWEEP_KNOB_BY_NAME, SWEEP_KNOBS, sweep, type Level, type SweepKnob } from '../core/sweep';
 import { sweepToCsv } from '../classroom/csv';
 import { knobLevels, knobsFor } from '../core/registry/meta';
-import { UsageError, loadAssets, loadConfig, runCli } from './args';
+import { CONFIG_OPTIONS, UsageError, describeIssues, loadAssets, loadConfig, runCli } from './args';
+
+/** Most levels and seeds one sweep runs (each level runs once per seed). */
+const MAX_LEVELS = 50;
+const MAX_SEEDS = 50;
+
+/**
+ * Reads `--levels a,b,c`: 'off', a decimal number for a numeric knob, or a name for a knob of
+ * names (the answer format). Empty items (`--levels ','`), non-decimal numbers (`0x10`) and more
+ * than MAX_LEVELS items are refused; the schema then checks each level's range.
+ */
+function parseLevels(knob: SweepKnob, text: string): Level[] {
+  const items = text.split(',');
+  if (items.length > MAX_LEVELS)
+    throw new UsageError(`--levels lists ${items.length} levels; at most ${MAX_LEVELS} per sweep`);
+  const numeric = knob.levels.some((level) => typeof level === 'number');
+  return items.map((item) => {
+    if (item === '')
+      throw new UsageError(
+        `--levels has an empty item in ${quoteText(text)}; write levels like ${knob.levels.slice(0, 3).join(',')}`,
+      );
+    if (item === 'off' || !numeric) return item;
+    const value = parseDecimal(item);
+    if (value === null)
+      throw new UsageError(
+        `--levels: ${quoteText(item)} is neither off nor a decimal number (for ${knob.name})`,
+      );
+    return value;
+  });
+}
 
 const HELP = `Usage: npm run sweep -- --knob NAME [options]
 
@@ -37,9 +65,7 @@ runCli(() => {
       knob: { type: 'string' },
       levels: { type: 'string' },
       seeds: { type: 'string', default: '3' },
-      config: { type: 'string' },
-      link: { type: 'string' },
-      set: { type: 'string', multiple: true, default: [] },
+      ...CONFIG_OPTIONS,
       csv: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -49,16 +75,21 @@ runCli(() => {
     process.stdout.write(HELP);
     return;
   }
-  const knob = values.knob ? SWEEP_KNOB_BY_NAME.get(values.knob) : undefined;
+  const knob = values.knob === undefined ? undefined : SWEEP_KNOB_BY_NAME.get(values.knob);
   if (!knob) {
     throw new UsageError(
-      `--knob must be one of ${SWEEP_KNOBS.map((k) => k.name).join(', ')} (got ${JSON.stringify(values.knob ?? '')})`,
+      `--knob must be one of ${SWEEP_KNOBS.map((k) => k.name).join(', ')} (got ${quoteText(values.knob ?? '')})`,
     );
   }
-  const seedCount = Number(values.seeds);
-  if (!Number.isInteger(seedCount) || seedCount < 1 || seedCount > 50) {
+  const seedCount = parseDecimal(values.seeds ?? '');
+  if (
+    seedCount === null ||
+    !Number.isInteger(seedCount) ||
+    seedCount < 1 ||
+    seedCount > MAX_SEEDS
+  ) {
     throw new UsageError(
-      `--seeds must be an integer from 1 to 50 (got ${JSON.stringify(values.seeds)})`,
+      `--seeds must be an integer from 1 to ${MAX_SEEDS} (got ${quoteText(values.seeds ?? '')})`,
     );
   }
   const config = loadConfig({
@@ -66,15 +97,12 @@ runCli(() => {
     link: values.link,
     assignments: values.set ?? [],
   });
-  const levels: Level[] | undefined = values.levels
-    ?.split(',')
-    .map((text) => text.trim())
-    .map((text) => (text === 'off' || Number.isNaN(Number(text)) ? text : Number(text)));
+  const levels = values.levels === undefined ? undefined : parseLevels(knob, values.levels);
   for (const level of levels ?? []) {
     // Each level must give a valid config: the schema names the field and its range.
     const issues = parseConfig(knob.apply(config, level)).issues;
     if (issues.length > 0)
-      throw new UsageError(`--levels ${level}: ${issues.map((i) => i.message).join('; ')}`);
+      throw new UsageError(`--levels ${quoteText(String(level))}: ${describeIssues(issues)}`);
   }
   if (!knobsFor(config.scenario.kind).includes(knob)) {
     throw new UsageError(

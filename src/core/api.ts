@@ -9,11 +9,23 @@
  *   4. the watermark (DAWN) may swap in a planted wrong label;
  *   5. output perturbation (rounding, top-k, label only, noise, reverse sigmoid).)
  * The API itself knows no defense by name: it runs the stages it is given.
+ *
+ * Explanations (the credit kind's `defense.output.explanations`): an API built with an `Explainer`
+ * also serves, with each answered query, the victim's feature attributions of that input, written
+ * into the caller's `explanations` buffer (dims per query). They travel beside the answer, not in
+ * it: the answer stages (watermark, output perturbation) change the probabilities only, so an
+ * explanation is served exactly; a refused query gets none.
  */
 import { argmax } from './math/vector';
 import { QueryLog } from './queryLog';
 import type { DefenseStage } from './registry/runtime-types';
 import { QUERY_STATUS, type Classifier, type QueryStatus } from './types';
+
+/** What an explaining API serves beside each answer (scenarios/credit/model.ts CreditModel). */
+export interface Explainer {
+  /** Writes the attributions of `count` rows of `inputs` (from row `offset`) into out[0 .. count*dims). */
+  attributions(inputs: Float64Array, count: number, out: Float64Array, offset?: number): void;
+}
 
 /** A defense's stage with the id of its defense, in the API's order. */
 export interface ApiStage {
@@ -26,6 +38,7 @@ export class PredictionApi {
   readonly classes: number;
   readonly dims: number;
   private readonly victim: Classifier;
+  private readonly explainer: Explainer | null;
   private readonly gates: DefenseStage[];
   private readonly observers: DefenseStage[];
   private readonly answerers: DefenseStage[];
@@ -35,9 +48,13 @@ export class PredictionApi {
   private readonly clean: Float64Array;
   private readonly scratch: Float64Array;
 
-  /** `stages` in the API's order (the caller attaches only the defenses that are on). */
-  constructor(victim: Classifier, stages: readonly ApiStage[]) {
+  /**
+   * `stages` in the API's order (the caller attaches only the defenses that are on); `explainer`
+   * when the API also serves explanations (null or absent: answers only).
+   */
+  constructor(victim: Classifier, stages: readonly ApiStage[], explainer: Explainer | null = null) {
     this.victim = victim;
+    this.explainer = explainer;
     this.classes = victim.classes;
     this.dims = victim.inputDims;
     this.log = new QueryLog(this.dims, this.classes);
@@ -46,6 +63,11 @@ export class PredictionApi {
     this.gates = stages.filter((s) => s.stage.gate).map((s) => s.stage);
     this.observers = stages.filter((s) => s.stage.observe).map((s) => s.stage);
     this.answerers = stages.filter((s) => s.stage.answer).map((s) => s.stage);
+  }
+
+  /** True when each answer also carries the victim's attributions (see the file header). */
+  get explains(): boolean {
+    return this.explainer !== null;
   }
 
   isBanned(account: number): boolean {
@@ -76,6 +98,8 @@ export class PredictionApi {
    * Answers row `row` of `inputs` for `account` on `day`. On success writes the served
    * probabilities into served[servedRow * classes ...]; returns what happened. With
    * `stageLabels`, also writes the answer's top-1 after each answer stage (honest-cost split).
+   * With `explanations` and an explaining API, an answered query's attributions go to
+   * explanations[servedRow * dims ...].
    */
   query(
     account: number,
@@ -85,6 +109,7 @@ export class PredictionApi {
     served: Float64Array,
     servedRow: number,
     stageLabels?: Uint8Array,
+    explanations?: Float64Array,
   ): QueryStatus {
     const { classes, dims } = this;
     // 1. Refusals: a ban first, then each gate in order.
@@ -113,6 +138,9 @@ export class PredictionApi {
     });
     this.log.clean.set(this.clean, entry * classes);
     this.log.served.set(out, entry * classes);
+    if (explanations && this.explainer) {
+      this.explainer.attributions(inputs, 1, explanations.subarray(servedRow * dims), row);
+    }
     return QUERY_STATUS.answered;
   }
 }

@@ -14,7 +14,7 @@ import type { Config } from './config/schema';
 import { benignDailyVolumes } from './defenses/rateLimit/limits';
 import { argmax } from './math/vector';
 import { activeDefenses, DEFENSE_RUNTIMES } from './registry/runtime';
-import type { HonestPart, HonestSetup } from './registry/runtime-types';
+import type { HonestPart, HonestSetup, OwnerAssets } from './registry/runtime-types';
 import type { Rng } from './rng';
 import type { Classifier, Dataset, DefenseCost } from './types';
 
@@ -32,6 +32,8 @@ export interface HonestTraffic {
   watermarkKey: number;
   /** honest queries from the task's distribution (labelled), drawn from `rng` */
   sample(count: number, rng: Rng): Dataset;
+  /** the owner's side, for answer formats that need it (see ApiSetup.owner) */
+  owner?: OwnerAssets;
 }
 
 export function measureBenignCost(config: Config, traffic: HonestTraffic, rng: Rng): BenignReport {
@@ -60,6 +62,7 @@ export function measureBenignCost(config: Config, traffic: HonestTraffic, rng: R
         classes,
         watermarkKey: traffic.watermarkKey,
         rng: rng.fork('api'),
+        owner: traffic.owner,
       }),
     })),
   );

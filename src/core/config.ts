@@ -17,3 +17,4 @@ export * from './config/paths';
 export * from './config/fields';
 export * from './config/parse';
 export * from './config/migrate';
+export * from './config/text';

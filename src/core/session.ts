@@ -147,12 +147,22 @@ export class AttackSession implements AttackContext {
       served: new Float64Array(sent * classes),
       servedLabels: new Uint8Array(sent).fill(255),
     };
+    if (this.parts.api.explains) result.explanations = new Float64Array(sent * dims);
     for (let i = 0; i < sent; i++) {
       const index = this.sent;
       const plan = planQuery(index, queries, accounts, days);
       const account = this.pickAccount(plan.account);
       this.usedAccounts.add(account);
-      const status = this.parts.api.query(account, plan.day, inputs, i, result.served, i);
+      const status = this.parts.api.query(
+        account,
+        plan.day,
+        inputs,
+        i,
+        result.served,
+        i,
+        undefined,
+        result.explanations,
+      );
       const t = this.trace;
       for (let d = 0; d < dims; d++) t.inputs[index * dims + d] = inputs[i * dims + d]!;
       t.status[index] = status;

@@ -26,6 +26,16 @@ export function summarizeResult(result: SimulationResult, options: SummaryOption
       accuracy: tidy(result.student.accuracy),
       fidelity: tidy(result.student.fidelity),
       fidelityUniform: tidy(result.student.fidelityUniform),
+      // kinds that measure more about the student (credit: weights and scores)
+      ...(result.student.weightError !== undefined
+        ? {
+            weightError:
+              result.student.weightError === null ? null : tidy(result.student.weightError),
+          }
+        : {}),
+      ...(result.student.scoreError !== undefined
+        ? { scoreError: tidy(result.student.scoreError) }
+        : {}),
     },
     attacker: result.attacker,
     defenseCost: {

@@ -136,21 +136,31 @@ export interface DetectionReport {
   benignSeries: WSeries;
 }
 
-/** The planar kind's maps: victim and student decision maps, and the student's after each curve point. */
-export interface PlanarMaps {
-  victim: DecisionGrid;
-  student: DecisionGrid;
-  /** the student's probabilities on the same grid after each curve point (for Play) */
-  studentSlices: Float32Array[];
-}
+/* eslint-disable @typescript-eslint/no-empty-object-type */
+/**
+ * What each defense adds to a result (null when it is off), merged in by the defense's meta module
+ * (declaration merging), e.g. `watermark: WatermarkReport | null`.
+ */
+export interface DefenseReports {}
+/** Each scenario kind's own result parts (optional), merged in by the kind's meta, e.g. `maps`. */
+export interface KindResults {}
+/* eslint-enable @typescript-eslint/no-empty-object-type */
 
-export interface SimulationResult {
+export interface SimulationResult extends DefenseReports, KindResults {
   config: Config;
   /** the scenario kind that produced it (= config.scenario.kind) */
   kind: ScenarioKind;
   classes: number;
   victim: { accuracy: number; trainAccuracy: number };
-  student: { accuracy: number; fidelity: number; fidelityUniform: number };
+  student: {
+    accuracy: number;
+    fidelity: number;
+    fidelityUniform: number;
+    /** credit: largest absolute error of the recovered standardised weights and bias (null: not linear) */
+    weightError?: number | null;
+    /** credit: mean absolute error of the stolen approval probability on held-out applicants */
+    scoreError?: number;
+  };
   attacker: {
     queriesAsked: number;
     queriesAnswered: number;
@@ -164,11 +174,7 @@ export interface SimulationResult {
   };
   curve: CurvePoint[];
   defenseCost: DefenseCost;
-  watermark: WatermarkReport | null;
-  detection: DetectionReport | null;
   queries: QueryTrace;
-  /** decision maps: only kinds whose inputs are 2-D points draw them (planar) */
-  maps?: PlanarMaps;
 }
 
 /** Progress callback: fraction in [0, 1] and a short phase name. */

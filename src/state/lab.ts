@@ -10,6 +10,8 @@ import type { LabActions, LabState, LabStore } from './store';
 export interface LabCommands {
   /** runs the current config now (the Run button) */
   runNow(): void;
+  /** stops the running run (the Cancel button); the previous result stays, marked stale */
+  cancelRun(): void;
   /** sweeps one knob around the current config */
   sweep(knob: string): void;
   /** sweeps several knobs, one after the other */
@@ -31,6 +33,7 @@ export function createLab(store: LabStore, commands: Partial<LabCommands> = {}):
     store,
     state: fromStore(store),
     runNow: commands.runNow ?? (() => {}),
+    cancelRun: commands.cancelRun ?? (() => {}),
     sweep: commands.sweep ?? (() => {}),
     sweepAll: commands.sweepAll ?? (() => {}),
     remember: commands.remember ?? (() => {}),

@@ -5,6 +5,7 @@
  * which stays plain data; this module owns no DOM either (timers are injected for tests).
  */
 import type { SimClient } from '../worker/client';
+import type { RunEstimator } from '../worker/estimate';
 import { hasDefense, sameConfig, withoutDefenses, type LabStore } from './store';
 
 export interface RunnerOptions {
@@ -21,11 +22,21 @@ export interface RunnerOptions {
   now?: () => number;
   /** called as each run's result arrives, before the store updates (performance marks) */
   onResultArrived?: (elapsedMs: number) => void;
+  /**
+   * The cost model with what the worker holds (src/worker/estimate.ts): the store shows each
+   * run's estimate while it computes. Default: no estimate.
+   */
+  estimator?: RunEstimator;
 }
 
 export interface Runner {
   /** Runs the current config now (the Run button). */
   runNow(): void;
+  /**
+   * Stops the running run (the Cancel button): its worker is terminated and restarted, the
+   * previous result stays on screen marked as from the previous settings. False if none runs.
+   */
+  cancelRun(): boolean;
   /** Sweeps one knob over its built-in grid around the current config. */
   sweep(knob: string, levels?: (number | string)[]): void;
   /** Sweeps several knobs one after the other (a new sweep request drops the rest of the list). */
@@ -45,6 +56,9 @@ export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
   let sweepQueue: string[] = [];
   /** the knob being swept, if any */
   let sweeping: string | null = null;
+  /** the request id of the run in progress, if any */
+  let running: number | null = null;
+  const forgetWarmVictims = () => options.estimator?.restarted();
 
   function runNow(): void {
     if (timer !== null) clearTimer(timer);
@@ -55,21 +69,46 @@ export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
     const bare = withoutDefenses(config);
     // The comparison run is only needed when a defense is on and the one we hold is for another attack.
     const needBaseline = hasDefense(config) && !sameConfig(state.baseline?.config, bare);
-    state.runStarted();
-    options.runs.run(config, needBaseline ? bare : null, {
+    const baseline = needBaseline ? bare : null;
+    state.runStarted(options.estimator?.estimateMs(config, baseline) ?? null);
+    const id = options.runs.run(config, baseline, {
       onProgress: (fraction, phase) => store.getState().runProgress(fraction, phase),
       onResult: (result, elapsedMs) => {
+        if (running === id) running = null;
+        options.estimator?.finished(config);
         options.onResultArrived?.(elapsedMs);
         store.getState().runFinished(result);
+        // The lab has recovered: an engine notice (crash, restart) no longer applies.
+        store.getState().dismissNoticesOf('worker');
       },
       onBaseline: (result) => store.getState().baselineFinished(result),
+      onRestart: (message) => {
+        forgetWarmVictims();
+        store.getState().runRestarted();
+        store.getState().addNotice({ kind: 'worker', level: 'info', message, details: [] });
+      },
       onError: (message) => {
+        if (running === id) running = null;
+        forgetWarmVictims();
         store.getState().runFailed(message);
         store
           .getState()
           .addNotice({ kind: 'worker', level: 'error', message: message, details: [] });
       },
     });
+    running = id;
+  }
+
+  function cancelRun(): boolean {
+    if (timer !== null) clearTimer(timer);
+    timer = null;
+    if (running === null) return false;
+    const id = running;
+    running = null;
+    // Stopping the worker loses its victims (and, on a shared worker, restarts the sweep).
+    if (options.runs.stop(id)) forgetWarmVictims();
+    store.getState().runCancelled();
+    return true;
   }
 
   /** Leading-edge throttle: run at once if the last run is old enough, else once at the end. */
@@ -112,6 +151,7 @@ export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
 
   return {
     runNow,
+    cancelRun,
     sweep(knob, levels) {
       sweepQueue = [];
       startSweep(knob, levels);

@@ -19,7 +19,8 @@ import {
 import { hasDefense, withoutDefenses } from '../core/registry/meta';
 import type { SimulationResult, SweepResult } from '../core/types';
 
-export type RunStatus = 'idle' | 'running' | 'done' | 'error';
+/** 'cancelled': the person stopped the run; the previous result (if any) stays, marked stale */
+export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
 export interface Progress {
   /** fraction of the run done, in [0, 1] */
@@ -53,6 +54,13 @@ export interface LabState {
   progress: Progress;
   /** readable message of the last failure, when status is 'error' */
   error: string | null;
+  /** the cost model's estimate of the current run in ms (src/core/runCost.ts), null if none */
+  estimateMs: number | null;
+  /**
+   * Set when the engine crashed, stalled and was restarted, or the person cancelled, and cleared
+   * by the next result: until then, the result on screen is marked as from the previous settings.
+   */
+  interrupted: boolean;
   /** the latest result for `config` (kept while a newer run is computing) */
   result: SimulationResult | null;
   /** the same config with every defense off: the faint comparison curve (null until computed) */
@@ -77,11 +85,16 @@ export interface LabActions {
   setConfig(config: Config): void;
   /** Restores every setting to its default. */
   resetConfig(): void;
-  runStarted(): void;
+  /** A run started; `estimateMs` is the cost model's estimate of its duration, if known. */
+  runStarted(estimateMs?: number | null): void;
   runProgress(fraction: number, phase: string): void;
   runFinished(result: SimulationResult): void;
   baselineFinished(result: SimulationResult): void;
   runFailed(message: string): void;
+  /** The engine stopped responding and was restarted; the run goes on from the start. */
+  runRestarted(): void;
+  /** The person stopped the run (the engine was restarted); the previous result stays. */
+  runCancelled(): void;
   sweepStarted(knob: string): void;
   sweepProgress(knob: string, fraction: number, phase: string): void;
   /** The levels of a running sweep finished so far. */
@@ -94,6 +107,8 @@ export interface LabActions {
   unpin(): void;
   addNotice(notice: Omit<Notice, 'id'>): number;
   dismissNotice(id: number): void;
+  /** Removes every notice of one kind (e.g. the engine's, once the lab has recovered). */
+  dismissNoticesOf(kind: NoticeKind): void;
   /** Shows curve slice `frame` (clamped to the latest result), or the final state with null. */
   setFrame(frame: number | null): void;
   /** Advances one slice; from the final state it starts again at slice 0. */
@@ -116,6 +131,8 @@ export function createLabStore(initial: Config = defaultConfig()): LabStore {
     status: 'idle',
     progress: IDLE_PROGRESS,
     error: null,
+    estimateMs: null,
+    interrupted: false,
     result: null,
     baseline: null,
     sweeps: {},
@@ -145,8 +162,8 @@ export function createLabStore(initial: Config = defaultConfig()): LabStore {
       set({ config: defaultConfig() });
     },
 
-    runStarted() {
-      set({ status: 'running', progress: IDLE_PROGRESS, error: null });
+    runStarted(estimateMs = null) {
+      set({ status: 'running', progress: IDLE_PROGRESS, error: null, estimateMs });
     },
     runProgress(fraction, phase) {
       set({ progress: { fraction, phase } });
@@ -161,6 +178,7 @@ export function createLabStore(initial: Config = defaultConfig()): LabStore {
         result,
         baseline: hasDefense(result.config) ? (baselineStillValid ? get().baseline : null) : result,
         error: null,
+        interrupted: false,
         frame: clampFrame(get().frame, result),
       });
     },
@@ -168,7 +186,13 @@ export function createLabStore(initial: Config = defaultConfig()): LabStore {
       set({ baseline });
     },
     runFailed(message) {
-      set({ status: 'error', error: message, playing: false });
+      set({ status: 'error', error: message, playing: false, interrupted: true });
+    },
+    runRestarted() {
+      set({ status: 'running', progress: IDLE_PROGRESS, interrupted: true });
+    },
+    runCancelled() {
+      set({ status: 'cancelled', progress: IDLE_PROGRESS, playing: false, interrupted: true });
     },
 
     sweepStarted(knob) {
@@ -218,6 +242,10 @@ export function createLabStore(initial: Config = defaultConfig()): LabStore {
     },
     dismissNotice(id) {
       set({ notices: get().notices.filter((n) => n.id !== id) });
+    },
+    dismissNoticesOf(kind) {
+      if (get().notices.some((n) => n.kind === kind))
+        set({ notices: get().notices.filter((n) => n.kind !== kind) });
     },
 
     setFrame(frame) {

@@ -16,7 +16,10 @@ import {
   describeRange,
   formatFieldText,
   getPath,
+  parseDecimal,
   parseFieldText,
+  quoteText,
+  whyNotDecimal,
   setPath,
   type Config,
   type ConfigIssue,
@@ -100,19 +103,22 @@ export function parseShareHash(hash: string): ParsedConfig {
     const key = decode(eq < 0 ? part : part.slice(0, eq)) ?? part;
     const text = eq < 0 ? null : decode(part.slice(eq + 1));
     if (key === VERSION_KEY) {
-      const parsed = text === null ? NaN : Number(text);
-      if (Number.isInteger(parsed) && parsed >= 1) version = parsed;
+      const parsed = text === null ? null : parseDecimal(text);
+      if (parsed !== null && Number.isInteger(parsed) && parsed >= 1) version = parsed;
       else
         issues.push({
           field: 'version',
-          message: `the link's version "${text ?? ''}" is not a version number; read as version ${CONFIG_VERSION}`,
+          message: `the link's version ${quoteText(text ?? part.slice(eq + 1))} is not a version number; read as version ${CONFIG_VERSION}`,
         });
       continue;
     }
     if (VIEW_KEYS.has(key)) continue;
     const spec = FIELD_BY_KEY.get(key);
     if (!spec) {
-      issues.push({ field: key, message: `"${key}" is not a setting this lab knows; ignored` });
+      issues.push({
+        field: key,
+        message: `${quoteText(key)} is not a setting this lab knows; ignored`,
+      });
       continue;
     }
     if (text === null) {
@@ -123,11 +129,12 @@ export function parseShareHash(hash: string): ParsedConfig {
       continue;
     }
     const checked = checkField(spec, parseFieldText(spec, text));
+    const why = spec.kind === 'int' || spec.kind === 'number' ? whyNotDecimal(text) : null;
     if (checked.ok) config = setPath(config, spec.path, checked.value);
     else
       issues.push({
         field: spec.path,
-        message: `${spec.label} (${key}=${text}) must be ${describeRange(spec)}; kept the default ${formatFieldText(spec, spec.default)}`,
+        message: `${spec.label} (${key}=${quoteText(text)}${why ? `: ${why}` : ''}) must be ${describeRange(spec)}; kept the default ${formatFieldText(spec, spec.default)}`,
       });
   }
   // Keys never change meaning across versions (FieldSpec.key), so an older link needs no rewrite

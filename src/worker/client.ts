@@ -7,7 +7,13 @@
  *   request's `onError`, and the client starts a fresh worker for the next request;
  * - a superseded job that has already run longer than `restartAfterMs` is abandoned by restarting
  *   the worker (a synchronous simulation cannot be interrupted any other way), so the newest
- *   request does not wait behind a long stale one.
+ *   request does not wait behind a long stale one;
+ * - a watchdog: a worker that is busy yet sends nothing (no progress, no result) for longer than
+ *   the job's allowance (`stallMs`) is taken for dead (a terminated script, an engine that stopped
+ *   it, an endless loop): it is restarted and every live request is sent again once, the handlers
+ *   told through `onRestart`; a request that stalls a second time gets `onError`;
+ * - `stop(id)` abandons a request at once, restarting the worker if it is busy with it (the
+ *   person's Cancel: a synchronous simulation cannot be interrupted any other way).
  */
 import type { Config } from '../core/config';
 import type { SimulationResult, SweepResult } from '../core/types';
@@ -25,6 +31,8 @@ export interface WorkerLike {
 export interface ProgressHandlers {
   onProgress?(fraction: number, phase: string): void;
   onError?(message: string): void;
+  /** the worker stopped responding and was restarted; the request was sent again (once) */
+  onRestart?(message: string): void;
 }
 
 export interface RunHandlers extends ProgressHandlers {
@@ -50,6 +58,12 @@ export interface SimClient {
   sweep(config: Config, knob: string, options: SweepOptions, handlers: SweepHandlers): number;
   /** Abandons a request: its handlers are never called again. */
   cancel(id: number): void;
+  /**
+   * Abandons a request and, if the worker is (or may be) busy with it, terminates the worker so it
+   * stops at once; other live requests are sent again to a fresh worker. Returns false if the
+   * request had already finished or been abandoned.
+   */
+  stop(id: number): boolean;
   /** Terminates the worker; later requests start a new one. */
   dispose(): void;
 }
@@ -61,7 +75,19 @@ export interface ClientOptions {
   restartAfterMs?: number;
   /** milliseconds clock; default performance.now */
   now?: () => number;
+  /**
+   * Watchdog allowance: how long (ms) the worker may stay silent while busy with `request` before
+   * it is taken for dead; a number for every request, or a function of the request (e.g. from the
+   * cost model, src/worker/watchdog.ts). Default Infinity (no watchdog).
+   */
+  stallMs?: number | ((request: JobRequest) => number);
+  /** timers; default setTimeout / clearTimeout */
+  setTimer?: (callback: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
 }
+
+/** A request that makes the worker work (not a cancel). */
+export type JobRequest = Exclude<WorkerRequest, { type: 'cancel' }>;
 
 type Kind = 'run' | 'sweep';
 
@@ -69,28 +95,60 @@ interface Live {
   id: number;
   kind: Kind;
   /** the message, kept so it can be re-sent to a restarted worker */
-  request: WorkerRequest;
+  request: JobRequest;
   postedAt: number;
   handlers: RunHandlers | SweepHandlers;
+  /** true once the watchdog has sent it again to a fresh worker */
+  retried: boolean;
+}
+
+/** A request the worker may still be busy with. */
+interface Unfinished {
+  postedAt: number;
+  /** ms of silence allowed while the worker works on it */
+  allowanceMs: number;
 }
 
 const CRASH_HINT =
   'The lab restarted its simulation engine; change a setting or press Run to retry.';
 
+/** Plain words for a stalled worker, with the silence it showed (whole seconds). */
+export function stallMessage(silentMs: number, again: boolean): string {
+  const seconds = Math.max(1, Math.round(silentMs / 1000));
+  return again
+    ? `The simulation engine stopped responding again (nothing for ${seconds} s after a restart). ` +
+        'The lab has stopped trying: change a setting or press Run to try again.'
+    : `The simulation engine stopped responding (nothing for ${seconds} s), so the lab restarted ` +
+        'it and is running your settings again.';
+}
+
 export function createSimClient(options: ClientOptions): SimClient {
   const now = options.now ?? (() => performance.now());
   const restartAfterMs = options.restartAfterMs ?? Infinity;
+  const stallOption = options.stallMs ?? Infinity;
+  const allowanceOf = (request: JobRequest): number =>
+    typeof stallOption === 'number' ? stallOption : stallOption(request);
+  const setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms));
+  const clearTimer =
+    options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   let worker: WorkerLike | null = null;
   let nextId = 1;
   /** requests whose replies are still wanted, by id (at most one per kind) */
   const live = new Map<number, Live>();
   /** requests the worker may still be busy with (superseded ones included), by id */
-  const unfinished = new Map<number, number>();
+  const unfinished = new Map<number, Unfinished>();
+  /** when the worker last showed it is alive (a message, or work given to an idle worker) */
+  let heardAt = 0;
+  let watchdog: unknown = null;
 
   function ensureWorker(): WorkerLike {
     if (worker) return worker;
     const created = options.createWorker();
-    created.onmessage = (event) => handleReply(created, event.data);
+    created.onmessage = (event) => {
+      if (created === worker) heardAt = now();
+      handleReply(created, event.data);
+      armWatchdog();
+    };
     created.onerror = (event) => {
       event.preventDefault?.();
       crash(created, event.message || 'the simulation engine failed to load or crashed');
@@ -101,11 +159,61 @@ export function createSimClient(options: ClientOptions): SimClient {
   }
 
   function stopWorker(): void {
+    disarmWatchdog();
     if (!worker) return;
     worker.onmessage = worker.onerror = worker.onmessageerror = null;
     worker.terminate();
     worker = null;
     unfinished.clear();
+  }
+
+  function disarmWatchdog(): void {
+    if (watchdog !== null) clearTimer(watchdog);
+    watchdog = null;
+  }
+
+  /**
+   * The silence the worker is allowed now: the largest allowance among the jobs it may be busy
+   * with (it works on one at a time and every job ends with a message), or Infinity when nothing
+   * it works on is still wanted (a stale job is the supersede rule's business, not the watchdog's).
+   */
+  function allowanceNow(): number {
+    if (live.size === 0 || unfinished.size === 0) return Infinity;
+    let allowance = 0;
+    for (const job of unfinished.values()) allowance = Math.max(allowance, job.allowanceMs);
+    return allowance;
+  }
+
+  /** (Re)starts the watchdog's timer for the current allowance. */
+  function armWatchdog(): void {
+    disarmWatchdog();
+    const allowance = allowanceNow();
+    if (!Number.isFinite(allowance)) return;
+    watchdog = setTimer(
+      () => {
+        watchdog = null;
+        const silent = now() - heardAt;
+        if (silent >= allowanceNow()) stalled(silent);
+        else armWatchdog();
+      },
+      Math.max(0, heardAt + allowance - now()),
+    );
+  }
+
+  /** The worker has been silent too long: restart it; retry each live request once. */
+  function stalled(silentMs: number): void {
+    stopWorker();
+    for (const entry of [...live.values()]) {
+      if (entry.retried) {
+        live.delete(entry.id);
+        entry.handlers.onError?.(stallMessage(silentMs, true));
+      } else {
+        entry.retried = true;
+        entry.handlers.onRestart?.(stallMessage(silentMs, false));
+      }
+    }
+    // A handler may have submitted or stopped requests meanwhile: send only what is still wanted.
+    for (const entry of live.values()) if (!unfinished.has(entry.id)) post(entry);
   }
 
   function crash(from: WorkerLike, reason: string): void {
@@ -155,7 +263,7 @@ export function createSimClient(options: ClientOptions): SimClient {
     }
     const t = now();
     const stuck = [...unfinished.entries()].some(
-      ([id, postedAt]) => !live.has(id) && t - postedAt > restartAfterMs,
+      ([id, job]) => !live.has(id) && t - job.postedAt > restartAfterMs,
     );
     if (stuck) {
       stopWorker();
@@ -167,14 +275,17 @@ export function createSimClient(options: ClientOptions): SimClient {
   function post(entry: Live): void {
     const target = ensureWorker();
     entry.postedAt = now();
-    unfinished.set(entry.id, entry.postedAt);
+    // An idle worker has nothing to answer for: its silence starts counting now.
+    if (unfinished.size === 0) heardAt = entry.postedAt;
+    unfinished.set(entry.id, { postedAt: entry.postedAt, allowanceMs: allowanceOf(entry.request) });
     target.postMessage(entry.request);
+    armWatchdog();
   }
 
-  function submit(kind: Kind, build: (id: number) => WorkerRequest, handlers: Live['handlers']) {
+  function submit(kind: Kind, build: (id: number) => JobRequest, handlers: Live['handlers']) {
     supersede(kind);
     const id = nextId++;
-    const entry: Live = { id, kind, request: build(id), postedAt: 0, handlers };
+    const entry: Live = { id, kind, request: build(id), postedAt: 0, handlers, retried: false };
     live.set(id, entry);
     post(entry);
     return id;
@@ -194,6 +305,17 @@ export function createSimClient(options: ClientOptions): SimClient {
     cancel(id) {
       if (!live.delete(id)) return;
       worker?.postMessage({ type: 'cancel', id });
+      armWatchdog();
+    },
+    stop(id) {
+      if (!live.delete(id)) return false;
+      if (unfinished.has(id)) {
+        stopWorker();
+        for (const entry of live.values()) post(entry);
+      } else {
+        armWatchdog();
+      }
+      return true;
     },
     dispose() {
       live.clear();

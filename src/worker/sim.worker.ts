@@ -1,20 +1,21 @@
 /**
  * The simulation worker: thin glue between the page and src/core. It keeps one VictimCache for
- * its lifetime (training the victim is the slowest step and most changes leave it alone; while the
+ * its lifetime, bounded to the VICTIM_CACHE_LIMIT most recently used victims (training the victim is the slowest step and most changes leave it alone; while the
  * page is idle it trains the victims of the other datasets ahead of time), runs
  * requests through the queue of ./serve.ts, and transfers the result's typed arrays instead of
  * copying them. All simulation work happens here, never on the main thread.
  */
 import { knobLevels } from '../core/registry/meta';
-import { createVictimCache, prepareVictim, simulate } from '../core/simulate';
+import { prepareVictim, simulate } from '../core/simulate';
 import { SWEEP_KNOB_BY_NAME, sweep } from '../core/sweep';
 import { loadAssets, requestAssets, siteRoot } from './assets';
 import { resultTransferables, type WorkerReply, type WorkerRequest } from './protocol';
+import { BoundedCache, VICTIM_CACHE_LIMIT } from './boundedCache';
 import { createPrewarmer } from './prewarm';
 import { createRequestLoop } from './serve';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const victimCache = createVictimCache();
+const victimCache = new BoundedCache<unknown>(VICTIM_CACHE_LIMIT);
 /** files under public/ fetched so far (the chat teacher's weights), by path */
 const assets = new Map<string, ArrayBuffer>();
 const root = siteRoot(scope.location.href, import.meta.env.DEV);

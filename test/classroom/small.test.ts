@@ -7,6 +7,7 @@ import { embedSnippet, embedUrl } from '../../src/classroom/embedSnippet';
 import { HEIGHT_MESSAGE, isHeightMessage, reportHeightToParent } from '../../src/classroom/height';
 import { buildReport } from '../../src/classroom/report';
 import { POLICY_CARDS } from '../../src/classroom/policyCards';
+import { POLICY_CARD_TITLES, policyCardTitle } from '../../src/classroom/policyCardTitles';
 import { NO_VIEW_FLAGS } from '../../src/classroom/viewFlags';
 import { defaultConfig, setPath } from '../../src/core/config';
 import { ATTACKS, OUTPUT_MODES } from '../../src/core/registry/meta';
@@ -178,6 +179,13 @@ describe('policy cards', () => {
         card.id,
       ).toBe(true);
     }
+  });
+  it('has one title per card, the same the buttons name before the cards load', () => {
+    expect(Object.keys(POLICY_CARD_TITLES).sort()).toEqual(POLICY_CARDS.map((c) => c.id).sort());
+    for (const card of POLICY_CARDS) expect(policyCardTitle(card.id)).toBe(card.title);
+    expect(policyCardTitle('jacobian')).toBe('Attack: Jacobian augmentation');
+    expect(policyCardTitle('probabilities')).toBeUndefined();
+    expect(policyCardTitle('toString')).toBeUndefined();
   });
   it('quotes the campaign figure on the rate-limit card with its case study', () => {
     const card = POLICY_CARDS.find((c) => c.id === 'rateLimit');

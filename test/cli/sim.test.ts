@@ -65,7 +65,7 @@ describe('npm run sim', () => {
       ['--set', 'attack.strategy=magic'],
       'attack.strategy must be one of random, natural, active, jacobian',
     ],
-    [['--set', 'nope.field=1'], 'nope.field is not a known setting'],
+    [['--set', 'nope.field=1'], '"nope.field" is not a known setting'],
     [['--set', 'victim.hidden=16x99'], 'victim.hidden must be 1 to 3 layer sizes'],
     [['--bogus'], 'bogus'],
   ])('rejects %j with exit 2 and one line naming the field', (args, message) => {

@@ -68,7 +68,7 @@ describe('config schema', () => {
 
   it('reports unknown fields, non-objects and future versions', () => {
     expect(parseConfig({ attack: { lasers: 3 } }).issues).toEqual([
-      { field: 'attack.lasers', message: 'attack.lasers is not a known setting' },
+      { field: 'attack.lasers', message: '"attack.lasers" is not a known setting' },
     ]);
     expect(parseConfig('hello').issues[0]!.field).toBe('');
     expect(parseConfig([1]).issues[0]!.field).toBe('');

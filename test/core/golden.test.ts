@@ -34,22 +34,37 @@ const ADDED_DEFAULTS: Record<string, unknown> = {
   'attack.student.steps': 1000,
   'defense.output.topLogprobs': 5,
   'defense.chat.reasoning': 'shown',
+  'defense.output.tau': 0.5,
+  'defense.output.nu': 20,
+  'defense.output.epsilon': 0.5,
+  'defense.output.keepTop1': true,
+  // the credit kind's fields (every config holds every field; planar runs never read them)
+  'scenario.features': 8,
+  'victim.model': 'logistic',
+  'attack.student.model': 'logistic',
+  'attack.precision': 0.001,
+  'defense.output.explanations': false,
+};
+
+/** Sweep levels added after the fixtures were recorded (new answer formats), by knob. */
+const ADDED_LEVELS: Record<string, unknown[]> = {
+  'defense.output.mode': ['mad', 'misinformation'],
 };
 
 /** The config without its version and without the added fields (which must hold their defaults). */
 function comparable(config: Record<string, unknown>): unknown {
-  const copy = structuredClone(config) as Record<string, Record<string, unknown>>;
-  delete (copy as Record<string, unknown>).version;
+  const copy = structuredClone(config) as Record<string, unknown>;
+  delete copy.version;
   for (const [path, value] of Object.entries(ADDED_DEFAULTS)) {
     const parts = path.split('.');
     const field = parts.pop()!;
-    let node: Record<string, unknown> | undefined = copy;
-    for (const part of parts) node = node?.[part] as Record<string, unknown> | undefined;
-    if (node && field in node) {
-      expect(node[field], path).toEqual(value);
-      delete node[field];
+    let section: Record<string, unknown> | undefined = copy;
+    for (const part of parts) section = section?.[part] as Record<string, unknown> | undefined;
+    if (section && field in section) {
+      expect(section[field], path).toEqual(value);
+      delete section[field];
       // a section made only of added fields (defense.chat) is added too
-      if (parts.length > 0 && Object.keys(node).length === 0) {
+      if (parts.length > 0 && Object.keys(section).length === 0) {
         let parent: Record<string, unknown> = copy;
         for (const part of parts.slice(0, -1)) parent = parent[part] as Record<string, unknown>;
         delete parent[parts[parts.length - 1]!];
@@ -80,6 +95,13 @@ describe('golden runs (the redesign changes no number)', () => {
       const stored = sweeps[i]!;
       const { config, ...rest } = now;
       const { config: storedConfig, ...storedRest } = stored.result;
+      // Levels added since the fixture (new answer formats) are new rows; the old rows must hold.
+      const storedLevels = (storedRest.levels as { level: unknown }[]).map((l) => l.level);
+      const levels = rest.levels as { level: unknown }[];
+      expect(levels.map((l) => l.level).filter((l) => !storedLevels.includes(l))).toEqual(
+        ADDED_LEVELS[c.knob] ?? [],
+      );
+      rest.levels = levels.filter((l) => storedLevels.includes(l.level));
       expect(comparable(config)).toEqual(comparable(storedConfig));
       expect(JSON.parse(JSON.stringify(rest))).toEqual(storedRest);
     });

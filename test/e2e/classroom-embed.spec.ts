@@ -76,7 +76,7 @@ test('the Embed dialog writes an iframe snippet whose link opens that view', asy
   await dialog.getByLabel('Hide these settings').fill('attack.accounts');
   const snippet = await dialog.getByLabel('Paste this into the course page').inputValue();
   expect(snippet).toMatch(
-    /^<iframe id="extraction-lab" src="http:\/\/127\.0\.0\.1:\d+\/#v=1&amp;q=300&amp;embed=maps,ledger&amp;lock=defense&amp;hide=attack\.accounts"/,
+    /^<iframe id="extraction-lab" src="http:\/\/127\.0\.0\.1:\d+\/#v=2&amp;q=300&amp;embed=maps,ledger&amp;lock=defense&amp;hide=attack\.accounts"/,
   );
   expect(snippet).toContain("event.data.type === 'extraction-lab:height'");
   expect(await seriousAxeViolations(page)).toEqual([]);

@@ -1,5 +1,6 @@
 // Offline: after one visit the service worker holds the whole build, so with the network cut the
-// page reloads, runs the simulator in its worker and opens a lesson.
+// page reloads, runs the simulator in its worker, opens the classroom's dialogs (chunks loaded on
+// demand) and a lesson.
 import { expect, firstResult, test } from './classroom-fixture';
 
 test('with the network cut after the first visit, a reload still works', async ({
@@ -39,6 +40,19 @@ test('with the network cut after the first visit, a reload still works', async (
   await expect(
     page.locator('table.ledger tr', { hasText: 'Answer distortion' }).locator('td').last(),
   ).not.toHaveText('0.000', { timeout: 30_000 });
+  // The classroom's dialogs load on demand (src/components/classroom/lazy.ts): from the cache too.
+  const dialogs = [
+    ['Policy cards', 'Policy cards'],
+    ['Export', 'Export'],
+    ['Embed', 'Embed in a course page'],
+    ['Keyboard shortcuts', 'Keyboard shortcuts'],
+  ] as const;
+  for (const [button, title] of dialogs) {
+    await page.getByRole('button', { name: button }).click();
+    await expect(page.getByRole('dialog', { name: title })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: title })).toBeHidden();
+  }
   await page.getByRole('button', { name: 'Lessons' }).click();
   await page.getByRole('button', { name: 'Start the lesson: Why confidence scores leak' }).click();
   await expect(page.getByTestId('lesson-bar')).toBeVisible();

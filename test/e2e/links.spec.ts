@@ -35,7 +35,7 @@ test('a copied share link reopens the same run with the same numbers', async ({
   await settled(page);
   const before = await fingerprint(page);
   // The address bar follows within a quarter second (history writes are throttled).
-  const hash = '#v=1&a=active&q=600&om=noise&rl=1';
+  const hash = '#v=2&a=active&q=600&om=noise&rl=1';
   await expect.poll(() => currentHash(page)).toBe(hash);
 
   await page.getByRole('button', { name: 'Copy link' }).click();
@@ -60,7 +60,7 @@ test('editing settings rewrites the fragment without adding history entries', as
   const slider = page.getByRole('slider', { name: /^Query budget/ });
   for (let i = 0; i < 5; i++) await slider.press('ArrowRight');
   await settled(page);
-  await expect.poll(() => currentHash(page)).toMatch(/^#v=1&q=\d+$/);
+  await expect.poll(() => currentHash(page)).toMatch(/^#v=2&q=\d+$/);
   expect(await page.evaluate(() => history.length)).toBe(length);
 });
 
@@ -68,9 +68,9 @@ test('Reset settings leaves one Back step to the previous settings', async ({ pa
   await openLab(page, '#v=1&q=300');
   await page.getByRole('button', { name: 'Reset settings' }).click();
   await settled(page);
-  await expect.poll(() => currentHash(page)).toBe('#v=1');
+  await expect.poll(() => currentHash(page)).toBe('#v=2');
   await page.goBack();
-  await expect.poll(() => currentHash(page)).toBe('#v=1&q=300');
+  await expect.poll(() => currentHash(page)).toBe('#v=2&q=300');
   await settled(page);
   expect((await readLedger(page))['Queries asked']).toBe('300');
 });
@@ -82,20 +82,20 @@ test('a broken link keeps its valid part and names each bad field in a dismissab
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('2 settings in this link could not be used');
   await expect(alert.getByRole('listitem')).toHaveText([
-    /^Query budget \(q=99999\) must be an integer from 10 to 10000; kept the default 1000/,
+    /^Query budget \(q="99999"\) must be an integer from 10 to 10000; kept the default 1000/,
     /^"zz" is not a setting this lab knows; ignored/,
   ]);
   await expect(page.getByRole('spinbutton', { name: 'Noise, exact value' })).toHaveValue('0.2');
   await expect(page.getByRole('combobox', { name: 'API answers' })).toHaveValue('label');
-  await expect.poll(() => currentHash(page)).toBe('#v=1&n=0.2&om=label');
+  await expect.poll(() => currentHash(page)).toBe('#v=2&n=0.2&om=label');
   await page.getByRole('button', { name: 'Dismiss this notice' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test('a link from a future version says so and keeps what it can read', async ({ page }) => {
-  await openLab(page, '#v=2&q=500&wobble=3');
+  await openLab(page, '#v=3&q=500&wobble=3');
   await expect(page.getByRole('alert')).toContainText(
-    'this link comes from a newer version of the lab (v=2, this is v=1)',
+    'this link comes from a newer version of the lab (v=3, this is v=2)',
   );
   expect((await readLedger(page))['Queries asked']).toBe('500');
 });

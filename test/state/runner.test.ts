@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../../src/core/config';
 import { createLabStore, withoutDefenses } from '../../src/state/store';
-import { connectRunner } from '../../src/state/runner';
+import { connectRunner, type RunnerOptions } from '../../src/state/runner';
 import type { RunHandlers, SimClient, SweepHandlers } from '../../src/worker/client';
 import { fakeResult, fakeSweep } from './fixtures';
 
 /** A SimClient stand-in that records calls; the test answers through the kept handlers. */
 function fakeClient() {
   const runs: { config: Config; baseline: Config | null; handlers: RunHandlers }[] = [];
+  const stopped: number[] = [];
   const sweeps: { config: Config; knob: string; handlers: SweepHandlers }[] = [];
   const client: SimClient = {
     run(config, baseline, handlers) {
@@ -19,9 +20,13 @@ function fakeClient() {
       return sweeps.length;
     },
     cancel() {},
+    stop(id) {
+      stopped.push(id);
+      return true;
+    },
     dispose() {},
   };
-  return { client, runs, sweeps };
+  return { client, runs, sweeps, stopped };
 }
 
 /** Manual timers and clock. */
@@ -50,7 +55,7 @@ function fakeTime() {
   };
 }
 
-function setup() {
+function setup(extra: Partial<RunnerOptions> = {}) {
   const store = createLabStore();
   const runs = fakeClient();
   const sweeps = fakeClient();
@@ -60,6 +65,7 @@ function setup() {
     sweeps: sweeps.client,
     intervalMs: 50,
     ...time,
+    ...extra,
   });
   return { store, runs, sweeps, time, runner };
 }
@@ -151,5 +157,90 @@ describe('connectRunner', () => {
     time.advance(100);
     store.getState().setField('attack.queries', 300);
     expect(runs.runs).toHaveLength(1);
+  });
+});
+
+describe('connectRunner after a crash, a restart or a cancel', () => {
+  it('marks the run as interrupted on a restart, tells the person, and clears it all on recovery', () => {
+    const { store, runs, runner, time } = setup();
+    runner.runNow();
+    const first = fakeResult(runs.runs[0]!.config);
+    runs.runs[0]!.handlers.onResult(first, 5);
+    time.advance(100);
+    store.getState().setField('attack.queries', 300);
+    const call = runs.runs[1]!;
+    call.handlers.onRestart?.('The simulation engine stopped responding (nothing for 5 s), ...');
+    expect(store.getState()).toMatchObject({ status: 'running', interrupted: true, result: first });
+    expect(store.getState().notices).toMatchObject([{ kind: 'worker', level: 'info' }]);
+    call.handlers.onResult(fakeResult(call.config), 5);
+    expect(store.getState()).toMatchObject({ status: 'done', interrupted: false });
+    expect(store.getState().notices).toEqual([]);
+  });
+
+  it('clears the error notice once a later run succeeds, and keeps notices of other kinds', () => {
+    const { store, runs, runner } = setup();
+    store.getState().addNotice({ kind: 'link', level: 'error', message: 'bad link', details: [] });
+    runner.runNow();
+    runs.runs[0]!.handlers.onError?.('out of memory. The lab restarted its simulation engine...');
+    expect(store.getState().interrupted).toBe(true);
+    expect(store.getState().notices.map((n) => n.kind)).toEqual(['link', 'worker']);
+    runner.runNow();
+    runs.runs[1]!.handlers.onResult(fakeResult(runs.runs[1]!.config), 5);
+    expect(store.getState().notices.map((n) => n.kind)).toEqual(['link']);
+    expect(store.getState().interrupted).toBe(false);
+  });
+
+  it('cancels the running run: stops its request, keeps the previous result, marks it interrupted', () => {
+    const { store, runs, runner, time } = setup();
+    runner.runNow();
+    const first = fakeResult(runs.runs[0]!.config);
+    runs.runs[0]!.handlers.onResult(first, 5);
+    expect(runner.cancelRun()).toBe(false);
+    time.advance(100);
+    store.getState().setField('attack.queries', 9000);
+    expect(runner.cancelRun()).toBe(true);
+    expect(runs.stopped).toEqual([2]);
+    expect(store.getState()).toMatchObject({
+      status: 'cancelled',
+      interrupted: true,
+      result: first,
+    });
+    expect(runner.cancelRun()).toBe(false);
+  });
+
+  it('cancel also drops a trailing run still waiting for its turn', () => {
+    const { store, runs, runner, time } = setup();
+    store.getState().setField('attack.queries', 100);
+    store.getState().setField('attack.queries', 200);
+    runner.cancelRun();
+    time.advance(100);
+    expect(runs.runs).toHaveLength(1);
+  });
+
+  it('puts the cost estimate in the store and tells the estimator what the worker holds', () => {
+    const log: string[] = [];
+    const { store, runs, runner } = setup({
+      estimator: {
+        estimateMs: (config) => {
+          log.push(`estimate ${config.attack.queries}`);
+          return 900;
+        },
+        finished: (config) => log.push(`finished ${config.attack.queries}`),
+        restarted: () => log.push('restarted'),
+      },
+    });
+    runner.runNow();
+    expect(store.getState().estimateMs).toBe(900);
+    runs.runs[0]!.handlers.onResult(fakeResult(runs.runs[0]!.config), 5);
+    runner.runNow();
+    runs.runs[1]!.handlers.onRestart?.('restarted');
+    runs.runs[1]!.handlers.onError?.('failed');
+    expect(log).toEqual([
+      'estimate 1000',
+      'finished 1000',
+      'estimate 1000',
+      'restarted',
+      'restarted',
+    ]);
   });
 });

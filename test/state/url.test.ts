@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   CONFIG_VERSION,
+  checkKindChoices,
   FIELDS,
   defaultConfig,
   setPath,
   type Config,
   type FieldSpec,
   type FieldValue,
-  checkKindChoices,
 } from '../../src/core/config';
 import {
   formatShareHash,
@@ -48,7 +48,7 @@ const validConfig: fc.Arbitrary<Config> = fc
       const value = values[i];
       if (value !== null && value !== undefined) config = setPath(config, spec.path, value);
     });
-    // a strategy and an answer format the drawn kind offers (a link never holds another's)
+    // a strategy or answer format the drawn kind does not offer becomes the kind's first one
     return checkKindChoices(config).config;
   });
 
@@ -113,7 +113,7 @@ describe('parseShareHash', () => {
       'attack.student.hidden',
     ]);
     expect(issues[0]?.message).toMatch(
-      /Query budget \(q=50000\) must be an integer from 10 to 10000/,
+      /Query budget \(q="50000"\) must be an integer from 10 to 10000/,
     );
     expect(issues[1]?.message).toMatch(/one of random, natural, active, jacobian/);
     expect(issues[3]?.message).toMatch(/"zz" is not a setting/);

@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, setPath, type Config } from '../../src/core/config';
 import type { SimulationResult, SweepResult } from '../../src/core/types';
-import { createSimClient, type WorkerLike } from '../../src/worker/client';
-import type { WorkerReply, WorkerRequest } from '../../src/worker/protocol';
+import { createSimClient } from '../../src/worker/client';
+import type { WorkerReply } from '../../src/worker/protocol';
 import { fakeResult, fakeSweep } from '../state/fixtures';
-
-/** A Worker stand-in: records what it is sent; the test decides what it replies and when. */
-class FakeWorker implements WorkerLike {
-  sent: WorkerRequest[] = [];
-  terminated = false;
-  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: ((event: MessageEvent) => void) | null = null;
-  postMessage(message: WorkerRequest): void {
-    this.sent.push(message);
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  reply(data: WorkerReply): void {
-    this.onmessage?.({ data } as MessageEvent<WorkerReply>);
-  }
-  crash(message: string): void {
-    this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
-  }
-  runIds(): number[] {
-    return this.sent.filter((m) => m.type === 'run').map((m) => m.id);
-  }
-}
+import { FakeWorker } from './fakeWorker';
 
 function setup(options: { restartAfterMs?: number } = {}) {
   const workers: FakeWorker[] = [];

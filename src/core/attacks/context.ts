@@ -17,6 +17,11 @@ export interface AskResult {
   served: Float64Array;
   /** top-1 label of each served answer (255 where refused) */
   servedLabels: Uint8Array;
+  /**
+   * the attributions served beside each answer, sent*dims (zeros where refused), when the API
+   * explains its answers (api.ts Explainer; the credit kind's defense.output.explanations)
+   */
+  explanations?: Float64Array;
 }
 
 /** The student as the attacker sees it: predictions and input gradients. */

@@ -6,7 +6,10 @@ import type { StrategyName } from '../config/schema';
 import { active } from './active';
 import { elicitReasoning, randomText, taskPrompts } from './chat';
 import type { AttackPlugin } from './context';
+import { equationSolving } from './equationSolving';
+import { explanations } from './explanations';
 import { jacobian } from './jacobian';
+import { lineSearch } from './lineSearch';
 import { natural } from './natural';
 import { random } from './random';
 
@@ -15,6 +18,9 @@ export const ATTACKS: readonly AttackPlugin[] = [
   natural,
   active,
   jacobian,
+  equationSolving,
+  lineSearch,
+  explanations,
   taskPrompts,
   elicitReasoning,
   randomText,

@@ -24,6 +24,6 @@ export const natural: AttackPlugin = {
   uses: ['attack.poolShift'],
   fields: [],
   card: 'natural',
-  kinds: ['planar'],
+  kinds: ['planar', 'credit'],
   run: naturalAttack,
 };

@@ -26,6 +26,6 @@ export const random: AttackPlugin = {
   uses: [],
   fields: [],
   card: 'random',
-  kinds: ['planar'],
+  kinds: ['planar', 'credit'],
   run: randomAttack,
 };

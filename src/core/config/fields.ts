@@ -51,6 +51,7 @@ export const FIELDS: readonly FieldSpec[] = [
   ...ATTACKS.flatMap((a) => a.fields),
   ...kindFields.filter(isStudent),
   ...DEFENSES.flatMap((d) => d.fields),
+  ...kindFields.filter(under('defense.')),
   ...BENIGN_FIELDS,
 ];
 

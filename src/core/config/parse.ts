@@ -5,7 +5,7 @@
  */
 import { FIELD_BY_PATH, FIELDS } from './fields';
 import { isMigratable, migrateInput } from './migrate';
-import { getPath, setPath } from './paths';
+import { MAX_CONFIG_DEPTH, getPath, setPath } from './paths';
 import {
   CONFIG_VERSION,
   type Config,
@@ -13,6 +13,7 @@ import {
   type FieldValue,
   type ScenarioKind,
 } from './schema';
+import { describeValue, parseDecimal, quoteText, whyNotDecimal } from './text';
 
 export { getPath, setPath };
 
@@ -52,7 +53,7 @@ export function checkField(
 ): { ok: true; value: FieldValue } | { ok: false; message: string } {
   const bad = {
     ok: false as const,
-    message: `${spec.path} must be ${describeRange(spec)} (got ${JSON.stringify(value)})`,
+    message: `${spec.path} must be ${describeRange(spec)} (got ${describeValue(value)})`,
   };
   switch (spec.kind) {
     case 'int':
@@ -77,26 +78,31 @@ export function checkField(
   }
 }
 
-/** Parses a field from text (CLI `--set`, share links): numbers, true/false, names, "16x16" layers. */
+/**
+ * Parses a field from text (CLI `--set`, share links, the page's layer box). Numbers must be
+ * decimal as written by a person (text.ts, parseDecimal): `0x10`, ` 12` or `1e400` come back as
+ * the text itself, which checkField then refuses naming the field and quoting the text. Booleans
+ * are true/false/1/0 and names are exact (no trimming). Layer sizes are separated by `x`, `,` or
+ * spaces ("16x16", "16, 16"), each a decimal integer.
+ */
 export function parseFieldText(spec: FieldSpec, text: string): unknown {
-  const trimmed = text.trim();
   switch (spec.kind) {
     case 'int':
     case 'number':
-      return trimmed === '' ? NaN : Number(trimmed);
+      return parseDecimal(text) ?? text;
     case 'bool':
-      return trimmed === 'true' || trimmed === '1'
+      return text === 'true' || text === '1'
         ? true
-        : trimmed === 'false' || trimmed === '0'
+        : text === 'false' || text === '0'
           ? false
-          : trimmed;
+          : text;
     case 'enum':
-      return trimmed;
-    case 'layers':
-      return trimmed
-        .split(/[x,\s]+/)
-        .filter(Boolean)
-        .map(Number);
+      return text;
+    case 'layers': {
+      const parts = text.trim().split(/\s*[x,]\s*|\s+/);
+      const sizes = parts.map(parseDecimal);
+      return sizes.every((size) => size !== null) ? sizes : text;
+    }
   }
 }
 
@@ -147,20 +153,37 @@ export function checkKindChoices(config: Config): ParsedConfig {
     if (fallback === undefined) continue;
     issues.push({
       field: spec.path,
-      message: `${spec.path} ${JSON.stringify(value)} is not offered by the ${choiceLabel('scenario.kind', kind)} scenario (one of ${allowed.join(', ')}); using ${fallback}`,
+      message: `${spec.path} ${describeValue(value)} is not offered by the ${choiceLabel('scenario.kind', kind)} scenario (one of ${allowed.join(', ')}); using ${fallback}`,
     });
     next = setPath(next, spec.path, fallback);
   }
   return { config: next, issues };
 }
 
-function collectLeafPaths(value: unknown, prefix: string, out: string[]): void {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      collectLeafPaths(v, prefix ? `${prefix}.${k}` : k, out);
-    }
-  } else if (prefix) {
-    out.push(prefix);
+/** Deepest nesting of a config (paths.ts); deeper objects are reported, not walked. */
+const MAX_DEPTH = MAX_CONFIG_DEPTH;
+
+/** Paths of fields whose values are lists: anything under them is the field's own (bad) value. */
+const LIST_PATHS = FIELDS.filter((f) => f.kind === 'layers').map((f) => f.path);
+
+/**
+ * The leaf paths of an input object, walked to the schema's depth and no deeper, so an object
+ * nested thousands of levels deep cannot overflow the stack. Objects found at MAX_DEPTH (other
+ * than a field's own value) go to `tooDeep` instead of being walked.
+ */
+function collectLeafPaths(
+  value: unknown,
+  prefix: string,
+  depth: number,
+  out: { leaves: string[]; tooDeep: string[] },
+): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (prefix) out.leaves.push(prefix);
+  } else if (depth >= MAX_DEPTH && !FIELD_BY_PATH.has(prefix)) {
+    out.tooDeep.push(prefix);
+  } else {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      collectLeafPaths(v, prefix ? `${prefix}.${k}` : k, depth + 1, out);
   }
 }
 
@@ -182,15 +205,20 @@ export function parseConfig(input: unknown): ParsedConfig {
       message:
         typeof version === 'number' && version > CONFIG_VERSION
           ? `version ${version} is newer than this lab (${CONFIG_VERSION}); fields it does not know were ignored`
-          : `version must be ${CONFIG_VERSION} (got ${JSON.stringify(version)})`,
+          : `version must be ${CONFIG_VERSION} (got ${describeValue(version)})`,
     });
   }
-  const leaves: string[] = [];
-  collectLeafPaths(input, '', leaves);
-  for (const path of leaves) {
+  const walked = { leaves: [] as string[], tooDeep: [] as string[] };
+  collectLeafPaths(input, '', 0, walked);
+  for (const path of walked.tooDeep)
+    issues.push({
+      field: path,
+      message: `${quoteText(path)} holds objects nested deeper than any setting (at most ${MAX_DEPTH} levels)`,
+    });
+  for (const path of walked.leaves) {
     if (path === 'version' || FIELD_BY_PATH.has(path)) continue;
-    if ([...FIELD_BY_PATH.keys()].some((p) => path.startsWith(`${p}.`))) continue; // inside a layers array
-    issues.push({ field: path, message: `${path} is not a known setting` });
+    if (LIST_PATHS.some((p) => path.startsWith(`${p}.`))) continue; // inside a field's own value
+    issues.push({ field: path, message: `${quoteText(path)} is not a known setting` });
   }
   for (const spec of FIELDS) {
     const raw = getPath(input, spec.path);
@@ -212,7 +240,7 @@ export function applyAssignments(config: Config, assignments: readonly string[])
     const path = eq < 0 ? assignment : assignment.slice(0, eq);
     const spec = FIELD_BY_PATH.get(path);
     if (!spec) {
-      issues.push({ field: path, message: `${path} is not a known setting` });
+      issues.push({ field: path, message: `${quoteText(path)} is not a known setting` });
       continue;
     }
     if (eq < 0) {
@@ -222,9 +250,16 @@ export function applyAssignments(config: Config, assignments: readonly string[])
       });
       continue;
     }
-    const checked = checkField(spec, parseFieldText(spec, assignment.slice(eq + 1)));
+    const text = assignment.slice(eq + 1);
+    const checked = checkField(spec, parseFieldText(spec, text));
+    const why = spec.kind === 'int' || spec.kind === 'number' ? whyNotDecimal(text) : null;
     if (checked.ok) next = setPath(next, path, checked.value);
-    else issues.push({ field: path, message: checked.message });
+    else if (why === null) issues.push({ field: path, message: checked.message });
+    else
+      issues.push({
+        field: path,
+        message: `${path} must be ${describeRange(spec)} (got ${quoteText(text)}: ${why})`,
+      });
   }
   // Choosing a kind switches the choices it does not offer to its own (silently, unless the
   // same assignments also set that choice).

@@ -15,11 +15,12 @@ import type { OutputModePlugin } from '../defenses/output/section';
 import { rateLimitMeta } from '../defenses/rateLimit/meta';
 import { watermarkMeta } from '../defenses/watermark/meta';
 import { chatMeta } from '../scenarios/chat/meta';
+import { creditMeta } from '../scenarios/credit/meta';
 import { planarMeta } from '../scenarios/planar/meta';
 import type { DefenseMeta, Level, ScenarioKindMeta, SweepKnob } from './types';
 
 /** Scenario kinds (the first is the default). */
-export const KINDS: readonly ScenarioKindMeta[] = [planarMeta, chatMeta];
+export const KINDS: readonly ScenarioKindMeta[] = [planarMeta, creditMeta, chatMeta];
 
 /** Defenses, in the order the page lists them (the API's order is each one's `order`). */
 export const DEFENSES: readonly DefenseMeta[] = [

@@ -7,7 +7,14 @@ import type { AttackContext } from '../attacks/context';
 import type { Config } from '../config/schema';
 import type { QueryLog } from '../queryLog';
 import type { Rng } from '../rng';
-import type { Classifier, Dataset, QueryStatus, SimulationResult } from '../types';
+import type {
+  Classifier,
+  Dataset,
+  DefenseReports,
+  InputBox,
+  QueryStatus,
+  SimulationResult,
+} from '../types';
 import type { StrategyName } from '../config/schema';
 import type { DefenseId, DefenseMeta } from './types';
 
@@ -20,6 +27,28 @@ export interface ApiSetup {
   watermarkKey: number;
   /** stream for randomised answers (Gaussian noise) */
   rng: Rng;
+  /** what the owner holds besides the served model (answer formats that train models of their own) */
+  owner?: OwnerAssets;
+}
+
+/**
+ * The owner's side of a run, for answer formats that need more than the clean answer (adaptive
+ * misinformation, MAD): the victim, its private training data, and a cache so that the models such
+ * a format trains are built once per run (and per victim in sweeps), shared by the attacker's and
+ * the honest users' APIs.
+ */
+export interface OwnerAssets {
+  victim: Classifier;
+  /** the owner's private training data (the attacker never sees it) */
+  train: Dataset;
+  /** the input box the scenario's queries live in */
+  box: InputBox;
+  /** stream for the owner's own models, derived from the seed alone (fork it by a label) */
+  rng: Rng;
+  /** models by key, kept for the run or across runs (the victim cache) */
+  cache: Map<string, unknown>;
+  /** prefix of cache keys: the settings the victim depends on (see victimKey) */
+  cacheKey: string;
 }
 
 /**
@@ -84,8 +113,8 @@ export interface ReportSetup {
   rng: Rng;
 }
 
-/** The result fields that defenses fill (null when the defense is off). */
-export type DefenseReportKey = 'watermark' | 'detection';
+/** The result fields that defenses fill (null when the defense is off); see DefenseReports. */
+export type DefenseReportKey = keyof DefenseReports & string;
 
 export interface DefenseRuntime {
   id: DefenseId;

@@ -10,6 +10,7 @@ import { output } from '../defenses/output/index';
 import { rateLimit } from '../defenses/rateLimit/index';
 import { watermark } from '../defenses/watermark/index';
 import { chat } from '../scenarios/chat/index';
+import { credit } from '../scenarios/credit/index';
 import { planar } from '../scenarios/planar/index';
 import type { ScenarioRuntime } from '../scenarios/contract';
 import type { ApiSetup, DefenseRuntime } from './runtime-types';
@@ -22,7 +23,7 @@ export const DEFENSE_RUNTIMES: readonly DefenseRuntime[] = [
   chatReasoning,
 ];
 
-export const KIND_RUNTIMES: readonly ScenarioRuntime[] = [planar, chat];
+export const KIND_RUNTIMES: readonly ScenarioRuntime[] = [planar, credit, chat];
 
 /** The defenses that are on for `config`, in the API's order. */
 export function activeDefenses(config: Config): DefenseRuntime[] {

@@ -10,7 +10,7 @@ import {
   Classroom,
   classroomContextEntry,
   type ClassroomWindow,
-} from '../../../src/components/classroom/classroom.svelte';
+} from '../../../src/state/classroom.svelte';
 import { createLab, labContext } from '../../../src/state/lab';
 import { createLabStore } from '../../../src/state/store';
 import { stepConfig } from '../../../src/classroom/lessonRun';

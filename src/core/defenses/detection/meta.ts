@@ -5,6 +5,13 @@
 import { setPath } from '../../config/paths';
 import { switchedKnob } from '../../registry/knobs';
 import type { DefenseMeta } from '../../registry/types';
+import type { DetectionReport } from '../../types';
+
+declare module '../../types' {
+  interface DefenseReports {
+    detection: DetectionReport | null;
+  }
+}
 
 declare module '../../config/schema' {
   interface DefenseSections {

@@ -129,8 +129,12 @@ class AccountState {
   /** every distance in arrival order */
   arrivals = new Float64Array(64);
   added = 0;
-  /** the latest min(added, 5000) distances, sorted ascending */
-  readonly window = new Float64Array(SHAPIRO_WILK_MAX_N);
+  /**
+   * The latest min(added, 5000) distances, sorted ascending. It grows by doubling up to 5,000
+   * entries: a run with 100,000 attacker accounts touches thousands of accounts with a handful of
+   * queries each, and a full 40 KB window for each took 400 MB (issue 15).
+   */
+  window = new Float64Array(64);
   windowSum = 0;
   windowSumSq = 0;
   queries = 0;
@@ -152,6 +156,11 @@ class AccountState {
     }
     this.arrivals[this.added] = distance;
     let size = this.windowSize;
+    if (size === this.window.length && size < SHAPIRO_WILK_MAX_N) {
+      const next = new Float64Array(Math.min(SHAPIRO_WILK_MAX_N, 2 * size));
+      next.set(this.window);
+      this.window = next;
+    }
     if (this.added >= SHAPIRO_WILK_MAX_N) {
       // Drop the oldest distance of the window.
       const oldest = this.arrivals[this.added - SHAPIRO_WILK_MAX_N]!;

@@ -58,7 +58,11 @@ export const outputMeta: DefenseMeta = {
   order: 50,
   isOn: (config) => config.defense.output.mode !== undefendedMode(config.scenario.kind),
   disable: undefended,
-  visibleFields: (config) => outputMode(config.defense.output.mode).fields.map((f) => f.path),
+  visibleFields: (config) => [
+    ...outputMode(config.defense.output.mode).fields.map((f) => f.path),
+    // the credit kind's API option (declared by scenarios/credit/meta.ts), under the answer format
+    ...(config.scenario.kind === 'credit' ? (['defense.output.explanations'] as const) : []),
+  ],
   knobs: [
     modeKnob,
     ...OUTPUT_MODES.flatMap((m) =>
@@ -81,9 +85,14 @@ export const outputMeta: DefenseMeta = {
   costs: ['accuracyDrop', 'distortion'],
   cards: (config) => {
     const card = outputMode(config.defense.output.mode).card;
+    // the credit kind's explanations option has its own card (classroom/policyCards.ts)
+    const explained = config.defense.output.explanations ? ['explainDecisions'] : [];
     const kind = config.scenario.kind;
     return card
-      ? [card]
-      : OUTPUT_MODES.flatMap((m) => (m.card && m.kinds.includes(kind) ? [m.card] : []));
+      ? [card, ...explained]
+      : [
+          ...OUTPUT_MODES.flatMap((m) => (m.card && m.kinds.includes(kind) ? [m.card] : [])),
+          ...explained,
+        ];
   },
 };

@@ -25,3 +25,14 @@ export interface OutputModePlugin extends OutputModeMeta {
    */
   perturb(clean: Float64Array, options: OutputSection, rng: Rng, out: Float64Array): void;
 }
+
+/**
+ * The served answer for one query: `clean` the answer so far, the query x = inputs[offset ..
+ * offset + dims), written into `out` (same length as `clean`, a distinct array). Allocates nothing.
+ */
+export type AnswerFn = (
+  clean: Float64Array,
+  inputs: Float64Array,
+  offset: number,
+  out: Float64Array,
+) => void;

@@ -6,6 +6,13 @@
 import { setPath } from '../../config/paths';
 import { switchedKnob } from '../../registry/knobs';
 import type { DefenseMeta } from '../../registry/types';
+import type { WatermarkReport } from '../../types';
+
+declare module '../../types' {
+  interface DefenseReports {
+    watermark: WatermarkReport | null;
+  }
+}
 
 declare module '../../config/schema' {
   interface DefenseSections {

@@ -11,11 +11,12 @@ import { attack } from '../../attacks/index';
 import { measureBenignCost } from '../../benign';
 import { setPath } from '../../config/paths';
 import type { Config } from '../../config/schema';
-import { answerCap } from '../../defenses/rateLimit/limits';
 import { agreementRate, fidelity, predictLabels } from '../../metrics/fidelity';
 import { Mlp } from '../../models/mlp';
 import { createTrainer } from '../../models/trainer';
-import { attachDefenses, activeDefenses } from '../../registry/runtime';
+import { attachDefenses } from '../../registry/runtime';
+import type { OwnerAssets } from '../../registry/runtime-types';
+import { attackerResult, defenseReports } from '../../outcome';
 import { createRng, hashString, type Rng } from '../../rng';
 import { AttackSession, STUDENT_BATCH } from '../../session';
 import type { Classifier, SimulationResult } from '../../types';
@@ -74,7 +75,22 @@ function simulate(
   const victimTrainLabels = predictLabels(victim, scenario.train.inputs, scenario.train.count);
 
   const watermarkKey = hashString(`watermark:${config.seed}`);
-  const stages = attachDefenses(config, { dims, classes, watermarkKey, rng: rng.fork('api') });
+  // The owner's side, for answer formats that train models of their own (misinformation, MAD).
+  const owner: OwnerAssets = {
+    victim,
+    train: scenario.train,
+    box,
+    rng: rng.fork('owner'),
+    cache: options.victimCache ?? new Map(),
+    cacheKey: victimKey(config),
+  };
+  const stages = attachDefenses(config, {
+    dims,
+    classes,
+    watermarkKey,
+    rng: rng.fork('api'),
+    owner,
+  });
   const api = new PredictionApi(victim, stages);
 
   const { student: studentSpec } = config.attack;
@@ -118,33 +134,27 @@ function simulate(
   options.onProgress?.(0.88, 'honest users');
   const sample = (count: number, sampleRng: Rng) =>
     generatePlanar(config.scenario.dataset, count, { noise: config.scenario.noise }, sampleRng);
-  const benign = measureBenignCost(config, { victim, watermarkKey, sample }, rng.fork('benign'));
+  const benign = measureBenignCost(
+    config,
+    { victim, watermarkKey, sample, owner },
+    rng.fork('benign'),
+  );
 
   options.onProgress?.(0.94, 'reports');
-  const reports: Pick<SimulationResult, 'watermark' | 'detection'> = {
-    watermark: null,
-    detection: null,
-  };
-  for (const defense of activeDefenses(config)) {
-    if (!defense.report) continue;
-    const built = defense.report.build({
+  const reports = defenseReports(
+    {
       config,
-      stage: stages.find((s) => s.id === defense.id)!.stage,
-      log: api.log,
-      bannedCount: api.bannedCount,
-      alarms: api.alarms,
-      honest: benign.parts.get(defense.id) ?? {},
       watermarkKey,
       student,
       trainControl: (size, controlRng) => trainControl(config, classes, size, controlRng),
       rng: rng.fork('control'),
-    });
-    Object.assign(reports, { [defense.report.key]: built });
-  }
+    },
+    api,
+    stages,
+    benign,
+  );
 
   const final = session.curve[session.curve.length - 1]!;
-  const { rateLimit } = config.defense;
-  const accountsUsed = session.accountsUsed;
   const result: SimulationResult = {
     config,
     kind: 'planar',
@@ -158,21 +168,7 @@ function simulate(
       fidelity: final.fidelity,
       fidelityUniform: final.fidelityUniform,
     },
-    attacker: {
-      queriesAsked: session.sent,
-      queriesAnswered: session.answered,
-      queriesDenied: session.sent - session.answered,
-      accountsUsed,
-      accountsBanned: api.bannedCount,
-      days: config.attack.days,
-      costUSD: roundCents(
-        (session.answered / 1000) * config.attack.pricePer1k +
-          accountsUsed * config.attack.accountCost,
-      ),
-      answerCap: rateLimit.on
-        ? answerCap(config.attack.accounts, rateLimit.perDay, config.attack.days)
-        : null,
-    },
+    attacker: attackerResult(config, session, api),
     curve: session.curve,
     defenseCost: benign.cost,
     ...reports,
@@ -185,10 +181,6 @@ function simulate(
   };
   options.onProgress?.(1, 'done');
   return result;
-}
-
-function roundCents(usd: number): number {
-  return Math.round(usd * 100) / 100;
 }
 
 export const planar: ScenarioRuntime = {

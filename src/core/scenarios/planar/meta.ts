@@ -6,9 +6,25 @@
 import { ACTIVATIONS, type Activation, type FieldSpec } from '../../config/schema';
 import { tidy } from '../../math/tidy';
 import type { ScenarioKindMeta } from '../../registry/types';
+import type { DecisionGrid } from '../../types';
 
 export const DATASETS = ['moons', 'circles', 'xor', 'spiral', 'blobs'] as const;
 export type DatasetName = (typeof DATASETS)[number];
+
+/** The planar kind's maps: victim and student decision maps, and the student's after each curve point. */
+export interface PlanarMaps {
+  victim: DecisionGrid;
+  student: DecisionGrid;
+  /** the student's probabilities on the same grid after each curve point (for Play) */
+  studentSlices: Float32Array[];
+}
+
+declare module '../../types' {
+  interface KindResults {
+    /** decision maps: only kinds whose inputs are 2-D points draw them (planar) */
+    maps?: PlanarMaps;
+  }
+}
 
 declare module '../../config/schema' {
   interface ScenarioKindNames {

@@ -5,6 +5,8 @@
 import type { OutputMode } from '../../../config/schema';
 import type { OutputModePlugin } from '../section';
 import { label } from './label';
+import { mad } from './mad';
+import { misinformation } from './misinformation';
 import { logprobs } from './logprobs';
 import { noise } from './noise';
 import { probabilities } from './probabilities';
@@ -21,6 +23,8 @@ export const OUTPUT_MODES: readonly OutputModePlugin[] = [
   label,
   noise,
   reverseSigmoid,
+  misinformation,
+  mad,
   text,
   topLogprobs,
   logprobs,

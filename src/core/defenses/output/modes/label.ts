@@ -16,6 +16,6 @@ export const label: OutputModePlugin = {
   strength: 5,
   hardLabels: true,
   card: 'label',
-  kinds: ['planar'],
+  kinds: ['planar', 'credit'],
   perturb: (clean, _options, _rng, out) => fillOneHot(out, argmax(clean)),
 };

@@ -46,7 +46,7 @@ export const noise: OutputModePlugin = {
     unit: 'sigma',
   },
   card: 'noise',
-  kinds: ['planar'],
+  kinds: ['planar', 'credit'],
   perturb(clean, options, rng, out) {
     const classes = clean.length;
     for (let i = 0; i < classes; i++) out[i] = clean[i]! + options.sigma * rng.normal();

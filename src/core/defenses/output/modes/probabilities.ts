@@ -15,6 +15,6 @@ export const probabilities: OutputModePlugin = {
   strength: 0,
   hardLabels: false,
   card: null,
-  kinds: ['planar'],
+  kinds: ['planar', 'credit'],
   perturb: (clean, _options, _rng, out) => out.set(clean),
 };

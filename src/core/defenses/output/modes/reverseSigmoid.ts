@@ -64,7 +64,7 @@ export const reverseSigmoid: OutputModePlugin = {
     unit: 'beta',
   },
   card: 'reverseSigmoid',
-  kinds: ['planar'],
+  kinds: ['planar', 'credit'],
   perturb(clean, options, _rng, out) {
     for (let i = 0; i < clean.length; i++) {
       const p = clean[i]!;

@@ -56,7 +56,7 @@ export const rounded: OutputModePlugin = {
     unit: 'decimals',
   },
   card: 'rounded',
-  kinds: ['planar'],
+  kinds: ['planar', 'credit'],
   perturb(clean, options, _rng, out) {
     for (let i = 0; i < clean.length; i++) out[i] = roundHalfEven(clean[i]!, options.decimals);
   },

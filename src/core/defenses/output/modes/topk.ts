@@ -61,6 +61,6 @@ export const topk: OutputModePlugin = {
   strength: 2,
   hardLabels: false,
   card: 'topk',
-  kinds: ['planar'],
+  kinds: ['planar', 'credit'],
   perturb: (clean, options, _rng, out) => keepTopK(clean, options.k, out),
 };

@@ -4,20 +4,21 @@
  * predictions, and which classroom dialog is open. It drives the lab only through the store's
  * actions (setConfig, pin) and the lab's commands (sweep), and writes the view part of the URL.
  * App.svelte creates it and provides it as a context.
+ *
+ * The view flags are read at once (locks, hides, embed and presenter mode shape the first paint);
+ * the lesson machinery (loader, validator, step configs: src/classroom/lessonKit.ts) is imported
+ * on demand, the first time a lesson or the lesson list is asked for, or at once when the link
+ * names a lesson.
  */
 import { getContext, setContext } from 'svelte';
-import { sameConfig } from '../../state/store';
-import type { Lab } from '../../state/lab';
-import type { Config } from '../../core/config';
-import {
-  coveredBy,
-  parseViewFlags,
-  withViewFlags,
-  type ViewFlags,
-} from '../../classroom/viewFlags';
-import { loadLesson, loadLessonIndex, type FetchLike } from '../../classroom/lessonLoader';
-import type { Lesson, LessonIndexEntry } from '../../classroom/lessonSchema';
-import { stepConfig, stepIndexFromLink } from '../../classroom/lessonRun';
+import { sameConfig } from './store';
+import type { Lab } from './lab';
+import type { Config } from '../core/config';
+import { coveredBy, parseViewFlags, withViewFlags, type ViewFlags } from '../classroom/viewFlags';
+import type { FetchLike } from '../classroom/lessonLoader';
+import type { Lesson, LessonIndexEntry } from '../classroom/lessonSchema';
+
+type LessonKit = typeof import('../classroom/lessonKit');
 
 export type ClassroomDialog = 'lessons' | 'cards' | 'embed' | 'export' | 'report' | 'help' | null;
 
@@ -49,6 +50,8 @@ export class Classroom {
   /** the step change in progress (a newer one cancels an older one that waits for a run) */
   private entering = 0;
   private pinnedByLesson = false;
+  /** the lesson machinery, once imported (a lesson is open only after it is) */
+  private kit: LessonKit | null = null;
 
   constructor(lab: Lab, win: ClassroomWindow) {
     this.lab = lab;
@@ -56,6 +59,8 @@ export class Classroom {
     const { flags, issues } = parseViewFlags(win.location.hash);
     this.flags = flags;
     this.present = flags.present;
+    // A link into a lesson: fetch the lesson machinery now, beside the page's first run.
+    if (flags.lesson !== null) void this.lessonKit();
     if (issues.length > 0)
       lab.store.getState().addNotice({
         kind: 'classroom',
@@ -110,9 +115,28 @@ export class Classroom {
     this.writeLink();
   }
 
+  /**
+   * The lesson machinery, imported on first use (the module is fetched once; later calls resolve
+   * at once). Null when it cannot be fetched (offline before the service worker cached it): the
+   * reason goes to `lessonErrors`, which the lesson list shows.
+   */
+  async lessonKit(): Promise<LessonKit | null> {
+    if (this.kit) return this.kit;
+    try {
+      this.kit = await import('../classroom/lessonKit');
+      return this.kit;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.lessonErrors = [`the lesson player could not be loaded (${reason})`];
+      return null;
+    }
+  }
+
   async loadIndex(): Promise<void> {
     if (this.index) return;
-    const loaded = await loadLessonIndex((url) => this.win.fetch(url));
+    const kit = await this.lessonKit();
+    if (!kit) return;
+    const loaded = await kit.loadLessonIndex((url) => this.win.fetch(url));
     if (loaded.ok) this.index = loaded.value;
     else this.lessonErrors = loaded.errors;
   }
@@ -120,7 +144,9 @@ export class Classroom {
   /** Opens a lesson at a 0-based step (a link's step is 1-based: use `openFromLink`). */
   async start(id: string, stepIndex = 0): Promise<void> {
     this.lessonErrors = [];
-    const loaded = await loadLesson((url) => this.win.fetch(url), id);
+    const kit = await this.lessonKit();
+    if (!kit) return;
+    const loaded = await kit.loadLesson((url) => this.win.fetch(url), id);
     if (!loaded.ok) {
       this.lessonErrors = loaded.errors;
       return;
@@ -137,22 +163,23 @@ export class Classroom {
   async openFromLink(): Promise<void> {
     if (!this.flags.lesson) return;
     const id = this.flags.lesson;
-    const loaded = await loadLesson((url) => this.win.fetch(url), id);
-    if (!loaded.ok) {
-      this.lessonErrors = loaded.errors;
+    const kit = await this.lessonKit();
+    const loaded = kit ? await kit.loadLesson((url) => this.win.fetch(url), id) : null;
+    if (loaded && !loaded.ok) this.lessonErrors = loaded.errors;
+    if (!kit || !loaded?.ok) {
       this.lab.store.getState().addNotice({
         kind: 'classroom',
         level: 'error',
         message: 'The lesson in this link could not be opened; the lab works as usual.',
-        details: loaded.errors,
+        details: this.lessonErrors,
       });
       return;
     }
-    await this.start(id, stepIndexFromLink(loaded.value, this.flags.step));
+    await this.start(id, kit.stepIndexFromLink(loaded.value, this.flags.step));
   }
 
   stepConfig(index = this.step): Config | null {
-    return this.lesson ? stepConfig(this.lesson, index) : null;
+    return this.lesson && this.kit ? this.kit.stepConfig(this.lesson, index) : null;
   }
 
   /** Resolves once the lab shows a result for `config` (or the step changed again: false). */
@@ -175,7 +202,8 @@ export class Classroom {
   /** Goes to step `index`: pins the previous step's run when asked, applies the step's settings. */
   async goTo(index: number): Promise<void> {
     const lesson = this.lesson;
-    if (!lesson) return;
+    const stepConfig = this.kit?.stepConfig;
+    if (!lesson || !stepConfig) return;
     const target = Math.max(0, Math.min(lesson.steps.length - 1, index));
     const token = ++this.entering;
     this.step = target;
