@@ -17,6 +17,8 @@ export const POLICY_CARD_TITLES = {
   rateLimit: 'Defense: rate limits and quotas',
   watermark: 'Defense: watermarking answers (DAWN)',
   detection: 'Defense: detecting extraction (PRADA)',
+  misinformation: 'Defense: adaptive misinformation',
+  mad: 'Defense: prediction poisoning (MAD)',
   equationSolving: 'Attack: solving for the weights (credit)',
   lineSearch: 'Attack: line search on decisions (credit)',
   explanations: 'Attack: reading the explanations (credit)',
