@@ -255,7 +255,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'misinformation',
-      title: 'Defense: adaptive misinformation',
+      title: POLICY_CARD_TITLES.misinformation,
       what: "Queries that look like the owner's own data get the true answer; queries far from it get the answer of a second model trained to be wrong, blended in smoothly as a query moves away.",
       stakes:
         'Honest users who ask about ordinary cases pay almost nothing; unusual but honest questions get misleading answers. An attacker who asks natural-looking questions is not fooled.',
@@ -275,7 +275,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
   defense(
     {
       id: 'mad',
-      title: 'Defense: prediction poisoning (MAD)',
+      title: POLICY_CARD_TITLES.mad,
       what: 'Each answer is nudged, within a set budget, in the direction that most misleads a copy trained on it; one variant never changes the top answer.',
       stakes:
         'Honest users get scores moved by up to the budget; with "keep the top answer" their decisions stay the same.',

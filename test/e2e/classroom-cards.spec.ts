@@ -1,6 +1,13 @@
 // Policy cards from the controls, presenter mode with its keys and help overlay, the lesson list:
 // keyboard operable, axe-clean, printable, and no CSP violation on the way.
+import { readFileSync } from 'node:fs';
+import { POLICY_CARDS } from '../../src/classroom/policyCards';
 import { expect, firstResult, seriousAxeViolations, test } from './classroom-fixture';
+
+/** Every shipped lesson (public/lessons/index.json) and card: the lists grow with the plug-ins. */
+const LESSON_INDEX = JSON.parse(
+  readFileSync(new URL('../../public/lessons/index.json', import.meta.url), 'utf8'),
+) as { lessons: unknown[] };
 
 test.beforeEach(async ({ page }) => {
   await page.addInitScript(() => {
@@ -60,12 +67,14 @@ test('each strategy and defense control opens its policy card, which prints alon
   // All cards, printed on their own.
   await page.getByRole('button', { name: 'Policy cards', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Policy cards' }).locator('article')).toHaveCount(
-    12,
+    POLICY_CARDS.length,
   );
   await page.evaluate(() => (document.documentElement.dataset.printing = 'cards'));
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('#app')).toBeHidden();
-  await expect(page.locator('.print-area[data-print="cards"] article')).toHaveCount(12);
+  await expect(page.locator('.print-area[data-print="cards"] article')).toHaveCount(
+    POLICY_CARDS.length,
+  );
   await page.screenshot({
     path: 'test-results/screenshots/classroom/cards-print.png',
     fullPage: true,
@@ -139,7 +148,7 @@ test('the lesson list opens by keyboard, is axe-clean, and Escape returns focus'
   await open.focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Guided lessons' });
-  await expect(dialog.getByRole('listitem')).toHaveCount(5);
+  await expect(dialog.getByRole('listitem')).toHaveCount(LESSON_INDEX.lessons.length);
   expect(await seriousAxeViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
