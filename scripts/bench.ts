@@ -17,7 +17,22 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'vite';
-import { defaultConfig, setPath, type Config } from '../src/core/config';
+import { loadAssets } from '../src/cli/args';
+import { checkKindChoices, defaultConfig, setPath, type Config } from '../src/core/config';
+import { answerPrompt, type ChatAnswer } from '../src/core/scenarios/chat/chatApi';
+import { statedResults } from '../src/core/scenarios/chat/evaluate';
+import { honestChatCost } from '../src/core/scenarios/chat/honest';
+import {
+  chatApiOptions,
+  EVALUATION_PROBLEMS,
+  HONEST_REQUESTS,
+  teacherAsset,
+} from '../src/core/scenarios/chat/index';
+import { taskPrompts } from '../src/core/scenarios/chat/prompts';
+import { studentOptions } from '../src/core/scenarios/chat/run';
+import { studentExamples, trainStudent } from '../src/core/scenarios/chat/student';
+import { heldOutProblems } from '../src/core/scenarios/chat/task';
+import { teacherFromBytes } from '../src/core/scenarios/chat/teacher';
 import { measureBenignCost } from '../src/core/benign';
 import { PradaDetector } from '../src/core/defenses/detection/prada';
 import { createRng } from '../src/core/rng';
@@ -211,6 +226,71 @@ ms(
   time(() => void sweep(base, 'defense.output.sigma'), 3, 1),
   4000,
 );
+
+// 8. The chat kind (issue 12): the default run (k = 4, 1,000 task prompts, text, reasoning shown,
+// student 1,000 Adam steps), and its phases timed apart with the kind's own pieces.
+const chatConfig = checkKindChoices(setPath(base, 'scenario.kind', 'chat')).config;
+const chatAssets = loadAssets(chatConfig);
+let chatCapability = 0;
+ms(
+  'chat: default run (k 4, 1,000 prompts, text, reasoning shown, 1,000 student steps)',
+  time(
+    () => {
+      chatCapability = simulate(chatConfig, { assets: chatAssets }).student.accuracy;
+    },
+    5,
+    1,
+  ),
+  1000,
+  `student capability ${chatCapability.toFixed(3)}`,
+);
+{
+  const teacher = teacherFromBytes(chatAssets.get(teacherAsset(4))!).model;
+  const apiOptions = chatApiOptions(chatConfig);
+  const prompts = taskPrompts(4, 1000, createRng(1));
+  let answers: ChatAnswer[] = [];
+  const generation = time(
+    () => {
+      const rng = createRng(2);
+      answers = prompts.map((prompt) => answerPrompt(teacher, prompt, apiOptions, rng));
+    },
+    5,
+    1,
+  );
+  const examples = studentExamples(prompts, answers, true);
+  const options = studentOptions(chatConfig);
+  const training = time(() => void trainStudent(examples, options, createRng(3)), 5, 1);
+  const problems = heldOutProblems(4, EVALUATION_PROBLEMS, createRng(4));
+  // a run measures the student at 10 curve points, plus the teacher once
+  const evaluation = time(
+    () => {
+      for (let i = 0; i < 11; i++) statedResults(teacher, problems, false);
+    },
+    5,
+    1,
+  );
+  const honest = time(
+    () =>
+      void honestChatCost(
+        teacher,
+        { operands: 4, requests: HONEST_REQUESTS, wantStepsShare: 0.3, api: apiOptions },
+        createRng(5),
+      ),
+    5,
+    1,
+  );
+  ms('chat: teacher generation (1,000 answers, sampled)', generation, null);
+  ms('chat: student training (1,000 Adam steps x 32 tokens)', training, null);
+  ms(`chat: evaluation (11 x ${EVALUATION_PROBLEMS} held-out problems, greedy)`, evaluation, null);
+  ms(`chat: honest users (${HONEST_REQUESTS} requests)`, honest, null);
+  rows.push({
+    name: 'chat: student training throughput',
+    median: (options.steps * options.batchSize) / (training / 1000),
+    unit: 'sample-steps/s',
+    goal: '',
+    ok: null,
+  });
+}
 
 // 7b. Each answer format's cost per 1,000 queries beyond the undefended API (issue 16).
 for (const mode of OUTPUT_MODES.filter((m) => m.id !== 'probabilities')) {

@@ -6,8 +6,11 @@
 import type { DefenseCost } from '../core/types';
 import { formatDistortion, formatNumber, formatPercent, formatPoints } from './format';
 
-/** The four scalar costs (the per-defense split of the accuracy drop is not a measure of its own). */
-export type CostMeasure = Exclude<keyof DefenseCost, 'accuracyDropBy'>;
+/**
+ * The four scalar costs (the per-defense split of the accuracy drop is not a measure of its own;
+ * the chat kind's steps withheld from honest users is not drawn on the frontier yet).
+ */
+export type CostMeasure = Exclude<keyof DefenseCost, 'accuracyDropBy' | 'stepsDenied'>;
 
 export interface CostMeasureSpec {
   measure: CostMeasure;

@@ -23,6 +23,12 @@ export const POLICY_CARD_TITLES = {
   lineSearch: 'Attack: line search on decisions (credit)',
   explanations: 'Attack: reading the explanations (credit)',
   explainDecisions: 'API option: explained decisions (credit)',
+  taskPrompts: 'Attack: distillation with task prompts (chat)',
+  elicitReasoning: 'Attack: prompts that ask for the reasoning (chat)',
+  randomText: 'Attack: random text, the baseline (chat)',
+  text: 'Defense: text only, no log-probabilities (chat)',
+  topLogprobs: 'Defense: few top log-probabilities (chat)',
+  hiddenReasoning: 'Defense: hidden reasoning (chat)',
 } as const;
 
 export type PolicyCardId = keyof typeof POLICY_CARD_TITLES;

@@ -5,58 +5,19 @@
  * (shared/REFERENCE.md), each with its source. Titles live in policyCardTitles.ts (the buttons
  * beside the controls need them at first paint; this module loads with the cards dialog).
  */
+import { CHAT_POLICY_CARDS } from './chatPolicyCards';
+import {
+  attack,
+  CONFIDENCES,
+  defense,
+  EU_AI_ACT,
+  PRICES,
+  type PolicyCard,
+  type PublishedFigure,
+} from './policyCardParts';
 import { POLICY_CARD_TITLES } from './policyCardTitles';
 
-export interface PublishedFigure {
-  claim: string;
-  figure: string;
-  source: string;
-}
-
-export interface PolicyCard {
-  /** the strategy or output mode name of the config, or the defense's switch group */
-  id: string;
-  kind: 'attack' | 'defense';
-  title: string;
-  /** what it is, in two or three plain sentences */
-  what: string;
-  /** for an attack: why it matters; for a defense: what it costs honest users */
-  stakes: string;
-  /** what to try in the lab */
-  inLab: string;
-  atlas: string[];
-  owasp: string[];
-  nist: string;
-  euAiAct: string;
-  /** other law that bears on it (GDPR, case law), when any */
-  law?: string[];
-  figures: PublishedFigure[];
-}
-
-const NIST =
-  'NIST AI 100-2 (Adversarial Machine Learning taxonomy): model extraction, under privacy attacks.';
-const EU_AI_ACT =
-  'EU AI Act, Article 15(5): high-risk AI systems must resist attempts to exploit their vulnerabilities, including confidentiality attacks.';
-const OWASP_ML = 'OWASP Machine Learning Security Top 10: ML05:2023 Model Theft.';
-const OWASP_LLM =
-  'OWASP Top 10 for LLM Applications 2025: LLM10 Unbounded Consumption (model extraction through the API).';
-
-const ATTACK_ATLAS = [
-  'AML.T0040 AI Model Inference API Access',
-  'AML.T0024.002 Extract AI Model (exfiltration via the inference API)',
-  'AML.T0005.001 Train Proxy via Replication',
-];
-
-const PRICES: PublishedFigure = {
-  claim: 'API prices used in the literature',
-  figure: '$1-10 per 1,000 queries',
-  source: 'Lee et al. 2019',
-};
-const CONFIDENCES: PublishedFigure = {
-  claim: 'confidences vs labels only',
-  figure: 'probabilities need 50-100x fewer queries',
-  source: 'Tramer et al. 2016, as cited by Lee et al. 2019',
-};
+export type { PolicyCard, PublishedFigure } from './policyCardParts';
 
 /** The credit kind's cards: credit scoring of natural persons is a high-risk use (REFERENCE.md). */
 const CREDIT_EU_AI_ACT = `${EU_AI_ACT} Annex III point 5(b): AI that evaluates the creditworthiness of natural persons or establishes their credit score is high-risk (fraud detection excepted); these obligations apply from 2 August 2026.`;
@@ -74,32 +35,6 @@ const GRADIENTS: PublishedFigure = {
   figure: 'reveal a model with orders of magnitude fewer queries than predictions',
   source: 'Milli et al., FAT* 2019',
 };
-
-function attack(
-  card: Omit<PolicyCard, 'kind' | 'atlas' | 'owasp' | 'nist' | 'euAiAct'>,
-): PolicyCard {
-  return {
-    ...card,
-    kind: 'attack',
-    atlas: ATTACK_ATLAS,
-    owasp: [OWASP_ML, OWASP_LLM],
-    nist: NIST,
-    euAiAct: EU_AI_ACT,
-  };
-}
-
-function defense(
-  card: Omit<PolicyCard, 'kind' | 'owasp' | 'nist' | 'euAiAct'>,
-  llm10: string,
-): PolicyCard {
-  return {
-    ...card,
-    kind: 'defense',
-    owasp: [OWASP_ML, `${OWASP_LLM} Mitigation: ${llm10}.`],
-    nist: NIST,
-    euAiAct: EU_AI_ACT,
-  };
-}
 
 export const POLICY_CARDS: readonly PolicyCard[] = [
   {
@@ -449,6 +384,7 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
     euAiAct: CREDIT_EU_AI_ACT,
     law: CREDIT_LAW,
   },
+  ...CHAT_POLICY_CARDS,
 ];
 
 export const POLICY_CARD_BY_ID: ReadonlyMap<string, PolicyCard> = new Map(

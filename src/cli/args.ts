@@ -8,7 +8,8 @@
  * piece of user text is quoted and cut (src/core/config/text.ts), and the error line is written
  * before the process ends (exit code set, never process.exit, so a pipe gets the whole line).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   applyAssignments,
@@ -17,6 +18,8 @@ import {
   type Config,
   type ConfigIssue,
 } from '../core/config';
+import { kindRuntime } from '../core/registry/runtime';
+import { assetsFor } from '../core/scenarios/contract';
 import { parseShareLink } from '../state/url';
 
 export class UsageError extends Error {}
@@ -176,4 +179,35 @@ export function runCommand(main: () => void, writeError: (line: string) => void)
 export function runCli(main: () => void): void {
   const code = runCommand(main, (line) => process.stderr.write(line));
   if (code !== 0) process.exitCode = code;
+}
+
+/** The repository's public/ folder (where the page's static files and shipped models live). */
+export const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
+
+/**
+ * The files under public/ that runs of `config` need (ScenarioRuntime.assets), read from disk;
+ * `configs` adds the files of other configs (a sweep's levels). Core does no I/O: this is its CLI
+ * half, and the worker fetches the same paths.
+ */
+export function loadAssets(
+  config: Config,
+  configs: readonly Config[] = [],
+  publicDir: string = PUBLIC_DIR,
+): Map<string, ArrayBuffer> {
+  const assets = new Map<string, ArrayBuffer>();
+  for (const c of [config, ...configs]) {
+    for (const path of assetsFor(kindRuntime(c), c)) {
+      if (assets.has(path)) continue;
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(`${publicDir}${path}`);
+      } catch {
+        throw new UsageError(`cannot read public/${path}, which this scenario needs`);
+      }
+      const copy = new ArrayBuffer(bytes.byteLength);
+      new Uint8Array(copy).set(bytes);
+      assets.set(path, copy);
+    }
+  }
+  return assets;
 }

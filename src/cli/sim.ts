@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { FIELDS, describeRange, formatFieldText } from '../core/config';
 import { simulate } from '../core/simulate';
 import { summarizeResult } from '../core/summary';
-import { CONFIG_OPTIONS, loadConfig, runCli } from './args';
+import { CONFIG_OPTIONS, loadAssets, loadConfig, runCli } from './args';
 
 const HELP = `Usage: npm run sim -- [options]
 
@@ -51,7 +51,7 @@ runCli(() => {
     link: values.link,
     assignments: values.set ?? [],
   });
-  const result = simulate(config);
+  const result = simulate(config, { assets: loadAssets(config) });
   const summary = summarizeResult(result, { maps: values.maps, queries: values.queries });
   process.stdout.write(`${JSON.stringify(summary, null, values.pretty ? 2 : undefined)}\n`);
 });

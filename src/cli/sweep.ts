@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { parseConfig, parseDecimal, quoteText } from '../core/config';
 import { SWEEP_KNOB_BY_NAME, SWEEP_KNOBS, sweep, type Level, type SweepKnob } from '../core/sweep';
 import { sweepToCsv } from '../classroom/csv';
-import { CONFIG_OPTIONS, UsageError, describeIssues, loadConfig, runCli } from './args';
+import { knobLevels, knobsFor } from '../core/registry/meta';
+import { CONFIG_OPTIONS, UsageError, describeIssues, loadAssets, loadConfig, runCli } from './args';
 
 /** Most levels and seeds one sweep runs (each level runs once per seed). */
 const MAX_LEVELS = 50;
@@ -103,7 +104,21 @@ runCli(() => {
     if (issues.length > 0)
       throw new UsageError(`--levels ${quoteText(String(level))}: ${describeIssues(issues)}`);
   }
+  if (!knobsFor(config.scenario.kind).includes(knob)) {
+    throw new UsageError(
+      `--knob ${knob.name} does not apply to the ${config.scenario.kind} scenario; its knobs: ${knobsFor(
+        config.scenario.kind,
+      )
+        .map((k) => k.name)
+        .join(', ')}`,
+    );
+  }
   const seeds = Array.from({ length: seedCount }, (_, i) => config.seed + i);
-  const result = sweep(config, knob.name, levels, seeds);
+  const grid = levels ?? knobLevels(knob, config.scenario.kind);
+  const assets = loadAssets(
+    config,
+    grid.map((level) => knob.apply(config, level)),
+  );
+  const result = sweep(config, knob.name, grid, seeds, { assets });
   process.stdout.write(values.csv ? `${sweepToCsv(result)}\n` : `${JSON.stringify(result)}\n`);
 });

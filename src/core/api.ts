@@ -79,6 +79,22 @@ export class PredictionApi {
   }
 
   /**
+   * The API's refusals alone (step 1): `banned` when a detector banned the account, else the first
+   * gate's refusal (rate limit), else `answered`, in which case the gates have counted the request.
+   * Logs nothing. `query` calls it first; a kind whose answers are not class probabilities (chat)
+   * calls it per request and answers admitted requests itself, so accounts, days, rate limits and
+   * bans act the same for every kind.
+   */
+  admit(account: number, day: number): QueryStatus {
+    if (this.bannedAccounts.has(account)) return QUERY_STATUS.banned;
+    for (const gate of this.gates) {
+      const refused = gate.gate!(account, day);
+      if (refused !== null) return refused;
+    }
+    return QUERY_STATUS.answered;
+  }
+
+  /**
    * Answers row `row` of `inputs` for `account` on `day`. On success writes the served
    * probabilities into served[servedRow * classes ...]; returns what happened. With
    * `stageLabels`, also writes the answer's top-1 after each answer stage (honest-cost split).
@@ -97,16 +113,10 @@ export class PredictionApi {
   ): QueryStatus {
     const { classes, dims } = this;
     // 1. Refusals: a ban first, then each gate in order.
-    if (this.bannedAccounts.has(account)) {
-      this.log.append(account, day, QUERY_STATUS.banned, inputs, row);
-      return QUERY_STATUS.banned;
-    }
-    for (const gate of this.gates) {
-      const refused = gate.gate!(account, day);
-      if (refused !== null) {
-        this.log.append(account, day, refused, inputs, row);
-        return refused;
-      }
+    const admitted = this.admit(account, day);
+    if (admitted !== QUERY_STATUS.answered) {
+      this.log.append(account, day, admitted, inputs, row);
+      return admitted;
     }
     const entry = this.log.append(account, day, QUERY_STATUS.answered, inputs, row);
     // 2. The victim's clean answer.

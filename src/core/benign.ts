@@ -81,7 +81,11 @@ export function measureBenignCost(config: Config, traffic: HonestTraffic, rng: R
   }
   // Every answer-changing defense has an entry (0 when off), in the API's order.
   const accuracyDropBy: Record<string, number> = Object.fromEntries(
-    DEFENSE_RUNTIMES.filter((d) => d.meta.stage === 'answer')
+    DEFENSE_RUNTIMES.filter(
+      (d) =>
+        d.meta.stage === 'answer' &&
+        (d.meta.kinds === undefined || d.meta.kinds.includes(config.scenario.kind)),
+    )
       .sort((a, b) => a.meta.order - b.meta.order)
       .map((d) => [d.id, 0]),
   );

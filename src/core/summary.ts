@@ -46,6 +46,9 @@ export function summarizeResult(result: SimulationResult, options: SummaryOption
       distortion: tidy(result.defenseCost.distortion),
       benignBlocked: tidy(result.defenseCost.benignBlocked),
       falsePositives: tidy(result.defenseCost.falsePositives),
+      ...(result.defenseCost.stepsDenied !== undefined
+        ? { stepsDenied: tidy(result.defenseCost.stepsDenied) }
+        : {}),
     },
     watermark: result.watermark,
     detection: result.detection,

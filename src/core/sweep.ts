@@ -7,7 +7,7 @@
  */
 import { deviation, mean } from 'd3-array';
 import type { Config } from './config/schema';
-import { SWEEP_KNOB_BY_NAME, SWEEP_KNOBS } from './registry/meta';
+import { knobLevels, SWEEP_KNOB_BY_NAME, SWEEP_KNOBS } from './registry/meta';
 import type { Level, SweepKnob } from './registry/types';
 import { createVictimCache, simulate, type VictimCache } from './simulate';
 import type { ProgressFn, SeedStat, SimulationResult, SweepLevel, SweepResult } from './types';
@@ -23,6 +23,8 @@ export interface SweepOptions {
   /** called after each completed level with the levels so far (to draw the frontier progressively) */
   onLevel?: (partial: SweepResult) => void;
   victimCache?: VictimCache;
+  /** files under public/ the runs need (see SimulateOptions.assets) */
+  assets?: ReadonlyMap<string, ArrayBuffer>;
 }
 
 function stat(values: number[]): SeedStat {
@@ -46,6 +48,9 @@ export function summarizeLevel(
     distortion: pick((r) => r.defenseCost.distortion),
     benignBlocked: pick((r) => r.defenseCost.benignBlocked),
     falsePositives: pick((r) => r.defenseCost.falsePositives),
+    ...(runs.every((r) => r.defenseCost.stepsDenied !== undefined)
+      ? { stepsDenied: pick((r) => r.defenseCost.stepsDenied ?? 0) }
+      : {}),
     attackerCostUSD: pick((r) => r.attacker.costUSD),
     queriesAnswered: pick((r) => r.attacker.queriesAnswered),
     watermarkShown: watermarkOn
@@ -70,7 +75,7 @@ export function sweep(
     throw new Error(
       `unknown sweep knob ${JSON.stringify(knobName)}; known: ${SWEEP_KNOBS.map((k) => k.name).join(', ')}`,
     );
-  const grid = levels ?? knob.levels;
+  const grid = levels ?? knobLevels(knob, config.scenario.kind);
   const seedList = seeds ?? Array.from({ length: DEFAULT_SWEEP_SEEDS }, (_, i) => config.seed + i);
   const cache = options.victimCache ?? createVictimCache();
   const result: SweepResult = { knob: knobName, seeds: [...seedList], config, levels: [] };
@@ -78,7 +83,10 @@ export function sweep(
   grid.forEach((level, li) => {
     const runs = seedList.map((seed, si) => {
       options.onProgress?.((li * seedList.length + si) / total, knob.format(level));
-      return simulate({ ...knob.apply(config, level), seed }, { victimCache: cache });
+      return simulate(
+        { ...knob.apply(config, level), seed },
+        { victimCache: cache, ...(options.assets ? { assets: options.assets } : {}) },
+      );
     });
     result.levels.push(summarizeLevel(knob, level, runs));
     options.onLevel?.({ ...result, levels: [...result.levels] });

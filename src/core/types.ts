@@ -91,6 +91,8 @@ export interface DefenseCost {
   benignBlocked: number;
   /** share of honest accounts that the detector flags */
   falsePositives: number;
+  /** chat kind: share of honest requests that wanted the model's steps and did not get them */
+  stepsDenied?: number;
 }
 
 export interface WatermarkReport {
@@ -197,6 +199,8 @@ export interface SweepLevel {
   distortion: SeedStat;
   benignBlocked: SeedStat;
   falsePositives: SeedStat;
+  /** chat kind only: share of honest requests that wanted the steps and did not get them */
+  stepsDenied?: SeedStat;
   attackerCostUSD: SeedStat;
   queriesAnswered: SeedStat;
   /** share of seeds where the watermark showed ownership (null when the watermark is off) */

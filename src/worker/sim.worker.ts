@@ -5,8 +5,10 @@
  * requests through the queue of ./serve.ts, and transfers the result's typed arrays instead of
  * copying them. All simulation work happens here, never on the main thread.
  */
+import { knobLevels } from '../core/registry/meta';
 import { prepareVictim, simulate } from '../core/simulate';
 import { SWEEP_KNOB_BY_NAME, sweep } from '../core/sweep';
+import { loadAssets, requestAssets, siteRoot } from './assets';
 import { resultTransferables, type WorkerReply, type WorkerRequest } from './protocol';
 import { BoundedCache, VICTIM_CACHE_LIMIT } from './boundedCache';
 import { createPrewarmer } from './prewarm';
@@ -14,17 +16,24 @@ import { createRequestLoop } from './serve';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const victimCache = new BoundedCache<unknown>(VICTIM_CACHE_LIMIT);
+/** files under public/ fetched so far (the chat teacher's weights), by path */
+const assets = new Map<string, ArrayBuffer>();
+const root = siteRoot(scope.location.href, import.meta.env.DEV);
 
 const handle = createRequestLoop({
   post: (reply: WorkerReply, transfer) => scope.postMessage(reply, transfer),
-  runSimulation: (config, onProgress) => simulate(config, { onProgress, victimCache }),
+  runSimulation: (config, onProgress) => simulate(config, { onProgress, victimCache, assets }),
   sweepLevels: (request) => {
     const knob = SWEEP_KNOB_BY_NAME.get(request.knob);
     if (!knob) throw new Error(`unknown sweep knob ${request.knob}`);
-    return request.levels ?? [...knob.levels];
+    return request.levels ?? [...knobLevels(knob, request.config.scenario.kind)];
   },
   runSweepLevels: (request, levels, onProgress) =>
-    sweep(request.config, request.knob, levels, request.seeds, { onProgress, victimCache }),
+    sweep(request.config, request.knob, levels, request.seeds, {
+      onProgress,
+      victimCache,
+      assets,
+    }),
   transferablesOf: (result) => resultTransferables(result),
   schedule: (callback) => setTimeout(callback, 0),
   now: () => performance.now(),
@@ -35,4 +44,22 @@ const handle = createRequestLoop({
   },
 });
 
-scope.onmessage = (event: MessageEvent<WorkerRequest>) => handle(event.data);
+// Requests are handled in order; one that needs files not fetched yet waits for them (and the
+// requests after it wait too, so the order the page sent them in is kept).
+let ready: Promise<void> = Promise.resolve();
+let waiting = 0;
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  const needed = requestAssets(request).filter((path) => !assets.has(path));
+  if (waiting === 0 && needed.length === 0) {
+    handle(request);
+    return;
+  }
+  waiting++;
+  ready = ready
+    .then(() => (needed.length > 0 ? loadAssets(needed, root, assets) : undefined))
+    .then(() => handle(request))
+    .finally(() => {
+      waiting--;
+    });
+};

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { lessonFacts } from '../../src/classroom/facts';
 import { checkExpectations, stepConfig } from '../../src/classroom/lessonRun';
 import { validateLesson, validateLessonIndex, type Lesson } from '../../src/classroom/lessonSchema';
+import { loadAssets } from '../../src/cli/args';
 import { simulate } from '../../src/core/simulate';
 import { hasDefense, withoutDefenses } from '../../src/state/store';
 
@@ -43,8 +44,9 @@ describe('lesson files', () => {
         let previous: ReturnType<typeof simulate> | null = null;
         lesson.steps.forEach((step, i) => {
           const config = stepConfig(lesson, i);
-          const result = simulate(config);
-          const baseline = hasDefense(config) ? simulate(withoutDefenses(config)) : result;
+          const result = simulate(config, { assets: loadAssets(config) });
+          const off = withoutDefenses(config);
+          const baseline = hasDefense(config) ? simulate(off, { assets: loadAssets(off) }) : result;
           const facts = lessonFacts({ result, baseline, pinned: step.pin ? previous : null });
           const failed = checkExpectations(step.expect, facts).filter((o) => o.holds !== true);
           expect(failed.map((o) => `step ${i + 1}: ${o.message}`)).toEqual([]);

@@ -161,9 +161,11 @@ describe('policy cards', () => {
   it('has a card for every strategy and every defense, each with its references', () => {
     const ids = POLICY_CARDS.map((c) => c.id);
     for (const { id: strategy } of ATTACKS) expect(ids).toContain(strategy);
-    for (const mode of OUTPUT_MODES.map((m) => m.id).filter((m) => m !== 'probabilities'))
+    // every mode but the undefended ones (full probabilities, all log-probabilities)
+    for (const mode of OUTPUT_MODES.filter((m) => m.strength > 0).map((m) => m.id))
       expect(ids).toContain(mode);
-    for (const defense of ['rateLimit', 'watermark', 'detection']) expect(ids).toContain(defense);
+    for (const defense of ['rateLimit', 'watermark', 'detection', 'hiddenReasoning'])
+      expect(ids).toContain(defense);
     for (const card of POLICY_CARDS) {
       expect(card.atlas.length, card.id).toBeGreaterThan(0);
       expect(

@@ -138,3 +138,67 @@ describe('npm run sweep', () => {
     expect(bad.stderr).toContain('defense.output.sigma must be a number from 0 to 2');
   });
 });
+
+describe('the chat kind from the command line', () => {
+  it('npm run sim -- --set scenario.kind=chat runs with the shipped teacher', () => {
+    const { code, stdout, stderr } = run('sim', [
+      '--set',
+      'scenario.kind=chat',
+      '--set',
+      'attack.queries=100',
+      '--set',
+      'defense.chat.reasoning=hidden',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.config.attack.strategy).toBe('taskPrompts');
+    expect(result.config.defense.output.mode).toBe('text');
+    expect(result.chat.victimCapability).toBe(1);
+    expect(result.chat.tokens.hidden).toBe(100 * 5);
+    expect(typeof result.defenseCost.stepsDenied).toBe('number');
+    expect(result.curve).toHaveLength(10);
+  });
+
+  it('a strategy of another kind is still refused when asked for by name', () => {
+    const { code, stderr } = run('sim', [
+      '--set',
+      'scenario.kind=chat',
+      '--set',
+      'attack.strategy=jacobian',
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('attack.strategy "jacobian" is not offered');
+  });
+
+  it('npm run sweep sweeps the reasoning and the answer formats of the chat kind only', () => {
+    const { code, stdout } = run('sweep', [
+      '--set',
+      'scenario.kind=chat',
+      '--set',
+      'attack.queries=50',
+      '--set',
+      'attack.student.steps=50',
+      '--knob',
+      'defense.output.mode',
+      '--seeds',
+      '1',
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.levels.map((l: { level: string }) => l.level)).toEqual([
+      'logprobs',
+      'topLogprobs',
+      'text',
+    ]);
+    for (const level of result.levels) expect(level.stepsDenied.mean).toBeLessThan(0.05);
+    const watermark = run('sweep', [
+      '--set',
+      'scenario.kind=chat',
+      '--knob',
+      'defense.watermark.rate',
+    ]);
+    expect(watermark.code).toBe(2);
+    expect(watermark.stderr).toContain('does not apply to the chat scenario');
+  });
+});

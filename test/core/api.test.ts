@@ -256,6 +256,35 @@ function configWith(entries: Record<string, unknown>): Config {
   return Object.entries(entries).reduce((c, [p, v]) => setPath(c, p, v), defaultConfig());
 }
 
+describe('PredictionApi.admit (the gate alone, for kinds that answer themselves)', () => {
+  it('refuses as query() would, counts admitted requests at the gates, never asks the victim', () => {
+    const victim = fakeVictim();
+    const config = setPath(
+      setPath(defaultConfig(), 'defense.rateLimit.on', true),
+      'defense.rateLimit.perDay',
+      2,
+    );
+    const api = new PredictionApi(
+      victim,
+      attachDefenses(config, { dims: DIMS, classes: CLASSES, watermarkKey: 1, rng: createRng(1) }),
+    );
+    const statuses = [0, 0, 0, 1, 1, 0].map((account, i) => api.admit(account, i < 5 ? 0 : 1));
+    expect(statuses).toEqual([
+      QUERY_STATUS.answered,
+      QUERY_STATUS.answered,
+      QUERY_STATUS.rateLimited, // account 0's third request on day 0
+      QUERY_STATUS.answered,
+      QUERY_STATUS.answered,
+      QUERY_STATUS.answered, // day 1: a new day's quota
+    ]);
+    expect(victim.rows).toBe(0);
+    expect(api.log.count).toBe(0);
+    // query() shares the counts: account 1 has used its two answers of day 0
+    const served = new Float64Array(CLASSES);
+    expect(api.query(1, 0, new Float64Array([1, 0]), 0, served, 0)).toBe(QUERY_STATUS.rateLimited);
+  });
+});
+
 describe('PredictionApi with the registered stages', () => {
   const ALL_ON = {
     'defense.rateLimit.on': true,

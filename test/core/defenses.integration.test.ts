@@ -216,7 +216,10 @@ describe('detection (PRADA) at the calibrated default delta', () => {
 describe('sweep', () => {
   it('has a built-in grid of about 8 levels from off to strong for each knob', () => {
     for (const knob of Object.values(SWEEP_KNOBS)) {
-      expect(knob.levels.length).toBeGreaterThanOrEqual(3);
+      // a two-way choice (the chat kind's reasoning shown / hidden) is a grid of two
+      expect(knob.levels.length).toBeGreaterThanOrEqual(
+        knob.name === 'defense.chat.reasoning' ? 2 : 3,
+      );
       expect(knob.levels.length).toBeLessThanOrEqual(8);
     }
   });

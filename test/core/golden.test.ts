@@ -25,6 +25,15 @@ const sweeps = JSON.parse(
 /** Fields added after the fixtures were recorded; each must hold its default in every golden run. */
 const ADDED_DEFAULTS: Record<string, unknown> = {
   'scenario.kind': 'planar',
+  // the chat kind's fields (issue 12)
+  'scenario.operands': 4,
+  'scenario.honestWantSteps': 0.3,
+  'victim.temperature': 1,
+  'attack.pricePerMTok': 10,
+  'attack.student.width': 48,
+  'attack.student.steps': 1000,
+  'defense.output.topLogprobs': 5,
+  'defense.chat.reasoning': 'shown',
   'defense.output.tau': 0.5,
   'defense.output.nu': 20,
   'defense.output.epsilon': 0.5,
@@ -54,6 +63,12 @@ function comparable(config: Record<string, unknown>): unknown {
     if (section && field in section) {
       expect(section[field], path).toEqual(value);
       delete section[field];
+      // a section made only of added fields (defense.chat) is added too
+      if (parts.length > 0 && Object.keys(section).length === 0) {
+        let parent: Record<string, unknown> = copy;
+        for (const part of parts.slice(0, -1)) parent = parent[part] as Record<string, unknown>;
+        delete parent[parts[parts.length - 1]!];
+      }
     }
   }
   return copy;

@@ -13,6 +13,7 @@ import {
   checkField,
   defaultConfig,
   getPath,
+  checkKindChoices,
   isCompleteConfig,
   parseConfig,
   setPath,
@@ -35,12 +36,14 @@ import type { DefenseMeta, HonestCost } from '../../src/core/registry/types';
 import { DEFENSE_RUNTIMES, KIND_RUNTIMES } from '../../src/core/registry/runtime';
 import { createRng } from '../../src/core/rng';
 import { simulate } from '../../src/core/simulate';
+import { loadAssets } from '../../src/cli/args';
 
 const HONEST_COSTS: readonly HonestCost[] = [
   'accuracyDrop',
   'distortion',
   'benignBlocked',
   'falsePositives',
+  'stepsDenied',
 ];
 const STAGES = ['gate', 'observe', 'answer'] as const;
 
@@ -84,11 +87,21 @@ const anyConfig: fc.Arbitrary<Config> = fc
       const value = values[i];
       return value === null || value === undefined ? config : setPath(config, spec.path, value);
     }, defaultConfig()),
-  );
+  )
+  // a strategy and an answer format the drawn kind offers (as every validated config has)
+  .map((config) => checkKindChoices(config).config);
+
+/** The default config of a scenario kind (its own strategy and answer format). */
+const kindDefault = (kind: string) =>
+  checkKindChoices(setPath(defaultConfig(), 'scenario.kind', kind)).config;
+
+/** A default config of the first kind a plug-in applies to (every kind when it names none). */
+const defaultFor = (kinds: readonly string[] | undefined) =>
+  kindDefault(kinds?.[0] ?? KINDS[0]!.id);
 
 /** The default config and every enum or bool value of one defense's fields, one at a time. */
 function choicesOf(defense: DefenseMeta): Config[] {
-  const base = defaultConfig();
+  const base = defaultFor(defense.kinds);
   return [
     base,
     ...defense.fields.flatMap((f) =>
@@ -178,7 +191,10 @@ describe.each(DEFENSES.map((d) => [d.id, d] as const))('defense %s', (id, defens
       expect(knob.label.trim(), `label of ${where}`).not.toBe('');
       expect(knob.levels.length, `levels of ${where}`).toBeGreaterThanOrEqual(2);
       expect(duplicates(knob.levels), `repeated levels of ${where}`).toEqual([]);
-      for (const start of [defaultConfig(), ...on]) {
+      const starts = [defaultFor(knob.kinds ?? defense.kinds), ...on].filter(
+        (c) => !knob.kinds || knob.kinds.includes(c.scenario.kind),
+      );
+      for (const start of starts) {
         // The first level is the defense off, as the frontier's "from off to strong" needs.
         expect(defense.isOn(knob.apply(start, knob.levels[0]!)), `first level of ${where}`).toBe(
           false,
@@ -295,7 +311,7 @@ describe.each(OUTPUT_MODES.map((m) => [m.id, m] as const))('output mode %s', (id
   it('has names, a policy card that exists (or null when undefended), and registered kinds', () => {
     expect(mode.name.trim(), `name of ${id}`).not.toBe('');
     expect(mode.short.trim(), `short name of ${id}`).not.toBe('');
-    const config = setPath(defaultConfig(), 'defense.output.mode', id);
+    const config = setPath(defaultFor(mode.kinds), 'defense.output.mode', id);
     // null exactly for the mode the output defense counts as off.
     if (mode.card === null)
       expect(output.isOn(config), `${id} has no card, so it is off`).toBe(false);
@@ -324,9 +340,18 @@ describe.each(OUTPUT_MODES.map((m) => [m.id, m] as const))('output mode %s', (id
 });
 
 describe('the output modes together', () => {
-  it('have one undefended mode (strength 0, no card) and distinct strengths', () => {
-    expect(OUTPUT_MODES.filter((m) => m.card === null).map((m) => m.strength)).toEqual([0]);
-    expect(duplicates(OUTPUT_MODES.map((m) => m.strength)), 'modes sharing a strength').toEqual([]);
+  it('have one undefended mode per kind (strength 0, no card) and distinct strengths', () => {
+    for (const kind of KINDS) {
+      const modes = OUTPUT_MODES.filter((m) => m.kinds.includes(kind.id));
+      expect(
+        modes.filter((m) => m.card === null).map((m) => m.strength),
+        `undefended modes of ${kind.id}`,
+      ).toEqual([0]);
+      expect(
+        duplicates(modes.map((m) => m.strength)),
+        `modes of ${kind.id} sharing a strength`,
+      ).toEqual([]);
+    }
     expect(duplicates(OUTPUT_MODES.map((m) => m.id))).toEqual([]);
     const modeField = FIELD_BY_PATH.get('defense.output.mode')!;
     expect(modeField.kind === 'enum' && sorted(modeField.values)).toEqual(
@@ -337,9 +362,10 @@ describe('the output modes together', () => {
 
 /** A quick run of one kind: a small victim, a small budget. */
 function smallRun(kind: string) {
-  let config = setPath(defaultConfig(), 'scenario.kind', kind);
+  let config = kindDefault(kind);
   for (const [path, value] of Object.entries({
     'attack.queries': 20,
+    'attack.student.steps': 50,
     'scenario.trainSize': 50,
     'scenario.testSize': 100,
     'victim.epochs': 5,
@@ -352,7 +378,7 @@ function smallRun(kind: string) {
     parsed.issues.map((i) => i.message),
     `small config of kind ${kind}`,
   ).toEqual([]);
-  return simulate(parsed.config);
+  return simulate(parsed.config, { assets: loadAssets(parsed.config) });
 }
 
 describe.each(KINDS.map((k) => [k.id, k] as const))('scenario kind %s', (id, kind) => {

@@ -9,6 +9,7 @@ import {
   type Config,
   type FieldSpec,
 } from '../../src/core/config';
+import { loadAssets } from '../../src/cli/args';
 import { simulate } from '../../src/core/simulate';
 import { summarizeResult } from '../../src/core/summary';
 
@@ -20,6 +21,7 @@ function arbitraryFor(spec: FieldSpec): fc.Arbitrary<unknown> {
     'scenario.testSize': 300,
     'victim.epochs': 20,
     'attack.student.epochs': 20,
+    'attack.student.steps': 300,
     'benign.accounts': 40,
     'benign.days': 5,
     'benign.medianPerDay': 200,
@@ -85,7 +87,7 @@ describe('simulate over the valid config space', () => {
   it('every run finishes with no NaN or Infinity anywhere in the result', () => {
     fc.assert(
       fc.property(arbitraryConfig, (config) => {
-        const result = simulate(config);
+        const result = simulate(config, { assets: loadAssets(config) });
         assertFinite(summarizeResult(result, { maps: true, queries: true }), 'result');
         for (const slice of result.maps?.studentSlices ?? [])
           for (const p of slice) expect(Number.isFinite(p)).toBe(true);

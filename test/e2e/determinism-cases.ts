@@ -6,9 +6,14 @@ import { spawnSync } from 'node:child_process';
 export const LONG_RUN =
   '#v=1&d=blobs&a=active&sh=32x32x32&se=150&wm=1&wr=0.1&om=noise&dt=1&q=600&ac=2&rl=1&rd=250';
 
+/** The chat scenario (issue 12): soft targets and hidden reasoning, 300 prompts; the worker
+ * fetches the teacher's weights (public/models/), the CLI reads them. */
+export const CHAT_RUN = '#v=2&k=chat&a=taskPrompts&q=300&om=topLogprobs&cr=hidden';
+
 export const DETERMINISM_CASES = [
   ['default settings', ''],
   ['a long, fully defended run', LONG_RUN],
+  ['a chat run (top log-probabilities, reasoning hidden)', CHAT_RUN],
 ] as const;
 
 /** `npm run sim -- --link <link>`: exit status, parsed stdout (when it exited 0) and stderr. */

@@ -25,8 +25,14 @@ export interface CostBadge {
   description: string;
 }
 
-/** Costs above these count as high (warning colour): 2 accuracy points, 5% blocked, 2% flagged. */
-export const HIGH_COST = { accuracyDrop: 0.02, blocked: 0.05, flagged: 0.02 } as const;
+/** Costs above these count as high (warning colour): 2 accuracy points, 5% blocked, 2% flagged,
+ * 5% of honest requests without the steps they wanted. */
+export const HIGH_COST = {
+  accuracyDrop: 0.02,
+  blocked: 0.05,
+  flagged: 0.02,
+  stepsDenied: 0.05,
+} as const;
 
 /** The cost measurements depend on the defenses and on the honest population, not on the attack. */
 function sameCostInputs(a: Config, b: Config): boolean {
@@ -74,6 +80,14 @@ export function costBadge(
         tone: cost.benignBlocked > HIGH_COST.blocked ? 'high' : 'low',
         description: `${percent(cost.benignBlocked)} of honest accounts hit the daily limit at least once.`,
       };
+    case 'stepsDenied': {
+      const denied = cost.stepsDenied ?? 0;
+      return {
+        text: `${percent(denied)} lose the steps`,
+        tone: denied > HIGH_COST.stepsDenied ? 'high' : 'low',
+        description: `${percent(denied)} of honest requests wanted to see the model's steps and did not get them.`,
+      };
+    }
     default:
       return {
         text: `${percent(cost.falsePositives)} honest users flagged`,

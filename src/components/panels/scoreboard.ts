@@ -100,6 +100,13 @@ const COST_LINES: [HonestCost, (cost: DefenseCost) => ScoreLine][] = [
   ],
   ['benignBlocked', (cost) => ({ value: formatPercent(cost.benignBlocked, 1), what: 'blocked' })],
   ['falsePositives', (cost) => ({ value: formatPercent(cost.falsePositives, 1), what: 'flagged' })],
+  [
+    'stepsDenied',
+    (cost) => ({
+      value: formatPercent(cost.stepsDenied ?? 0, 1),
+      what: 'wanted the steps, got none',
+    }),
+  ],
 ];
 
 function honestTile(result: SimulationResult): ScoreTile {

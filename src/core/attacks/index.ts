@@ -4,6 +4,7 @@
  */
 import type { StrategyName } from '../config/schema';
 import { active } from './active';
+import { elicitReasoning, randomText, taskPrompts } from './chat';
 import type { AttackPlugin } from './context';
 import { equationSolving } from './equationSolving';
 import { explanations } from './explanations';
@@ -20,6 +21,9 @@ export const ATTACKS: readonly AttackPlugin[] = [
   equationSolving,
   lineSearch,
   explanations,
+  taskPrompts,
+  elicitReasoning,
+  randomText,
 ];
 
 /** Strategies by id (a Map: user text never reaches inherited properties). */

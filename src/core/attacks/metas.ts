@@ -4,6 +4,8 @@
  * attack's solvers and trainers, say). test/core/registry.test.ts requires the two lists to match.
  */
 import type { AttackMeta } from '../registry/types';
+import { elicitReasoning, randomText, taskPrompts } from './chat';
+import type { AttackPlugin } from './context';
 import { activeMeta } from './active';
 import { equationSolvingMeta } from './equationSolving';
 import { explanationsMeta } from './explanations';
@@ -11,6 +13,11 @@ import { jacobianMeta } from './jacobian';
 import { lineSearchMeta } from './lineSearch';
 import { naturalMeta } from './natural';
 import { randomMeta } from './random';
+
+/** A plug-in's metadata: the plug-in without its run function (the chat kind drives its prompts). */
+function metaOf({ run: _run, ...meta }: AttackPlugin): AttackMeta {
+  return meta;
+}
 
 export const ATTACK_METAS: readonly AttackMeta[] = [
   randomMeta,
@@ -20,4 +27,5 @@ export const ATTACK_METAS: readonly AttackMeta[] = [
   equationSolvingMeta,
   lineSearchMeta,
   explanationsMeta,
+  ...[taskPrompts, elicitReasoning, randomText].map(metaOf),
 ];

@@ -66,6 +66,8 @@ export const ATTACK_FIELDS: readonly FieldSpec[] = [
     label: 'Price',
     unit: 'USD per 1,000 queries',
     help: 'What the API charges; papers use $1 to $10 per 1,000 queries.',
+    // the chat kind charges per generated token instead (attack.pricePerMTok)
+    kinds: ['planar'],
     control: { sliderMax: 20, step: 0.5 },
   },
   {

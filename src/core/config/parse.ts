@@ -261,8 +261,15 @@ export function applyAssignments(config: Config, assignments: readonly string[])
         message: `${path} must be ${describeRange(spec)} (got ${quoteText(text)}: ${why})`,
       });
   }
+  // Choosing a kind switches the choices it does not offer to its own (silently, unless the
+  // same assignments also set that choice).
+  const assigned = new Set(
+    assignments.map((a) => (a.includes('=') ? a.slice(0, a.indexOf('=')) : a)),
+  );
   const choices = checkKindChoices(next);
-  return { config: choices.config, issues: [...issues, ...choices.issues] };
+  const kindChosen = assigned.has('scenario.kind');
+  const choiceIssues = choices.issues.filter((i) => !kindChosen || assigned.has(i.field));
+  return { config: choices.config, issues: [...issues, ...choiceIssues] };
 }
 
 /** The display name of one value of an enum field (the value itself when the field names none). */

@@ -5,7 +5,7 @@
  */
 import type { ConfigPath } from '../config/paths';
 import { setPath } from '../config/paths';
-import type { Config } from '../config/schema';
+import type { Config, ScenarioKind } from '../config/schema';
 import type { DefenseId, Level, SweepKnob } from './types';
 
 export interface NumericKnobSpec {
@@ -19,6 +19,8 @@ export interface NumericKnobSpec {
   enable(config: Config): Config;
   /** the config with the knob's defense off */
   disable(config: Config): Config;
+  /** the scenario kinds it applies to (all when absent) */
+  kinds?: readonly ScenarioKind[];
 }
 
 export function numericKnob(spec: NumericKnobSpec): SweepKnob {
@@ -27,6 +29,7 @@ export function numericKnob(spec: NumericKnobSpec): SweepKnob {
     label: spec.label,
     defense: spec.defense,
     levels: spec.levels,
+    ...(spec.kinds ? { kinds: spec.kinds } : {}),
     apply: (config, level) =>
       level === 'off'
         ? spec.disable(config)

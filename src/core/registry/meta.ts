@@ -6,18 +6,20 @@
  */
 import { ATTACK_METAS as ATTACKS } from '../attacks/metas';
 import type { Config, ScenarioKind } from '../config/schema';
+import { chatReasoningMeta } from '../defenses/chatReasoning/meta';
 import { detectionMeta } from '../defenses/detection/meta';
 import { outputMeta } from '../defenses/output/meta';
 import { OUTPUT_MODES } from '../defenses/output/modes/index';
 import type { OutputModePlugin } from '../defenses/output/section';
 import { rateLimitMeta } from '../defenses/rateLimit/meta';
 import { watermarkMeta } from '../defenses/watermark/meta';
+import { chatMeta } from '../scenarios/chat/meta';
 import { creditMeta } from '../scenarios/credit/meta';
 import { planarMeta } from '../scenarios/planar/meta';
-import type { AttackMeta, DefenseMeta, ScenarioKindMeta, SweepKnob } from './types';
+import type { AttackMeta, DefenseMeta, Level, ScenarioKindMeta, SweepKnob } from './types';
 
 /** Scenario kinds (the first is the default). */
-export const KINDS: readonly ScenarioKindMeta[] = [planarMeta, creditMeta];
+export const KINDS: readonly ScenarioKindMeta[] = [planarMeta, creditMeta, chatMeta];
 
 /** Defenses, in the order the page lists them (the API's order is each one's `order`). */
 export const DEFENSES: readonly DefenseMeta[] = [
@@ -25,6 +27,7 @@ export const DEFENSES: readonly DefenseMeta[] = [
   rateLimitMeta,
   watermarkMeta,
   detectionMeta,
+  chatReasoningMeta,
 ];
 
 export { ATTACKS, OUTPUT_MODES };
@@ -73,3 +76,15 @@ export const SWEEP_KNOBS: readonly SweepKnob[] = DEFENSES.flatMap((d) => d.knobs
 export const SWEEP_KNOB_BY_NAME: ReadonlyMap<string, SweepKnob> = new Map(
   SWEEP_KNOBS.map((k) => [k.name, k]),
 );
+
+/** The sweep knobs a kind offers (its defenses' knobs that apply to it). */
+export function knobsFor(kind: ScenarioKind): readonly SweepKnob[] {
+  return defensesFor(kind)
+    .flatMap((d) => d.knobs)
+    .filter((k) => appliesTo(kind, k.kinds));
+}
+
+/** A knob's built-in grid for a config of kind `kind`. */
+export function knobLevels(knob: SweepKnob, kind: ScenarioKind): readonly Level[] {
+  return knob.levelsFor ? knob.levelsFor(kind) : knob.levels;
+}

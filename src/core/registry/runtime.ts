@@ -4,10 +4,12 @@
  */
 import type { ApiStage } from '../api';
 import type { Config } from '../config/schema';
+import { chatReasoning } from '../defenses/chatReasoning/index';
 import { detection } from '../defenses/detection/index';
 import { output } from '../defenses/output/index';
 import { rateLimit } from '../defenses/rateLimit/index';
 import { watermark } from '../defenses/watermark/index';
+import { chat } from '../scenarios/chat/index';
 import { credit } from '../scenarios/credit/index';
 import { planar } from '../scenarios/planar/index';
 import type { ScenarioRuntime } from '../scenarios/contract';
@@ -18,9 +20,10 @@ export const DEFENSE_RUNTIMES: readonly DefenseRuntime[] = [
   rateLimit,
   watermark,
   detection,
+  chatReasoning,
 ];
 
-export const KIND_RUNTIMES: readonly ScenarioRuntime[] = [planar, credit];
+export const KIND_RUNTIMES: readonly ScenarioRuntime[] = [planar, credit, chat];
 
 /** The defenses that are on for `config`, in the API's order. */
 export function activeDefenses(config: Config): DefenseRuntime[] {

@@ -32,14 +32,20 @@ export interface SweepKnob {
   defense: DefenseId;
   /** the built-in grid, from off to strong */
   levels: readonly Level[];
+  /** the built-in grid for a config of scenario kind `kind`, when it depends on the kind */
+  levelsFor?(kind: ScenarioKind): readonly Level[];
+  /** the scenario kinds it applies to (all when absent) */
+  kinds?: readonly ScenarioKind[];
   /** the config at one level */
   apply(config: Config, level: Level): Config;
   /** a short label for one level, e.g. "σ 0.1", "200/day", "off" */
   format(level: Level): string;
 }
 
-/** The four measures of what a defense costs honest users (REFERENCE.md, "Defense cost"). */
-export type HonestCost = 'accuracyDrop' | 'distortion' | 'benignBlocked' | 'falsePositives';
+/** The measures of what a defense costs honest users (REFERENCE.md, "Defense cost"); the chat
+ * kind adds one: honest requests that wanted the model's steps and did not get them. */
+export type HonestCost =
+  'accuracyDrop' | 'distortion' | 'benignBlocked' | 'falsePositives' | 'stepsDenied';
 
 /** Where a defense acts in the API's fixed order (REFERENCE.md; src/core/api.ts). */
 export type DefenseStage =

@@ -22,6 +22,12 @@ export interface SimulateOptions {
   onProgress?: ProgressFn;
   /** trained victims to reuse across runs (the worker and sweeps keep one) */
   victimCache?: VictimCache;
+  /**
+   * Files under public/ that the run needs (ScenarioRuntime.assets), by that relative path, e.g.
+   * 'models/chat-teacher-k4.bin'. The core does no I/O: the CLI reads them from public/, the
+   * worker fetches them, and both pass the bytes here.
+   */
+  assets?: ReadonlyMap<string, ArrayBuffer>;
 }
 
 export interface ScenarioRuntime {
@@ -35,4 +41,11 @@ export interface ScenarioRuntime {
   victimKey(config: Config): string;
   /** configs whose victims are worth training ahead of time (e.g. the other datasets) */
   neighbours(config: Config): Config[];
+  /** files under public/ a run of `config` needs (paths relative to public/), if any */
+  assets?(config: Config): string[];
+}
+
+/** The files under public/ a run of `config` needs (none for most kinds). */
+export function assetsFor(runtime: ScenarioRuntime, config: Config): string[] {
+  return runtime.assets ? runtime.assets(config) : [];
 }

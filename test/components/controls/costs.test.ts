@@ -32,6 +32,32 @@ describe('costBadge', () => {
     expect(costBadge('detection', withDefenses, result).text).toBe('0.5% honest users flagged');
   });
 
+  it('hidden reasoning (chat) shows the share of honest requests that lost the steps', () => {
+    const chat = setPath(
+      setPath(
+        setPath(
+          setPath(defaultConfig(), 'scenario.kind', 'chat'),
+          'attack.strategy',
+          'taskPrompts',
+        ),
+        'defense.output.mode',
+        'text',
+      ),
+      'defense.chat.reasoning',
+      'hidden',
+    );
+    const result = fakeResult(chat);
+    result.defenseCost = { ...result.defenseCost, stepsDenied: 0.3 };
+    expect(costBadge('chat', chat, result)).toMatchObject({
+      text: '30% lose the steps',
+      tone: 'high',
+    });
+    result.defenseCost = { ...result.defenseCost, stepsDenied: 0.01 };
+    expect(costBadge('chat', chat, result).tone).toBe('low');
+    const shown = setPath(chat, 'defense.chat.reasoning', 'shown');
+    expect(costBadge('chat', shown, fakeResult(shown)).text).toBe('off');
+  });
+
   it('marks high costs', () => {
     const result = fakeResult(withDefenses);
     result.defenseCost = {

@@ -5,7 +5,10 @@ import Notices from '../../../src/components/panels/Notices.svelte';
 import ShareLink from '../../../src/components/panels/ShareLink.svelte';
 import RunStatus from '../../../src/components/panels/RunStatus.svelte';
 import SweepPanel from '../../../src/components/panels/SweepPanel.svelte';
-import { SWEEP_KNOBS } from '../../../src/core/registry/meta';
+import { knobsFor } from '../../../src/core/registry/meta';
+
+/** the knobs the default (planar) config's sweep menu offers: its defenses' knobs */
+const PLANAR_KNOBS = knobsFor('planar');
 import { createLabStore } from '../../../src/state/store';
 import { createLab, labContext } from '../../../src/state/lab';
 import { parseShareLink } from '../../../src/state/url';
@@ -84,12 +87,12 @@ describe('RunStatus', () => {
 });
 
 describe('SweepPanel', () => {
-  it('offers exactly the knobs the defenses declare, named by the defense and the setting', () => {
+  it("offers exactly the knobs the kind's defenses declare, named by the defense and the setting", () => {
     const { context } = setup();
     const { getByRole } = render(SweepPanel, { context });
     const select = getByRole('combobox', { name: 'Sweep' }) as HTMLSelectElement;
     const offered = [...select.options].map((o) => o.value).filter((v) => v !== 'all');
-    expect(offered).toEqual(SWEEP_KNOBS.map((k) => k.name));
+    expect(offered).toEqual(PLANAR_KNOBS.map((k) => k.name));
     const rate = [...select.options].find((o) => o.value === 'defense.rateLimit.perDay');
     expect(rate?.textContent).toBe('Rate limit: per account per day');
   });
@@ -98,7 +101,7 @@ describe('SweepPanel', () => {
     const { sweep, sweepAll, context } = setup();
     const { getByRole } = render(SweepPanel, { context });
     await fireEvent.click(getByRole('button', { name: 'Run sweep' }));
-    expect(sweepAll).toHaveBeenCalledWith(SWEEP_KNOBS.map((k) => k.name));
+    expect(sweepAll).toHaveBeenCalledWith(PLANAR_KNOBS.map((k) => k.name));
     const select = getByRole('combobox', { name: 'Sweep' }) as HTMLSelectElement;
     select.value = 'defense.rateLimit.perDay';
     await fireEvent.change(select);

@@ -79,4 +79,5 @@ export const detectionMeta: DefenseMeta = {
   ],
   costs: ['falsePositives'],
   cards: () => ['detection'],
+  kinds: ['planar'],
 };

@@ -4,12 +4,18 @@
  * this module derives the defense's fields, knobs and cards from that list.
  */
 import { setPath } from '../../config/paths';
-import type { Config, FieldSpec } from '../../config/schema';
+import type { Config, FieldSpec, OutputMode, ScenarioKind } from '../../config/schema';
 import { numericKnob } from '../../registry/knobs';
 import type { DefenseMeta, SweepKnob } from '../../registry/types';
 import { OUTPUT_MODES, outputMode } from './modes/index';
 
-const UNDEFENDED = 'probabilities';
+/** The undefended format of a kind: its strength-0 mode (planar: full probabilities; chat: all
+ * log-probabilities). Every kind has one (a registry test checks it). */
+export function undefendedMode(kind: ScenarioKind): OutputMode {
+  const mode = OUTPUT_MODES.find((m) => m.strength === 0 && m.kinds.includes(kind));
+  if (!mode) throw new Error(`scenario kind ${kind} has no undefended answer format`);
+  return mode.id;
+}
 
 const modeField: FieldSpec = {
   path: 'defense.output.mode',
@@ -18,7 +24,7 @@ const modeField: FieldSpec = {
   values: OUTPUT_MODES.map((m) => m.id),
   labels: Object.fromEntries(OUTPUT_MODES.map((m) => [m.id, m.name])),
   valuesFor: (kind) => OUTPUT_MODES.filter((m) => m.kinds.includes(kind)).map((m) => m.id),
-  default: UNDEFENDED,
+  default: 'probabilities',
   label: 'API answers',
   help: 'What the API returns for each query.',
 };
@@ -30,12 +36,16 @@ const modeKnob: SweepKnob = {
   name: 'defense.output.mode',
   label: 'Answer format',
   defense: 'output',
-  levels: byStrength.map((m) => m.id),
+  levels: byStrength.filter((m) => m.kinds.includes('planar')).map((m) => m.id),
+  levelsFor: (kind) => byStrength.filter((m) => m.kinds.includes(kind)).map((m) => m.id),
   apply: (config, level) => setPath(config, 'defense.output.mode', level),
   format: (level) => byStrength.find((m) => m.id === level)?.short ?? String(level),
 };
 
 const withMode = (mode: string) => (config: Config) => setPath(config, 'defense.output.mode', mode);
+/** The config with its kind's undefended format. */
+const undefended = (config: Config) =>
+  setPath(config, 'defense.output.mode', undefendedMode(config.scenario.kind));
 
 export const outputMeta: DefenseMeta = {
   id: 'output',
@@ -46,8 +56,8 @@ export const outputMeta: DefenseMeta = {
   switchPath: 'defense.output.mode',
   stage: 'answer',
   order: 50,
-  isOn: (config) => config.defense.output.mode !== UNDEFENDED,
-  disable: withMode(UNDEFENDED),
+  isOn: (config) => config.defense.output.mode !== undefendedMode(config.scenario.kind),
+  disable: undefended,
   visibleFields: (config) => [
     ...outputMode(config.defense.output.mode).fields.map((f) => f.path),
     // the credit kind's API option (declared by scenarios/credit/meta.ts), under the answer format
@@ -65,7 +75,8 @@ export const outputMeta: DefenseMeta = {
               levels: m.knob.levels,
               unit: m.knob.unit,
               enable: withMode(m.id),
-              disable: withMode(UNDEFENDED),
+              disable: undefended,
+              kinds: m.kinds,
             }),
           ]
         : [],
@@ -76,8 +87,12 @@ export const outputMeta: DefenseMeta = {
     const card = outputMode(config.defense.output.mode).card;
     // the credit kind's explanations option has its own card (classroom/policyCards.ts)
     const explained = config.defense.output.explanations ? ['explainDecisions'] : [];
+    const kind = config.scenario.kind;
     return card
       ? [card, ...explained]
-      : [...OUTPUT_MODES.flatMap((m) => (m.card ? [m.card] : [])), ...explained];
+      : [
+          ...OUTPUT_MODES.flatMap((m) => (m.card && m.kinds.includes(kind) ? [m.card] : [])),
+          ...explained,
+        ];
   },
 };

@@ -81,4 +81,5 @@ export const watermarkMeta: DefenseMeta = {
   ],
   costs: ['accuracyDrop', 'distortion'],
   cards: () => ['watermark'],
+  kinds: ['planar'],
 };

@@ -31,6 +31,8 @@ export interface HonestChatCost {
   deniedShare: number;
   /** share of requests whose visible answer states the right result */
   correctShare: number;
+  /** the same share read from everything the model wrote (what an undefended API would return) */
+  cleanCorrectShare: number;
 }
 
 /** Does the visible answer contain the running sums, in order, before the result? */
@@ -51,11 +53,13 @@ export function honestChatCost(
   let wantedSteps = 0;
   let deniedSteps = 0;
   let correct = 0;
+  let cleanCorrect = 0;
   for (let r = 0; r < options.requests; r++) {
     const operands = drawProblem(options.operands, rng);
     const wants = rng.next() < options.wantStepsShare;
     const answer = answerPrompt(teacher, promptTokens(operands, false), options.api, rng);
     if (statedResult(answer.text) === taskResult(operands)) correct++;
+    if (statedResult(answer.generated) === taskResult(operands)) cleanCorrect++;
     if (!wants) continue;
     wantedSteps++;
     if (!showsSteps(answer.text, operands)) deniedSteps++;
@@ -67,5 +71,6 @@ export function honestChatCost(
     deniedSteps,
     deniedShare: n > 0 ? deniedSteps / n : 0,
     correctShare: n > 0 ? correct / n : 0,
+    cleanCorrectShare: n > 0 ? cleanCorrect / n : 0,
   };
 }

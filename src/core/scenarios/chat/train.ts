@@ -8,7 +8,7 @@
  * learns from the teacher's whole distribution, not one sample of it). Both give the output
  * error delta = p - t (t one-hot for a hard token), which lm.ts backpropagates.
  */
-import { createOptimizer } from '../../models/optimizer';
+import { createOptimizer, type Optimizer } from '../../models/optimizer';
 import { shuffleInto, type Rng } from '../../rng';
 import type { WindowLm } from './lm';
 import { TOKEN } from './vocab';
@@ -127,6 +127,11 @@ export interface LmTrainOptions {
   learningRate: number;
   /** shuffles the examples (a fresh order each pass) */
   rng: Rng;
+  /**
+   * an Adam optimizer of the model's size to continue (its moments and step count carry over
+   * between calls, as when a student keeps training while examples arrive); a fresh one if absent
+   */
+  optimizer?: Optimizer;
 }
 
 /**
@@ -146,7 +151,7 @@ export function trainWindowLm(
   const grad = new Float64Array(model.params.length);
   const delta = new Float64Array(examples.vocab);
   const order = new Uint32Array(n);
-  const optimizer = createOptimizer('adam', model.params.length, learningRate);
+  const optimizer = options.optimizer ?? createOptimizer('adam', model.params.length, learningRate);
   let cursor = n;
   let passLoss = 0;
   let passCount = 0;

@@ -7,11 +7,14 @@ import type { OutputModePlugin } from '../section';
 import { label } from './label';
 import { mad } from './mad';
 import { misinformation } from './misinformation';
+import { logprobs } from './logprobs';
 import { noise } from './noise';
 import { probabilities } from './probabilities';
 import { reverseSigmoid } from './reverseSigmoid';
 import { rounded } from './rounded';
+import { text } from './text';
 import { topk } from './topk';
+import { topLogprobs } from './topLogprobs';
 
 export const OUTPUT_MODES: readonly OutputModePlugin[] = [
   probabilities,
@@ -22,6 +25,9 @@ export const OUTPUT_MODES: readonly OutputModePlugin[] = [
   reverseSigmoid,
   misinformation,
   mad,
+  text,
+  topLogprobs,
+  logprobs,
 ];
 
 /** Output modes by id (a Map: user text never reaches inherited properties). */

@@ -1,0 +1,115 @@
+/**
+ * Policy cards of the chat scenario: its three attack strategies, its two answer formats that
+ * limit what an API returns (text only, top log-probabilities) and hidden reasoning. Figures only
+ * from shared/REFERENCE.md ("The chat scenario" and the figures table), each with its source.
+ */
+import {
+  attack,
+  ATTACK_ATLAS,
+  defense,
+  type PolicyCard,
+  type PublishedFigure,
+} from './policyCardParts';
+import { POLICY_CARD_TITLES } from './policyCardTitles';
+
+const CASE_STUDY =
+  'AML.CS0056 case study: Model Distillation Campaigns Targeting Anthropic Claude (2026)';
+
+const CAMPAIGN: PublishedFigure = {
+  claim: "distillation campaign against one provider's chat model",
+  figure:
+    'about 24,000 fraudulent accounts, over 16 million exchanges; three labs: more than 150,000, 3.4 million and 13 million',
+  source: "the provider's report of 23 Feb 2026; MITRE ATLAS case study AML.CS0056",
+};
+
+const HYDRA: PublishedFigure = {
+  claim: 'proxy "hydra clusters"',
+  figure:
+    'one proxy network ran more than 20,000 accounts at once, mixing extraction with ordinary traffic',
+  source: "the provider's report of 23 Feb 2026, as quoted by several outlets",
+};
+
+const LAYER_STEALING: PublishedFigure = {
+  claim: 'production LLM layer stealing',
+  figure: 'embedding projection of two OpenAI models for under $20',
+  source: 'Carlini et al. 2024',
+};
+
+/** A chat attack's card: the shared attack frameworks plus the campaign's case study. */
+function chatAttack(card: Parameters<typeof attack>[0]): PolicyCard {
+  return { ...attack(card), atlas: [...ATTACK_ATLAS, CASE_STUDY] };
+}
+
+export const CHAT_POLICY_CARDS: readonly PolicyCard[] = [
+  chatAttack({
+    id: 'taskPrompts',
+    title: POLICY_CARD_TITLES.taskPrompts,
+    what: 'The attacker asks the chat model the kind of problems it wants its own model to solve, and trains a small model on the answers. Whatever reasoning the answers show, the copy learns from.',
+    stakes:
+      'Each request looks like an honest one. Spread over many accounts, the reported campaign looked like light use per account.',
+    inLab:
+      'Chat scenario, strategy "Task prompts": compare reasoning shown with reasoning hidden at the same budget.',
+    figures: [CAMPAIGN, HYDRA],
+  }),
+  chatAttack({
+    id: 'elicitReasoning',
+    title: POLICY_CARD_TITLES.elicitReasoning,
+    what: 'The attacker words every prompt so that the model writes out its steps in the visible answer. The reported campaign did this: its prompts asked the model for its step-by-step reasoning, the most valuable training signal.',
+    stakes:
+      'Hiding the reasoning does not help when the model can be asked to show it: the steps reach the attacker anyway.',
+    inLab:
+      'Chat scenario, reasoning hidden: switch the strategy from "Task prompts" to "Ask for the steps" and watch capability come back.',
+    figures: [CAMPAIGN],
+  }),
+  chatAttack({
+    id: 'randomText',
+    title: POLICY_CARD_TITLES.randomText,
+    what: 'The attacker sends random strings of words, knowing nothing of what the model is good at.',
+    stakes:
+      'It shows what knowing the task is worth: the same budget spent on random text teaches the copy almost nothing of the skill.',
+    inLab: 'Chat scenario, strategy "Random text": the capability curve stays near chance (10%).',
+    figures: [CAMPAIGN],
+  }),
+  defense(
+    {
+      id: 'text',
+      title: POLICY_CARD_TITLES.text,
+      what: 'The chat API returns the words it wrote and nothing about the other words it might have written.',
+      stakes:
+        'Honest users who want confidence scores do not get them; most chat users never look at them.',
+      inLab:
+        'Chat scenario: compare "Text only" with "Text with top log-probabilities": the copy needs more prompts with text alone.',
+      atlas: ['AML.M0002 Passive AI Output Obfuscation'],
+      figures: [LAYER_STEALING],
+    },
+    'limit logit and logprob exposure',
+  ),
+  defense(
+    {
+      id: 'topLogprobs',
+      title: POLICY_CARD_TITLES.topLogprobs,
+      what: 'With each word the API returns only the k most likely words and their log-probabilities, not the whole distribution.',
+      stakes:
+        'Developers who use log-probabilities get fewer of them. A small k still teaches a copy more per prompt than text.',
+      inLab:
+        'Chat scenario, answers "Text with top log-probabilities": lower k and compare the learning curves.',
+      atlas: ['AML.M0002 Passive AI Output Obfuscation'],
+      figures: [LAYER_STEALING],
+    },
+    'limit logit and logprob exposure',
+  ),
+  defense(
+    {
+      id: 'hiddenReasoning',
+      title: POLICY_CARD_TITLES.hiddenReasoning,
+      what: "The chat API keeps the model's reasoning steps to itself and returns only the result (providers hide or summarise raw reasoning).",
+      stakes:
+        'Honest users who wanted to see how the model got its answer lose that, and the lab counts them. Attackers who ask the model to write its steps in the answer get them anyway.',
+      inLab:
+        'Chat scenario: Reasoning "Hidden" with "Task prompts", then with "Ask for the steps"; read the honest users\' cost on the scoreboard.',
+      atlas: ['AML.M0002 Passive AI Output Obfuscation', CASE_STUDY],
+      figures: [CAMPAIGN],
+    },
+    'limit what the API exposes',
+  ),
+];
