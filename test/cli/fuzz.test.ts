@@ -192,7 +192,9 @@ describe('fuzzed CLI input (in process)', () => {
           });
       }
     };
-    const spec = fc.constantFrom(...FIELDS);
+    // Every field but the kind: switching kinds also switches the kind-dependent choices to the new
+    // kind's (tested in the kinds' own tests), so it is not a one-field change.
+    const spec = fc.constantFrom(...FIELDS.filter((f) => f.path !== 'scenario.kind'));
     fc.assert(
       fc.property(
         spec.chain((s) => valid(s).map((v) => [s, v] as const)),
