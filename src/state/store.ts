@@ -7,6 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   checkField,
+  checkKindChoices,
   defaultConfig,
   describeRange,
   FIELD_BY_PATH,
@@ -152,7 +153,9 @@ export function createLabStore(initial: Config = defaultConfig()): LabStore {
         };
       }
       if (sameValue(getPath(get().config, path), checked.value)) return { ok: true };
-      set({ config: setPath(get().config, path, checked.value) });
+      const next = setPath(get().config, path, checked.value);
+      // Another scenario kind starts from its own strategy and answer format.
+      set({ config: path === 'scenario.kind' ? checkKindChoices(next, new Set()).config : next });
       return { ok: true };
     },
     setConfig(config) {

@@ -11,6 +11,7 @@ import {
   CONFIG_VERSION,
   FIELDS,
   checkKindChoices,
+  fieldDefault,
   checkField,
   defaultConfig,
   describeRange,
@@ -73,7 +74,8 @@ export function formatShareHash(config: Config): string {
   const parts = [`${VERSION_KEY}=${CONFIG_VERSION}`];
   for (const spec of FIELDS) {
     const value = getPath(config, spec.path) as FieldValue | undefined;
-    if (value === undefined || sameValue(value, spec.default)) continue;
+    // A field at the value the link's kind starts from is left out (parseShareHash fills it in).
+    if (value === undefined || sameValue(value, fieldDefault(spec, config.scenario.kind))) continue;
     parts.push(`${spec.key}=${formatValue(spec, value)}`);
   }
   return `#${parts.join('&')}`;
@@ -97,6 +99,8 @@ export function parseShareHash(hash: string): ParsedConfig {
   const issues: ConfigIssue[] = [];
   let config = defaultConfig();
   let version = CONFIG_VERSION;
+  /** the fields the link sets (with a valid value) */
+  const given = new Set<string>();
   for (const part of body.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
@@ -130,16 +134,19 @@ export function parseShareHash(hash: string): ParsedConfig {
     }
     const checked = checkField(spec, parseFieldText(spec, text));
     const why = spec.kind === 'int' || spec.kind === 'number' ? whyNotDecimal(text) : null;
-    if (checked.ok) config = setPath(config, spec.path, checked.value);
-    else
+    if (checked.ok) {
+      config = setPath(config, spec.path, checked.value);
+      given.add(spec.path);
+    } else
       issues.push({
         field: spec.path,
         message: `${spec.label} (${key}=${quoteText(text)}${why ? `: ${why}` : ''}) must be ${describeRange(spec)}; kept the default ${formatFieldText(spec, spec.default)}`,
       });
   }
   // Keys never change meaning across versions (FieldSpec.key), so an older link needs no rewrite
-  // (config/migrate.ts lists each version's changes); the kind-dependent choices are checked last.
-  const choices = checkKindChoices(config);
+  // (config/migrate.ts lists each version's changes); the kind-dependent choices are checked last:
+  // the ones the link gives must suit its kind, the others take the kind's own defaults.
+  const choices = checkKindChoices(config, given);
   config = choices.config;
   issues.push(...choices.issues);
   if (version > CONFIG_VERSION) {

@@ -82,9 +82,13 @@ describe('the CLI runs the credit kind', () => {
     expect(parseShareHash(hash).config).toEqual(config);
     const link = formatShareLink('https://lab.example/extraction/', config);
     const viaLink = run('sim', ['--link', link, '--set', 'attack.queries=50']);
+    // The config above keeps random points (the credit kind itself starts from equation solving).
+    expect(hash).toContain('a=random');
     const viaSet = run('sim', [
       '--set',
       'scenario.kind=credit',
+      '--set',
+      'attack.strategy=random',
       '--set',
       'scenario.features=12',
       '--set',

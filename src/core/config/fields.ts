@@ -35,6 +35,8 @@ const STRATEGY_FIELD: FieldSpec = {
   labels: Object.fromEntries(ATTACKS.map((a) => [a.id, a.name])),
   valuesFor: (kind) => ATTACKS.filter((a) => a.kinds.includes(kind)).map((a) => a.id),
   default: KINDS[0]!.defaultStrategy,
+  defaultFor: (kind) =>
+    KINDS.find((k) => k.id === kind)?.defaultStrategy ?? KINDS[0]!.defaultStrategy,
   label: 'Strategy',
   help: 'How the attacker chooses what to ask.',
 };

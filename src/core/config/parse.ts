@@ -137,23 +137,53 @@ export function allowedValues(
 }
 
 /**
- * The kind-dependent choices: the strategy and the answer format must be ones the scenario kind
- * offers. A choice of another kind is reported and replaced by the kind's first choice.
+ * The value a kind-dependent choice starts from under `kind`: the field's own per-kind default (a
+ * kind's strategy), else its default when the kind offers it, else the kind's first value.
  */
-export function checkKindChoices(config: Config): ParsedConfig {
+function kindDefault(spec: FieldSpec & { kind: 'enum' }, kind: ScenarioKind): string | undefined {
+  const allowed = allowedValues(spec, kind);
+  const own = spec.defaultFor?.(kind);
+  if (own !== undefined && allowed.includes(own)) return own;
+  return allowed.includes(String(spec.default)) ? String(spec.default) : allowed[0];
+}
+
+/**
+ * The value a field starts from under `kind`: the kind's own choice for the strategy and answer
+ * format, the field's default otherwise (share links omit a field that holds it).
+ * @param spec the field
+ * @param kind the scenario kind
+ */
+export function fieldDefault(spec: FieldSpec, kind: ScenarioKind): FieldValue {
+  if (spec.kind === 'enum' && spec.valuesFor) return kindDefault(spec, kind) ?? spec.default;
+  return spec.default;
+}
+
+/**
+ * Makes the choices that depend on the scenario kind (strategies, answer formats) fit the kind.
+ * A choice the input gave (its path in `given`; every choice when `given` is absent) is kept if
+ * the kind offers it, else replaced by the kind's default with an issue naming the field. A choice
+ * the input did not give takes the kind's default silently: a link or a CLI call that only names
+ * a kind gets that kind's own strategy and format, with nothing to complain about.
+ * @param config a config whose fields are each valid on their own
+ * @param given the paths the input set explicitly
+ */
+export function checkKindChoices(config: Config, given?: ReadonlySet<string>): ParsedConfig {
   const issues: ConfigIssue[] = [];
   let next = config;
   const kind = config.scenario.kind;
   for (const spec of FIELDS) {
     if (spec.kind !== 'enum' || !spec.valuesFor) continue;
-    const allowed = allowedValues(spec, kind);
-    const value = getPath(next, spec.path);
-    if (typeof value === 'string' && allowed.includes(value)) continue;
-    const fallback = allowed[0];
+    const fallback = kindDefault(spec, kind);
     if (fallback === undefined) continue;
+    const value = getPath(next, spec.path);
+    if (given && !given.has(spec.path)) {
+      if (value !== fallback) next = setPath(next, spec.path, fallback);
+      continue;
+    }
+    if (typeof value === 'string' && allowedValues(spec, kind).includes(value)) continue;
     issues.push({
       field: spec.path,
-      message: `${spec.path} ${describeValue(value)} is not offered by the ${choiceLabel('scenario.kind', kind)} scenario (one of ${allowed.join(', ')}); using ${fallback}`,
+      message: `${spec.path} ${describeValue(value)} is not offered by the ${choiceLabel('scenario.kind', kind)} scenario (one of ${allowedValues(spec, kind).join(', ')}); using ${fallback}`,
     });
     next = setPath(next, spec.path, fallback);
   }
@@ -220,14 +250,16 @@ export function parseConfig(input: unknown): ParsedConfig {
     if (LIST_PATHS.some((p) => path.startsWith(`${p}.`))) continue; // inside a field's own value
     issues.push({ field: path, message: `${quoteText(path)} is not a known setting` });
   }
+  const given = new Set<string>();
   for (const spec of FIELDS) {
     const raw = getPath(input, spec.path);
     if (raw === undefined) continue;
+    given.add(spec.path);
     const checked = checkField(spec, raw);
     if (checked.ok) config = setPath(config, spec.path, checked.value);
     else issues.push({ field: spec.path, message: checked.message });
   }
-  const choices = checkKindChoices(config);
+  const choices = checkKindChoices(config, given);
   return { config: choices.config, issues: [...issues, ...choices.issues] };
 }
 
@@ -261,15 +293,14 @@ export function applyAssignments(config: Config, assignments: readonly string[])
         message: `${path} must be ${describeRange(spec)} (got ${quoteText(text)}: ${why})`,
       });
   }
-  // Choosing a kind switches the choices it does not offer to its own (silently, unless the
-  // same assignments also set that choice).
+  // Choosing a kind switches its choices to the kind's own (silently, unless the same
+  // assignments also set that choice); otherwise every choice counts as given.
   const assigned = new Set(
     assignments.map((a) => (a.includes('=') ? a.slice(0, a.indexOf('=')) : a)),
   );
-  const choices = checkKindChoices(next);
-  const kindChosen = assigned.has('scenario.kind');
-  const choiceIssues = choices.issues.filter((i) => !kindChosen || assigned.has(i.field));
-  return { config: choices.config, issues: [...issues, ...choiceIssues] };
+  const kindChosen = assigned.has('scenario.kind') && next.scenario.kind !== config.scenario.kind;
+  const choices = checkKindChoices(next, kindChosen ? assigned : undefined);
+  return { config: choices.config, issues: [...issues, ...choices.issues] };
 }
 
 /** The display name of one value of an enum field (the value itself when the field names none). */

@@ -86,6 +86,8 @@ type FieldKind =
       labels?: Readonly<Record<string, string>>;
       /** the values a scenario kind offers, when they depend on it (strategies, answer formats) */
       valuesFor?: (kind: ScenarioKind) => readonly string[];
+      /** the value a scenario kind starts from, when it depends on it (a kind's own strategy) */
+      defaultFor?: (kind: ScenarioKind) => string;
     }
   | { kind: 'layers'; maxLayers: number; minUnits: number; maxUnits: number };
 
