@@ -7,6 +7,7 @@
  *   npm run bench -- --dist DIR   measure the build in DIR instead of building
  *   npm run bench -- --browser    also the in-browser measurements (on that build; needs Chromium)
  *   npm run bench -- --json       machine-readable output
+ *   npm run bench -- --c-only     only the reference workload against its C build (reference.ts)
  *   npm run bench -- --cost       also fit the run-cost model's coefficients (scripts/bench-cost.ts;
  *                                 add --max to time every setting at its maximum)
  *   npm run bench -- --e2e        also the slow browser checks (needs a build): the heap over 500
@@ -43,7 +44,8 @@ import { createVictimCache, simulate } from '../src/core/simulate';
 import { sweep } from '../src/core/sweep';
 import { OUTPUT_MODES } from '../src/core/registry/meta';
 import { answerCost } from './answer-cost';
-import { medianThroughput } from './throughput';
+import { compareWithC } from './reference';
+import { medianThroughput, timeRun } from './throughput';
 import { scriptSizes } from './bundleSize';
 
 interface Row {
@@ -95,6 +97,21 @@ rows.push({
   goal: '>= 600,000',
   ok: sgd.sampleStepsPerSecond >= 600_000,
 });
+// 1a. The same workload against the C reference (scripts/reference-mlp.c, built here with cc -O2
+// when a compiler is present), alternating JavaScript and C runs in this one process.
+const versusC = compareWithC(() => timeRun('sgd'));
+rows.push({
+  name: 'reference workload, SGD: JavaScript / C -O2 (median of alternating rounds)',
+  median: versusC.ratio,
+  unit: 'x C',
+  goal: versusC.command === null ? '' : '>= 1.0',
+  ok: versusC.command === null ? null : versusC.ratio >= 1,
+  note: versusC.note,
+});
+if (process.argv.includes('--c-only')) {
+  console.log(`${versusC.ratio.toFixed(3)} x C  (${versusC.note})`);
+  process.exit(0);
+}
 const adam = medianThroughput('adam', 5);
 rows.push({
   name: 'MLP training throughput (same, Adam)',
@@ -378,9 +395,11 @@ if (process.argv.includes('--json')) {
       ? `${r.median.toFixed(1)} ms`
       : r.unit === '% added'
         ? `${r.median.toFixed(1)} %`
-        : r.unit === 'KB'
-          ? `${r.median.toFixed(1)} KB`
-          : `${Math.round(r.median).toLocaleString('en-US')} ${r.unit}`;
+        : r.unit === 'x C'
+          ? `${r.median.toFixed(2)} x C`
+          : r.unit === 'KB'
+            ? `${r.median.toFixed(1)} KB`
+            : `${Math.round(r.median).toLocaleString('en-US')} ${r.unit}`;
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`Extraction Lab benchmark (Node ${process.version}, median after warm-up)\n`);
   for (const r of rows) {
