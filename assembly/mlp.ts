@@ -52,7 +52,7 @@ export function heapBase(): usize {
 /**
  * Writes into grad the sum over the rows order[start .. end) of dE/dparams (E the cross-entropy
  * against the soft targets, classes per row) and returns the summed E: BatchBackprop.gradient.
- * `inputs` row-major (sizes[0] per row); `order` u32 row indices.
+ * `inputs` row-major (sizes[0] per row); `order` u32 row indices; `probs` scratch (classes).
  */
 export function gradient(
   cfg: usize,
@@ -65,11 +65,11 @@ export function gradient(
   end: i32,
   act: usize,
   delta: usize,
+  probs: usize,
 ): f64 {
   const layers = word(cfg, 0);
   const relu = word(cfg, 1) != 0;
   const cap = word(cfg, 2);
-  const classes = word(cfg, 3);
   const rows = end - start;
   const pairs = (rows + 1) >> 1;
   const dims = word(cfg, SIZES);
@@ -83,7 +83,7 @@ export function gradient(
     if (rows & 1) store<f64>(addr(column, rows), 0);
   }
   for (let l = 0; l < layers; l++) forwardLayer(cfg, l, params, act, pairs, relu, l < layers - 1);
-  const loss = outputErrors(cfg, targets, order, start, rows, act, delta, layers, cap, classes);
+  const loss = outputErrors(cfg, targets, order, start, rows, act, delta, probs);
   for (let l = layers - 1; l >= 1; l--) hiddenErrors(cfg, l, params, act, delta, rows, relu);
   for (let l = 0; l < layers; l++) weightGradient(cfg, l, grad, act, delta, rows);
   return loss;
@@ -144,8 +144,40 @@ function activate(z: v128, relu: bool): v128 {
 }
 
 /**
- * Per row: softmax of the logits (softmaxInto in mlp.ts, degenerate cases included), the loss
- * -sum_k t_k (z_k - lse) over t_k != 0, and the output error p - t into delta.
+ * Softmax of row r's logits (unit-major, stride cap) into probs[0 .. classes), as softmaxInto in
+ * mlp.ts (max shift, degenerate cases included); returns the log-sum-exp.
+ */
+function softmaxRow(logits: usize, r: i32, cap: i32, classes: i32, probs: usize): f64 {
+  let max = -Infinity;
+  for (let k = 0; k < classes; k++) {
+    const v = f64At(logits, k * cap + r);
+    if (v > max) max = v;
+  }
+  if (max == Infinity || max == -Infinity) {
+    const all = max == -Infinity;
+    let ties = 0;
+    for (let k = 0; k < classes; k++) if (all || f64At(logits, k * cap + r) == max) ties++;
+    for (let k = 0; k < classes; k++) {
+      const p = all || f64At(logits, k * cap + r) == max ? 1 / <f64>ties : 0;
+      store<f64>(addr(probs, k), p);
+    }
+    return max;
+  }
+  let sum: f64 = 0;
+  for (let k = 0; k < classes; k++) {
+    const v = f64At(logits, k * cap + r);
+    const e = v != v ? 0 : expPortable(v - max);
+    store<f64>(addr(probs, k), e);
+    sum += e;
+  }
+  const inv = 1 / sum;
+  for (let k = 0; k < classes; k++) store<f64>(addr(probs, k), f64At(probs, k) * inv);
+  return max + logPortable(sum);
+}
+
+/**
+ * Per row: the softmax, the loss -sum_k t_k (z_k - lse) over t_k != 0, and the output error
+ * p - t into delta. `probs` is scratch for `classes` doubles.
  */
 function outputErrors(
   cfg: usize,
@@ -155,54 +187,61 @@ function outputErrors(
   rows: i32,
   act: usize,
   delta: usize,
-  layers: i32,
-  cap: i32,
-  classes: i32,
+  probs: usize,
 ): f64 {
+  const layers = word(cfg, 0);
+  const cap = word(cfg, 2);
+  const classes = word(cfg, 3);
   const logits = addr(act, word(cfg, A_OFF + layers));
   const errors = addr(delta, word(cfg, D_OFF + layers));
   let loss: f64 = 0;
   for (let r = 0; r < rows; r++) {
     const row = <i32>load<u32>(order + ((<usize>(start + r)) << 2));
-    let max = -Infinity;
-    for (let k = 0; k < classes; k++) {
-      const v = f64At(logits, k * cap + r);
-      if (v > max) max = v;
-    }
-    // p_k, written first into the error slots, then turned into p_k - t_k
-    let lse: f64;
-    if (max == Infinity || max == -Infinity) {
-      const all = max == -Infinity;
-      let ties = 0;
-      for (let k = 0; k < classes; k++) if (all || f64At(logits, k * cap + r) == max) ties++;
-      for (let k = 0; k < classes; k++) {
-        const p = all || f64At(logits, k * cap + r) == max ? 1 / <f64>ties : 0;
-        store<f64>(errorSlot(errors, k, r, cap), p);
-      }
-      lse = max;
-    } else {
-      let sum: f64 = 0;
-      for (let k = 0; k < classes; k++) {
-        const v = f64At(logits, k * cap + r);
-        const e = v != v ? 0 : expPortable(v - max);
-        store<f64>(errorSlot(errors, k, r, cap), e);
-        sum += e;
-      }
-      const inv = 1 / sum;
-      for (let k = 0; k < classes; k++) {
-        const slot = errorSlot(errors, k, r, cap);
-        store<f64>(slot, load<f64>(slot) * inv);
-      }
-      lse = max + logPortable(sum);
-    }
+    const lse = softmaxRow(logits, r, cap, classes, probs);
     for (let k = 0; k < classes; k++) {
       const t = f64At(targets, row * classes + k);
       if (t != 0) loss -= t * (f64At(logits, k * cap + r) - lse);
-      const slot = errorSlot(errors, k, r, cap);
-      store<f64>(slot, load<f64>(slot) - t);
+      store<f64>(errorSlot(errors, k, r, cap), f64At(probs, k) - t);
     }
   }
   return loss;
+}
+
+/**
+ * Class probabilities of `count` rows of `inputs` (row-major) into out (count x classes,
+ * row-major): Mlp.predict, cap rows at a time.
+ */
+export function predict(
+  cfg: usize,
+  params: usize,
+  inputs: usize,
+  count: i32,
+  act: usize,
+  out: usize,
+  probs: usize,
+): void {
+  const layers = word(cfg, 0);
+  const relu = word(cfg, 1) != 0;
+  const cap = word(cfg, 2);
+  const classes = word(cfg, 3);
+  const dims = word(cfg, SIZES);
+  const logits = addr(act, word(cfg, A_OFF + layers));
+  for (let first = 0; first < count; first += cap) {
+    const rows = min(cap, count - first);
+    for (let i = 0; i < dims; i++) {
+      const column = addr(act, i * cap);
+      for (let r = 0; r < rows; r++)
+        store<f64>(addr(column, r), f64At(inputs, (first + r) * dims + i));
+      if (rows & 1) store<f64>(addr(column, rows), 0);
+    }
+    const pairs = (rows + 1) >> 1;
+    for (let l = 0; l < layers; l++) forwardLayer(cfg, l, params, act, pairs, relu, l < layers - 1);
+    for (let r = 0; r < rows; r++) {
+      softmaxRow(logits, r, cap, classes, probs);
+      const o = addr(out, (first + r) * classes);
+      for (let k = 0; k < classes; k++) store<f64>(addr(o, k), f64At(probs, k));
+    }
+  }
 }
 
 /** Address of unit u's error for row r in the pair layout. */

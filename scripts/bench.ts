@@ -7,7 +7,9 @@
  *   npm run bench -- --dist DIR   measure the build in DIR instead of building
  *   npm run bench -- --browser    also the in-browser measurements (on that build; needs Chromium)
  *   npm run bench -- --json       machine-readable output
- *   npm run bench -- --c-only     only the reference workload against its C build (reference.ts)
+ *   npm run bench -- --quick      only the reference workload against its C build (reference.ts)
+ *                                 and the default run with and without the WebAssembly kernels
+ *   npm run bench -- --no-kernels everything on the TypeScript path (no WebAssembly kernels)
  *   npm run bench -- --cost       also fit the run-cost model's coefficients (scripts/bench-cost.ts;
  *                                 add --max to time every setting at its maximum)
  *   npm run bench -- --e2e        also the slow browser checks (needs a build): the heap over 500
@@ -44,6 +46,8 @@ import { createVictimCache, simulate } from '../src/core/simulate';
 import { sweep } from '../src/core/sweep';
 import { OUTPUT_MODES } from '../src/core/registry/meta';
 import { answerCost } from './answer-cost';
+import { loadNodeKernels } from '../src/cli/kernels';
+import { installMlpKernels } from '../src/core/models/kernels';
 import { compareWithC } from './reference';
 import { medianThroughput, timeRun } from './throughput';
 import { scriptSizes } from './bundleSize';
@@ -98,18 +102,56 @@ rows.push({
   ok: sgd.sampleStepsPerSecond >= 600_000,
 });
 // 1a. The same workload against the C reference (scripts/reference-mlp.c, built here with cc -O2
-// when a compiler is present), alternating JavaScript and C runs in this one process.
-const versusC = compareWithC(() => timeRun('sgd'));
-rows.push({
-  name: 'reference workload, SGD: JavaScript / C -O2 (median of alternating rounds)',
-  median: versusC.ratio,
-  unit: 'x C',
-  goal: versusC.command === null ? '' : '>= 1.0',
-  ok: versusC.command === null ? null : versusC.ratio >= 1,
-  note: versusC.note,
-});
-if (process.argv.includes('--c-only')) {
-  console.log(`${versusC.ratio.toFixed(3)} x C  (${versusC.note})`);
+// when a compiler is present): the TypeScript path and the WebAssembly kernels, alternating with C
+// in this one process. Then the kernels stay installed for the rest (as in the worker and the CLI)
+// unless --no-kernels.
+const kernels = process.argv.includes('--no-kernels') ? null : loadNodeKernels();
+const using = <T>(on: boolean, fn: () => T): T => {
+  installMlpKernels(on ? kernels : null);
+  return fn();
+};
+const versusC = compareWithC([
+  { label: 'TypeScript', run: () => using(false, () => timeRun('sgd')) },
+  ...(kernels === null
+    ? []
+    : [{ label: 'WebAssembly', run: () => using(true, () => timeRun('sgd')) }]),
+]);
+for (const { label, ratio } of versusC.ratios) {
+  rows.push({
+    name: `reference workload, SGD: ${label} / C -O2 (median of alternating rounds)`,
+    median: ratio,
+    unit: 'x C',
+    goal: versusC.command === null ? '' : '>= 1.0',
+    ok: versusC.command === null ? null : ratio >= 1,
+    note: versusC.note,
+  });
+}
+installMlpKernels(kernels);
+
+// 1b. The default run (victim cached) with and without the kernels, alternating.
+if (kernels !== null) {
+  const sideCache = createVictimCache();
+  const run = () => void simulate(base, { victimCache: sideCache });
+  run();
+  const off: number[] = [];
+  const on: number[] = [];
+  for (let round = 0; round < 7; round++) {
+    off.push(using(false, () => time(run, 1, 0)));
+    on.push(using(true, () => time(run, 1, 0)));
+  }
+  installMlpKernels(kernels);
+  ms(
+    'default run, victim cached: TypeScript path (alternating with the next row)',
+    median(off),
+    null,
+  );
+  ms('default run, victim cached: WebAssembly kernels', median(on), 40);
+}
+if (process.argv.includes('--quick')) {
+  for (const r of rows)
+    console.log(
+      `${r.name}: ${r.median.toFixed(r.unit === 'x C' ? 3 : 1)} ${r.unit}${r.note ? `  (${r.note})` : ''}`,
+    );
   process.exit(0);
 }
 const adam = medianThroughput('adam', 5);

@@ -1,9 +1,9 @@
 /**
  * The C reference of the reference workload (scripts/reference-mlp.c), built with the machine's C
  * compiler and timed side by side with the JavaScript trainer: `npm run bench` calls
- * `compareWithC`, which alternates JavaScript and C runs several times in one process so the
- * machine's load hits both alike, and reports the median of the per-round ratios
- * (JavaScript sample-steps/s over C sample-steps/s). Without a compiler it returns a note instead.
+ * `compareWithC`, which alternates the trainers under test (the TypeScript path, the WebAssembly
+ * kernels) and C several times in one process so the machine's load hits all alike, and reports
+ * the median of the per-round ratios (sample-steps/s over C's). Without a compiler: a note.
  *
  *   npx tsx scripts/reference.ts    prints the comparison alone
  */
@@ -83,12 +83,17 @@ function hexBits(value: number): string {
   return view.getBigUint64(0).toString(16).padStart(16, '0');
 }
 
+/** One trainer timed against C: a label and a function timing one run of the workload. */
+export interface Contender {
+  label: string;
+  run: () => Throughput;
+}
+
 export interface CComparison {
-  /** the compile command, or null when no compiler was found */
+  /** the compile command, or null when no compiler was found (then every ratio is NaN) */
   command: string | null;
-  /** median over rounds of (JS sample-steps/s) / (C sample-steps/s) */
-  ratio: number;
-  jsSampleStepsPerSecond: number;
+  /** per contender: median over rounds of (its sample-steps/s) / (C's in the same round) */
+  ratios: { label: string; ratio: number; sampleStepsPerSecond: number }[];
   cSampleStepsPerSecond: number;
   /** whether C's final weights equal the JavaScript trainer's bit for bit */
   identical: boolean;
@@ -101,24 +106,23 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+const fmt = (rate: number) => Math.round(rate).toLocaleString('en-US');
+
 /**
- * `rounds` rounds of: `reps` JavaScript runs (median), then one C process of `reps` runs (median).
- * `js` times one JavaScript run (the trainer under test; scripts/throughput.ts's timeRun by default).
+ * `rounds` rounds of: for each contender `reps` runs (median), then one C process of `reps` runs
+ * (median), so the machine's load falls on all alike; each round gives each contender a ratio.
  */
-export function compareWithC(
-  js: () => Throughput,
-  rounds = 5,
-  reps = 3,
-  label = 'JS',
-): CComparison {
+export function compareWithC(contenders: Contender[], rounds = 5, reps = 3): CComparison {
   const compiler = findCompiler();
-  const nan = Number.NaN;
   if (compiler === null) {
     return {
       command: null,
-      ratio: nan,
-      jsSampleStepsPerSecond: nan,
-      cSampleStepsPerSecond: nan,
+      ratios: contenders.map(({ label }) => ({
+        label,
+        ratio: Number.NaN,
+        sampleStepsPerSecond: Number.NaN,
+      })),
+      cSampleStepsPerSecond: Number.NaN,
       identical: false,
       note: 'no C compiler (cc, gcc, clang) found: ratio to C skipped',
     };
@@ -126,32 +130,40 @@ export function compareWithC(
   const dir = mkdtempSync(join(tmpdir(), 'extraction-lab-c-'));
   try {
     const { binary, command } = buildReference(compiler, dir);
-    const { bytes, sampleSteps: steps, finalParams } = workloadBytes(reps);
-    js(); // warm-up
-    const ratios: number[] = [];
-    const jsRates: number[] = [];
+    const { bytes, sampleSteps, finalParams } = workloadBytes(reps);
+    for (const { run } of contenders) run(); // warm-up
+    const ratios = contenders.map(() => [] as number[]);
+    const rates = contenders.map(() => [] as number[]);
     const cRates: number[] = [];
     let bits: string[] = [];
     for (let round = 0; round < rounds; round++) {
-      const jsRate = median(Array.from({ length: reps }, () => js().sampleStepsPerSecond));
+      const roundRates = contenders.map(({ run }) =>
+        median(Array.from({ length: reps }, () => run().sampleStepsPerSecond)),
+      );
       const c = runReference(binary, bytes);
       bits = c.bits;
-      const cRate = steps / median(c.seconds);
-      jsRates.push(jsRate);
+      const cRate = sampleSteps / median(c.seconds);
       cRates.push(cRate);
-      ratios.push(jsRate / cRate);
+      roundRates.forEach((rate, i) => {
+        rates[i]!.push(rate);
+        ratios[i]!.push(rate / cRate);
+      });
     }
     const identical = Array.from(finalParams(), hexBits).join(' ') === bits.join(' ');
+    const rows = contenders.map(({ label }, i) => ({
+      label,
+      ratio: median(ratios[i]!),
+      sampleStepsPerSecond: median(rates[i]!),
+    }));
     return {
       command,
-      ratio: median(ratios),
-      jsSampleStepsPerSecond: median(jsRates),
+      ratios: rows,
       cSampleStepsPerSecond: median(cRates),
       identical,
       note:
-        `${label} ${Math.round(median(jsRates)).toLocaleString('en-US')} vs C ` +
-        `${Math.round(median(cRates)).toLocaleString('en-US')} sample-steps/s, ` +
-        `${rounds} alternating rounds of ${reps}; C weights ${identical ? 'bit-identical' : 'DIFFER'}; ${command}`,
+        `${rows.map((r) => `${r.label} ${fmt(r.sampleStepsPerSecond)}`).join(', ')} vs C ` +
+        `${fmt(median(cRates))} sample-steps/s, ${rounds} alternating rounds of ${reps}; ` +
+        `C weights ${identical ? 'bit-identical' : 'DIFFER'}; ${command}`,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -160,6 +172,6 @@ export function compareWithC(
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { timeRun } = await import('./throughput');
-  const result = compareWithC(() => timeRun('sgd'));
-  console.log(`JS / C = ${result.ratio.toFixed(3)}  (${result.note})`);
+  const result = compareWithC([{ label: 'JS', run: () => timeRun('sgd') }]);
+  console.log(`JS / C = ${result.ratios[0]!.ratio.toFixed(3)}  (${result.note})`);
 }

@@ -11,7 +11,8 @@
  */
 import { shuffleInto, type Rng } from '../rng';
 import { BatchBackprop } from './backprop';
-import { mlpKernels, trainWithKernels } from './kernels';
+import { trainWithKernels } from './kernel-train';
+import { mlpKernels } from './kernels';
 import type { Mlp } from './mlp';
 import {
   createOptimizer,

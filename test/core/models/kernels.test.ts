@@ -119,6 +119,35 @@ describe('WebAssembly kernels against the TypeScript trainer', () => {
   });
 });
 
+describe('WebAssembly forward pass against Mlp.predict', () => {
+  it('predicts random shapes and inputs (up to overflowing logits) to the same bits', () => {
+    fc.assert(
+      fc.property(
+        jobs,
+        fc.integer({ min: 16, max: 300 }),
+        fc.constantFrom(1, 1e3, 1e200),
+        (job, count, scale) => {
+          const rng = createRng(job.seed);
+          const model = Mlp.create(job.spec, rng);
+          const offset = 3;
+          const inputs = Float64Array.from({ length: (count + offset) * job.spec.inputDims }, () =>
+            rng.uniform(-scale, scale),
+          );
+          const predict = (on: boolean) => {
+            installMlpKernels(on ? k : null);
+            const out = new Float64Array(count * job.spec.classes);
+            model.predict(inputs, count, out, offset);
+            return Array.from(out);
+          };
+          const oracle = predict(false);
+          expect(predict(true)).toEqual(oracle);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe('two-lane tanh', () => {
   /** tanh of `values` by the kernel, through the module's memory. */
   function kernelTanh(values: number[]): number[] {
@@ -154,7 +183,7 @@ describe('two-lane tanh', () => {
 });
 
 describe('kernel memory', () => {
-  it('stops growing: 500 training runs of varied sizes leave the memory at its first high mark', () => {
+  it('stops growing: 500 runs (train, predict) of varied sizes leave it at its first high mark', () => {
     const fresh = loadNodeKernels()!;
     installMlpKernels(fresh);
     const sizes: number[] = [];
@@ -172,6 +201,7 @@ describe('kernel memory', () => {
         batchSize: 8 + (run % 3),
         rng,
       }).train(inputs, targets, count, { steps: 5 });
+      model.predict(inputs, count, new Float64Array(count * 3));
       sizes.push(fresh.memory.buffer.byteLength);
     }
     // the 35 shapes repeat every 35 runs: after the first cycle the memory never grows again
