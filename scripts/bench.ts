@@ -6,6 +6,7 @@
  *                                 fresh production build (built into a temporary folder)
  *   npm run bench -- --dist DIR   measure the build in DIR instead of building
  *   npm run bench -- --browser    also the in-browser measurements (on that build; needs Chromium)
+ *   npm run bench -- --lighthouse also Lighthouse 12.2.3 on that build (scripts/lighthouse.ts)
  *   npm run bench -- --json       machine-readable output
  *   npm run bench -- --quick      only the reference workload against its C build (reference.ts)
  *                                 and the default run with and without the WebAssembly kernels
@@ -394,6 +395,42 @@ try {
     },
   );
 
+  if (process.argv.includes('--lighthouse')) {
+    // Lighthouse 12.2.3 on this build with the machine's Chromium (scripts/lighthouse.ts).
+    const { lighthouseBuild } = await import('./lighthouse');
+    for (const r of await lighthouseBuild(distDir)) {
+      const desktop = r.form === 'desktop';
+      rows.push(
+        {
+          name: `Lighthouse ${r.form}: performance score`,
+          median: r.scores.performance ?? Number.NaN,
+          unit: 'score',
+          goal: desktop ? '' : '>= 95',
+          ok: desktop ? null : (r.scores.performance ?? 0) >= 95,
+          note: `TBT ${r.totalBlockingTimeMs.toFixed(0)} ms, LCP ${r.largestContentfulPaintMs.toFixed(0)} ms; ${Object.entries(
+            r.scores,
+          )
+            .map(([id, v]) => `${id} ${v}`)
+            .join(', ')}`,
+        },
+        {
+          name: `Lighthouse ${r.form}: cumulative layout shift`,
+          median: r.cumulativeLayoutShift,
+          unit: 'CLS',
+          goal: desktop ? '< 0.05' : '',
+          ok: desktop ? r.cumulativeLayoutShift < 0.05 : null,
+        },
+        {
+          name: `Lighthouse ${r.form}: longest main-thread task`,
+          median: r.longestTaskMs,
+          unit: 'ms',
+          goal: '<= 50 ms',
+          ok: r.longestTaskMs <= 50,
+        },
+      );
+    }
+  }
+
   if (process.argv.includes('--browser')) {
     const { benchBrowser } = await import('./bench-browser');
     rows.push(...(await benchBrowser({ distDir })));
@@ -437,11 +474,13 @@ if (process.argv.includes('--json')) {
       ? `${r.median.toFixed(1)} ms`
       : r.unit === '% added'
         ? `${r.median.toFixed(1)} %`
-        : r.unit === 'x C'
-          ? `${r.median.toFixed(2)} x C`
-          : r.unit === 'KB'
-            ? `${r.median.toFixed(1)} KB`
-            : `${Math.round(r.median).toLocaleString('en-US')} ${r.unit}`;
+        : r.unit === 'CLS'
+          ? r.median.toFixed(3)
+          : r.unit === 'x C'
+            ? `${r.median.toFixed(2)} x C`
+            : r.unit === 'KB'
+              ? `${r.median.toFixed(1)} KB`
+              : `${Math.round(r.median).toLocaleString('en-US')} ${r.unit}`;
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`Extraction Lab benchmark (Node ${process.version}, median after warm-up)\n`);
   for (const r of rows) {
