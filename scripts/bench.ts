@@ -19,7 +19,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { build } from 'vite';
 import { loadAssets } from '../src/cli/args';
 import { checkKindChoices, defaultConfig, setPath, type Config } from '../src/core/config';
@@ -49,36 +48,10 @@ import { OUTPUT_MODES } from '../src/core/registry/meta';
 import { answerCost } from './answer-cost';
 import { loadNodeKernels } from '../src/cli/kernels';
 import { installMlpKernels } from '../src/core/models/kernels';
-import { compareWithC } from './reference';
-import { medianThroughput, timeRun } from './throughput';
+import { time, type Row } from './bench-row';
+import { speedRows } from './bench-speed';
+import { medianThroughput } from './throughput';
 import { scriptSizes } from './bundleSize';
-
-interface Row {
-  name: string;
-  median: number;
-  unit: string;
-  goal: string;
-  ok: boolean | null;
-  note?: string;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Median milliseconds of `runs` timed calls after `warmup` untimed ones. */
-function time(fn: () => void, runs = 7, warmup = 2): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
 
 const rows: Row[] = [];
 const base = defaultConfig();
@@ -102,52 +75,12 @@ rows.push({
   goal: '>= 600,000',
   ok: sgd.sampleStepsPerSecond >= 600_000,
 });
-// 1a. The same workload against the C reference (scripts/reference-mlp.c, built here with cc -O2
-// when a compiler is present): the TypeScript path and the WebAssembly kernels, alternating with C
-// in this one process. Then the kernels stay installed for the rest (as in the worker and the CLI)
-// unless --no-kernels.
+// 1a, 1b. The reference workload against its C build (the TypeScript path and the WebAssembly
+// kernels alternating with C), and the default run with and without the kernels (bench-speed.ts).
+// Then the kernels stay installed for the rest, as in the worker and the CLI, unless --no-kernels.
 const kernels = process.argv.includes('--no-kernels') ? null : loadNodeKernels();
-const using = <T>(on: boolean, fn: () => T): T => {
-  installMlpKernels(on ? kernels : null);
-  return fn();
-};
-const versusC = compareWithC([
-  { label: 'TypeScript', run: () => using(false, () => timeRun('sgd')) },
-  ...(kernels === null
-    ? []
-    : [{ label: 'WebAssembly', run: () => using(true, () => timeRun('sgd')) }]),
-]);
-for (const { label, ratio } of versusC.ratios) {
-  rows.push({
-    name: `reference workload, SGD: ${label} / C -O2 (median of alternating rounds)`,
-    median: ratio,
-    unit: 'x C',
-    goal: versusC.command === null ? '' : '>= 1.0',
-    ok: versusC.command === null ? null : ratio >= 1,
-    note: versusC.note,
-  });
-}
+rows.push(...speedRows(base, kernels));
 installMlpKernels(kernels);
-
-// 1b. The default run (victim cached) with and without the kernels, alternating.
-if (kernels !== null) {
-  const sideCache = createVictimCache();
-  const run = () => void simulate(base, { victimCache: sideCache });
-  run();
-  const off: number[] = [];
-  const on: number[] = [];
-  for (let round = 0; round < 7; round++) {
-    off.push(using(false, () => time(run, 1, 0)));
-    on.push(using(true, () => time(run, 1, 0)));
-  }
-  installMlpKernels(kernels);
-  ms(
-    'default run, victim cached: TypeScript path (alternating with the next row)',
-    median(off),
-    null,
-  );
-  ms('default run, victim cached: WebAssembly kernels', median(on), 40);
-}
 if (process.argv.includes('--quick')) {
   for (const r of rows)
     console.log(
@@ -397,38 +330,8 @@ try {
 
   if (process.argv.includes('--lighthouse')) {
     // Lighthouse 12.2.3 on this build with the machine's Chromium (scripts/lighthouse.ts).
-    const { lighthouseBuild } = await import('./lighthouse');
-    for (const r of await lighthouseBuild(distDir)) {
-      const desktop = r.form === 'desktop';
-      rows.push(
-        {
-          name: `Lighthouse ${r.form}: performance score`,
-          median: r.scores.performance ?? Number.NaN,
-          unit: 'score',
-          goal: desktop ? '' : '>= 95',
-          ok: desktop ? null : (r.scores.performance ?? 0) >= 95,
-          note: `TBT ${r.totalBlockingTimeMs.toFixed(0)} ms, LCP ${r.largestContentfulPaintMs.toFixed(0)} ms; ${Object.entries(
-            r.scores,
-          )
-            .map(([id, v]) => `${id} ${v}`)
-            .join(', ')}`,
-        },
-        {
-          name: `Lighthouse ${r.form}: cumulative layout shift`,
-          median: r.cumulativeLayoutShift,
-          unit: 'CLS',
-          goal: desktop ? '< 0.05' : '',
-          ok: desktop ? r.cumulativeLayoutShift < 0.05 : null,
-        },
-        {
-          name: `Lighthouse ${r.form}: longest main-thread task`,
-          median: r.longestTaskMs,
-          unit: 'ms',
-          goal: '<= 50 ms',
-          ok: r.longestTaskMs <= 50,
-        },
-      );
-    }
+    const { lighthouseBuild, lighthouseRows } = await import('./lighthouse');
+    rows.push(...lighthouseRows(await lighthouseBuild(distDir)));
   }
 
   if (process.argv.includes('--browser')) {

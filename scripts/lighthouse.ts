@@ -19,6 +19,7 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { build, preview } from 'vite';
 import { findChromium } from './browser.mjs';
+import type { Row } from './bench-row';
 
 export interface LighthouseRow {
   /** 'mobile' or 'desktop' */
@@ -92,6 +93,43 @@ export async function lighthouseBuild(distDir?: string, port?: number): Promise<
   } finally {
     if (!distDir) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The bench's rows (scripts/bench-row.ts) for these results, with the issue's goals. */
+export function lighthouseRows(results: LighthouseRow[]): Row[] {
+  const rows: Row[] = [];
+  for (const r of results) {
+    const desktop = r.form === 'desktop';
+    rows.push(
+      {
+        name: `Lighthouse ${r.form}: performance score`,
+        median: r.scores.performance ?? Number.NaN,
+        unit: 'score',
+        goal: desktop ? '' : '>= 95',
+        ok: desktop ? null : (r.scores.performance ?? 0) >= 95,
+        note: `TBT ${r.totalBlockingTimeMs.toFixed(0)} ms, LCP ${r.largestContentfulPaintMs.toFixed(0)} ms; ${Object.entries(
+          r.scores,
+        )
+          .map(([id, v]) => `${id} ${v}`)
+          .join(', ')}`,
+      },
+      {
+        name: `Lighthouse ${r.form}: cumulative layout shift`,
+        median: r.cumulativeLayoutShift,
+        unit: 'CLS',
+        goal: desktop ? '< 0.05' : '',
+        ok: desktop ? r.cumulativeLayoutShift < 0.05 : null,
+      },
+      {
+        name: `Lighthouse ${r.form}: longest main-thread task`,
+        median: r.longestTaskMs,
+        unit: 'ms',
+        goal: '<= 50 ms',
+        ok: r.longestTaskMs <= 50,
+      },
+    );
+  }
+  return rows;
 }
 
 /** One line per form factor. */
