@@ -10,17 +10,18 @@
  * SIMD on, relaxed SIMD off (its results may differ by engine), the stub runtime (the kernels never
  * allocate: src/core/models/kernels.ts lays its buffers out in the linear memory), no assertions.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SOURCE_DIR = `${ROOT}assembly`;
 export const KERNELS_WASM = `${ROOT}src/core/models/mlp-kernels.wasm`;
 
-export const ASC_ARGS = [
+/** The compiler's arguments, writing to `outFile`. */
+export const ascArgs = (outFile) => [
   `${SOURCE_DIR}/mlp.ts`,
   '--outFile',
-  KERNELS_WASM,
+  outFile,
   '-O3',
   '--runtime',
   'stub',
@@ -56,11 +57,15 @@ export async function buildKernels(force = false) {
   if (!force && !kernelsStale()) return false;
   const { default: asc } = await import('assemblyscript/asc');
   let messages = '';
-  const { error } = await asc.main(ASC_ARGS, {
+  // Written beside the target and renamed into place, so a concurrent reader (parallel test
+  // workers, the CLI) never sees half a file.
+  const temporary = `${KERNELS_WASM}.${process.pid}.tmp`;
+  const { error } = await asc.main(ascArgs(temporary), {
     stdout: { write: (text) => void (messages += text) },
     stderr: { write: (text) => void (messages += text) },
   });
   if (error) throw new Error(`AssemblyScript build failed: ${error.message}\n${messages}`);
+  renameSync(temporary, KERNELS_WASM);
   return true;
 }
 
