@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   installMlpKernels,
@@ -13,10 +14,11 @@ import {
   type MlpKernelExports,
 } from '../core/models/kernels';
 
-export const KERNELS_PATH = fileURLToPath(
-  new URL('../core/models/mlp-kernels.wasm', import.meta.url),
-);
-const BUILD_SCRIPT = fileURLToPath(new URL('../../scripts/build-wasm.mjs', import.meta.url));
+// Paths from this file's own location (not `new URL(path, import.meta.url)`, which Vite rewrites
+// into a served URL when a test runs in a browser-like environment).
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const KERNELS_PATH = join(HERE, '../core/models/mlp-kernels.wasm');
+const BUILD_SCRIPT = join(HERE, '../../scripts/build-wasm.mjs');
 
 /** A fresh instance of the kernels (its own linear memory), built first when missing; or null. */
 export function loadNodeKernels(): MlpKernelExports | null {
