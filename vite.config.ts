@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { wasmKernels } from './scripts/build-wasm.mjs';
 
 /**
  * Strict Content-Security-Policy for the production build only (Vite's dev server injects
@@ -19,7 +20,9 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
  */
 export const CSP_DIRECTIVES = [
   "default-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the worker compile the trainer's WebAssembly kernels (built from
+  // assembly/ in this repository); it allows no JavaScript eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -122,7 +125,7 @@ function precacheManifest(): Plugin {
 export default defineConfig({
   // Relative asset paths: the built folder works from any static host and any sub-path.
   base: './',
-  plugins: [svelte(), contentSecurityPolicy(), precacheManifest()],
+  plugins: [wasmKernels(), svelte(), contentSecurityPolicy(), precacheManifest()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

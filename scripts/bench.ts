@@ -6,7 +6,11 @@
  *                                 fresh production build (built into a temporary folder)
  *   npm run bench -- --dist DIR   measure the build in DIR instead of building
  *   npm run bench -- --browser    also the in-browser measurements (on that build; needs Chromium)
+ *   npm run bench -- --lighthouse also Lighthouse 12.2.3 on that build (scripts/lighthouse.ts)
  *   npm run bench -- --json       machine-readable output
+ *   npm run bench -- --quick      only the reference workload against its C build (reference.ts)
+ *                                 and the default run with and without the WebAssembly kernels
+ *   npm run bench -- --no-kernels everything on the TypeScript path (no WebAssembly kernels)
  *   npm run bench -- --cost       also fit the run-cost model's coefficients (scripts/bench-cost.ts;
  *                                 add --max to time every setting at its maximum)
  *   npm run bench -- --e2e        also the slow browser checks (needs a build): the heap over 500
@@ -15,7 +19,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { build } from 'vite';
 import { loadAssets } from '../src/cli/args';
 import { checkKindChoices, defaultConfig, setPath, type Config } from '../src/core/config';
@@ -43,35 +46,12 @@ import { createVictimCache, simulate } from '../src/core/simulate';
 import { sweep } from '../src/core/sweep';
 import { OUTPUT_MODES } from '../src/core/registry/meta';
 import { answerCost } from './answer-cost';
+import { loadNodeKernels } from '../src/cli/kernels';
+import { installMlpKernels } from '../src/core/models/kernels';
+import { time, type Row } from './bench-row';
+import { speedRows } from './bench-speed';
 import { medianThroughput } from './throughput';
 import { scriptSizes } from './bundleSize';
-
-interface Row {
-  name: string;
-  median: number;
-  unit: string;
-  goal: string;
-  ok: boolean | null;
-  note?: string;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/** Median milliseconds of `runs` timed calls after `warmup` untimed ones. */
-function time(fn: () => void, runs = 7, warmup = 2): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    samples.push(performance.now() - start);
-  }
-  return median(samples);
-}
 
 const rows: Row[] = [];
 const base = defaultConfig();
@@ -95,6 +75,19 @@ rows.push({
   goal: '>= 600,000',
   ok: sgd.sampleStepsPerSecond >= 600_000,
 });
+// 1a, 1b. The reference workload against its C build (the TypeScript path and the WebAssembly
+// kernels alternating with C), and the default run with and without the kernels (bench-speed.ts).
+// Then the kernels stay installed for the rest, as in the worker and the CLI, unless --no-kernels.
+const kernels = process.argv.includes('--no-kernels') ? null : loadNodeKernels();
+rows.push(...speedRows(base, kernels));
+installMlpKernels(kernels);
+if (process.argv.includes('--quick')) {
+  for (const r of rows)
+    console.log(
+      `${r.name}: ${r.median.toFixed(r.unit === 'x C' ? 3 : 1)} ${r.unit}${r.note ? `  (${r.note})` : ''}`,
+    );
+  process.exit(0);
+}
 const adam = medianThroughput('adam', 5);
 rows.push({
   name: 'MLP training throughput (same, Adam)',
@@ -335,6 +328,12 @@ try {
     },
   );
 
+  if (process.argv.includes('--lighthouse')) {
+    // Lighthouse 12.2.3 on this build with the machine's Chromium (scripts/lighthouse.ts).
+    const { lighthouseBuild, lighthouseRows } = await import('./lighthouse');
+    rows.push(...lighthouseRows(await lighthouseBuild(distDir)));
+  }
+
   if (process.argv.includes('--browser')) {
     const { benchBrowser } = await import('./bench-browser');
     rows.push(...(await benchBrowser({ distDir })));
@@ -378,9 +377,13 @@ if (process.argv.includes('--json')) {
       ? `${r.median.toFixed(1)} ms`
       : r.unit === '% added'
         ? `${r.median.toFixed(1)} %`
-        : r.unit === 'KB'
-          ? `${r.median.toFixed(1)} KB`
-          : `${Math.round(r.median).toLocaleString('en-US')} ${r.unit}`;
+        : r.unit === 'CLS'
+          ? r.median.toFixed(3)
+          : r.unit === 'x C'
+            ? `${r.median.toFixed(2)} x C`
+            : r.unit === 'KB'
+              ? `${r.median.toFixed(1)} KB`
+              : `${Math.round(r.median).toLocaleString('en-US')} ${r.unit}`;
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`Extraction Lab benchmark (Node ${process.version}, median after warm-up)\n`);
   for (const r of rows) {

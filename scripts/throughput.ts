@@ -39,8 +39,8 @@ export interface Throughput {
   finalLoss: number;
 }
 
-/** One timed run of the reference workload (seed 1) with the given optimizer. */
-export function timeRun(optimizer: OptimizerName, seed = 1): Throughput {
+/** The reference workload's pieces, before training: its data, model, trainer and settings. */
+export function referenceWorkload(optimizer: OptimizerName, seed = 1) {
   const rng = createRng(seed);
   const data = twoMoons(POINTS, rng.fork('data'));
   const targets = oneHotTargets(data.labels, 2);
@@ -48,18 +48,38 @@ export function timeRun(optimizer: OptimizerName, seed = 1): Throughput {
     { inputDims: 2, hidden: [16, 16], classes: 2, activation: 'tanh' },
     rng.fork('init'),
   );
+  const batchRng = rng.fork('batches');
+  const learningRate = optimizer === 'sgd' ? LEARNING_RATE : 0.01;
   const trainer = createTrainer(model, {
     optimizer,
-    learningRate: optimizer === 'sgd' ? LEARNING_RATE : 0.01,
+    learningRate,
     batchSize: BATCH,
-    rng: rng.fork('batches'),
+    rng: batchRng,
   });
+  return {
+    inputs: data.inputs,
+    targets,
+    count: POINTS,
+    epochs: EPOCHS,
+    batchSize: BATCH,
+    learningRate,
+    /** the seed of the trainer's row-order generator (createRng(batchSeed) draws the shuffles) */
+    batchSeed: batchRng.seed,
+    initialParams: model.params.slice(),
+    model,
+    trainer,
+  };
+}
+
+/** One timed run of the reference workload (seed 1) with the given optimizer. */
+export function timeRun(optimizer: OptimizerName, seed = 1): Throughput {
+  const { inputs, targets, trainer } = referenceWorkload(optimizer, seed);
   const start = performance.now();
-  trainer.train(data.inputs, targets, POINTS, { epochs: EPOCHS });
+  trainer.train(inputs, targets, POINTS, { epochs: EPOCHS });
   const seconds = (performance.now() - start) / 1000;
   return {
     sampleStepsPerSecond: (POINTS * EPOCHS) / seconds,
-    finalLoss: trainer.loss(data.inputs, targets, POINTS),
+    finalLoss: trainer.loss(inputs, targets, POINTS),
   };
 }
 

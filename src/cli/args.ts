@@ -21,6 +21,7 @@ import {
 import { kindRuntime } from '../core/registry/runtime';
 import { assetsFor } from '../core/scenarios/contract';
 import { parseShareLink } from '../state/url';
+import { installNodeKernels } from './kernels';
 
 export class UsageError extends Error {}
 
@@ -177,6 +178,7 @@ export function runCommand(main: () => void, writeError: (line: string) => void)
  * pipe's buffer size (64 KB to 128 KB depending on the reader).
  */
 export function runCli(main: () => void): void {
+  installNodeKernels();
   const code = runCommand(main, (line) => process.stderr.write(line));
   if (code !== 0) process.exitCode = code;
 }

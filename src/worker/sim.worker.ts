@@ -13,6 +13,7 @@ import { resultTransferables, type WorkerReply, type WorkerRequest } from './pro
 import { BoundedCache, VICTIM_CACHE_LIMIT } from './boundedCache';
 import { createPrewarmer } from './prewarm';
 import { createRequestLoop } from './serve';
+import { installWorkerKernels } from './kernels';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const victimCache = new BoundedCache<unknown>(VICTIM_CACHE_LIMIT);
@@ -46,8 +47,11 @@ const handle = createRequestLoop({
 
 // Requests are handled in order; one that needs files not fetched yet waits for them (and the
 // requests after it wait too, so the order the page sent them in is kept).
-let ready: Promise<void> = Promise.resolve();
-let waiting = 0;
+// The first requests also wait for the WebAssembly kernels (./kernels.ts; same results without).
+let waiting = 1;
+let ready: Promise<void> = installWorkerKernels().then(() => {
+  waiting--;
+});
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   const needed = requestAssets(request).filter((path) => !assets.has(path));

@@ -30,6 +30,10 @@ import {
   type MlpWeights,
 } from './mlp-layout';
 import { exp, log, tanh } from '../math/portable';
+import { mlpKernels, predictWithKernels } from './kernels';
+
+/** below this many rows, predict() stays in TypeScript (a kernel call copies the weights) */
+const KERNEL_MIN_ROWS = 16;
 
 export { initialParams, mlpLayout, validateSpec } from './mlp-layout';
 export type { MlpLayout, MlpSpec, MlpWeights } from './mlp-layout';
@@ -188,8 +192,16 @@ export class Mlp implements Classifier {
     return softmaxInto(act, base + this.unitOffset[this.layers]!, this.classes, this.probabilities);
   }
 
-  /** Class probabilities of rows offset .. offset+count-1 of `inputs`, into out[0 .. count*classes). */
+  /**
+   * Class probabilities of rows offset .. offset+count-1 of `inputs`, into out[0 .. count*classes).
+   * Many rows go through the WebAssembly kernels when installed (kernels.ts): the same bits.
+   */
   predict(inputs: Float64Array, count: number, out: Float64Array, offset = 0): void {
+    const kernels = count >= KERNEL_MIN_ROWS ? mlpKernels() : null;
+    if (kernels !== null) {
+      predictWithKernels(kernels, this, inputs, count, out, offset);
+      return;
+    }
     const classes = this.classes;
     for (let r = 0; r < count; r++) {
       const p = this.forwardRow(inputs, offset + r);

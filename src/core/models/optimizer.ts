@@ -38,10 +38,10 @@ export interface Optimizer {
 }
 
 /** Stochastic gradient descent: theta <- theta - alpha * g. */
-class Sgd implements Optimizer {
+export class Sgd implements Optimizer {
   readonly name = 'sgd';
   steps = 0;
-  constructor(private readonly learningRate: number) {}
+  constructor(readonly learningRate: number) {}
 
   step(
     params: Float64Array,
@@ -70,22 +70,31 @@ class Sgd implements Optimizer {
  *   m-hat = m / (1 - beta1^t),      v-hat = v / (1 - beta2^t)   (bias correction: m, v start at 0),
  *   theta <- theta - alpha * m-hat / (sqrt(v-hat) + epsilon).
  */
-class Adam implements Optimizer {
+export class Adam implements Optimizer {
   readonly name = 'adam';
   steps = 0;
-  private readonly m: Float64Array;
-  private readonly v: Float64Array;
+  /** the moment estimates (read and written by the WebAssembly kernels too: kernels.ts) */
+  readonly m: Float64Array;
+  readonly v: Float64Array;
   /** beta1^t and beta2^t, kept as running products */
   private beta1Power = 1;
   private beta2Power = 1;
 
   constructor(
     size: number,
-    private readonly learningRate: number,
-    private readonly settings: AdamSettings,
+    readonly learningRate: number,
+    readonly settings: AdamSettings,
   ) {
     this.m = new Float64Array(size);
     this.v = new Float64Array(size);
+  }
+
+  /** Counts one update; returns the bias corrections 1 / (1 - beta1^t), 1 / (1 - beta2^t). */
+  advance(): [correct1: number, correct2: number] {
+    this.steps++;
+    this.beta1Power *= this.settings.beta1;
+    this.beta2Power *= this.settings.beta2;
+    return [1 / (1 - this.beta1Power), 1 / (1 - this.beta2Power)];
   }
 
   step(
@@ -96,11 +105,7 @@ class Adam implements Optimizer {
   ): void {
     const { m, v, learningRate } = this;
     const { beta1, beta2, epsilon } = this.settings;
-    this.steps++;
-    this.beta1Power *= beta1;
-    this.beta2Power *= beta2;
-    const correct1 = 1 / (1 - this.beta1Power);
-    const correct2 = 1 / (1 - this.beta2Power);
+    const [correct1, correct2] = this.advance();
     const n = params.length;
     for (let i = 0; i < n; i++) {
       const theta = params[i]!;

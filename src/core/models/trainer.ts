@@ -11,6 +11,8 @@
  */
 import { shuffleInto, type Rng } from '../rng';
 import { BatchBackprop } from './backprop';
+import { trainWithKernels } from './kernel-train';
+import { mlpKernels } from './kernels';
 import type { Mlp } from './mlp';
 import {
   createOptimizer,
@@ -138,6 +140,13 @@ export function createTrainer(model: Mlp, options: TrainerOptions): Trainer {
       throw new RangeError(`train length must be a non-negative whole number, got ${steps}`);
     }
     if (count === 0 || steps === 0) return NaN;
+    // The WebAssembly kernels, when this thread installed them: the same steps and the same bits.
+    const kernels = mlpKernels();
+    if (kernels !== null) {
+      const job = { model, optimizer, decay, inputs, targets, count, batchSize, steps, rng };
+      const [kernelLoss, kernelRows] = trainWithKernels(kernels, job);
+      return kernelLoss / kernelRows;
+    }
     if (order.length < count) order = new Uint32Array(count);
     let cursor = count; // forces a shuffle before the first batch
     let lossSum = 0;
