@@ -146,11 +146,10 @@ test('the Embed dialog offers the controls as a checklist and previews the embed
   const snippet = dialog.getByLabel('Paste this into the course page');
   await expect(snippet).toHaveValue(/lock=defense\.output\.mode/);
   await expect(snippet).toHaveValue(/hide=attack\.accounts/);
-  // The live preview is the snippet's own link, and it shows the chosen view.
+  // The live preview is the snippet's own link (after a short pause), and shows the chosen view.
   const preview = dialog.locator('iframe');
-  const src = await preview.getAttribute('src');
   const linked = (await snippet.inputValue()).match(/src="([^"]+)"/)?.[1]?.replace(/&amp;/g, '&');
-  expect(src).toBe(linked);
+  await expect.poll(() => preview.getAttribute('src')).toBe(linked);
   const inner = page.frameLocator('iframe[title^="Preview"]');
   await expect(inner.getByTestId('maps')).toBeVisible({ timeout: 30_000 });
   await dialog.getByRole('checkbox', { name: "the attacker's settings" }).check();
