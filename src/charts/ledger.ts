@@ -3,6 +3,7 @@
  * paid for the defenses, and the watermark and detection verdicts, each as words with units.
  * One table drives both the single-run and the A/B ledger.
  */
+import { firstAlarm, firstAlarmText } from './detection';
 import type { SimulationResult } from '../core/types';
 import {
   formatCount,
@@ -133,8 +134,8 @@ const DETECTION: LedgerSection = {
       label: 'First alarm',
       value: (r) => {
         if (!r.detection) return '–';
-        const at = r.detection.firstAlarmAtQuery;
-        return at === null ? 'never' : `at query ${formatCount(at + 1)}`;
+        const alarm = firstAlarm(r);
+        return alarm === null ? 'never' : `at ${firstAlarmText(alarm, r.attacker.accountsUsed)}`;
       },
     },
     {

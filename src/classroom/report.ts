@@ -6,6 +6,7 @@
  */
 import { FIELDS, getPath } from '../core/config';
 import { settingValueText } from './settingsText';
+import { firstAlarm, firstAlarmText } from '../charts/detection';
 import type { SimulationResult } from '../core/types';
 import {
   formatCount,
@@ -40,6 +41,12 @@ export interface RunReport {
   shareLink: string;
 }
 
+/** ", first at query 476 of all the attacker's queries (account 4's 48th)", or ''. */
+function alarmText(r: SimulationResult): string {
+  const alarm = firstAlarm(r);
+  return alarm ? `, first at ${firstAlarmText(alarm, r.attacker.accountsUsed)}` : '';
+}
+
 type Measure = [string, (r: SimulationResult) => string];
 
 const MEASURES: readonly Measure[] = [
@@ -71,7 +78,7 @@ const MEASURES: readonly Measure[] = [
     'Detection: attacker accounts flagged',
     (r) =>
       r.detection
-        ? `${formatCount(r.detection.flaggedAccounts)}${r.detection.firstAlarmAtQuery !== null ? `, first at query ${formatCount(r.detection.firstAlarmAtQuery + 1)}` : ''}`
+        ? `${formatCount(r.detection.flaggedAccounts)} of ${formatCount(r.attacker.accountsUsed)}${alarmText(r)}`
         : 'off',
   ],
 ];

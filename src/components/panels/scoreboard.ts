@@ -4,6 +4,7 @@
  * scrolling to the ledger (REFERENCE.md, "Defense cost"). A fourth tile gives the owner's evidence
  * (watermark test, PRADA alarm) when either is on. Pure: a result in, tiles of text out.
  */
+import { firstAlarm, firstAlarmText } from '../../charts/detection';
 import { DEFENSES, hasDefense } from '../../core/registry/meta';
 import type { HonestCost } from '../../core/registry/types';
 import type { DefenseCost, SimulationResult } from '../../core/types';
@@ -133,14 +134,20 @@ function ownerTile(result: SimulationResult): ScoreTile | null {
     });
   }
   if (result.detection) {
-    const at = result.detection.firstAlarmAtQuery;
+    // "at query N" said neither whether N counts all accounts or one (issue 10): say both
+    const alarm = firstAlarm(result);
+    const accounts = result.attacker.accountsUsed;
+    const banned = result.detection.flaggedAccounts;
     lines.push(
-      at === null
+      alarm === null
         ? { lead: 'Detection:', value: 'never alarmed', what: '', tone: 'bad' }
         : {
             lead: 'Detection:',
-            value: 'alarm',
-            what: `at query ${formatCount(at + 1)}`,
+            value:
+              accounts > 1
+                ? `${formatCount(banned)} of ${formatCount(accounts)} accounts banned`
+                : 'alarm',
+            what: `first at ${firstAlarmText(alarm, accounts)}`,
             tone: 'good',
           },
     );

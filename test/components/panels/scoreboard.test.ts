@@ -82,12 +82,14 @@ describe('scoreTiles', () => {
       benignFlagged: 0,
       benignTested: 32,
       attackerSeries: noSeries,
+      attackerAccounts: [],
+      attackerTested: 0,
       benignSeries: noSeries,
     };
     const owner = scoreTiles(result, null, null).find((t) => t.id === 'owner');
     expect(owner?.lines.map((l) => [l.lead, l.value, l.what, l.tone])).toEqual([
       ['Watermark:', 'ownership shown', '(p = 3e-9)', 'good'],
-      ['Detection:', 'alarm', 'at query 376', 'good'],
+      ['Detection:', 'alarm', 'first at query 376', 'good'],
     ]);
     result.watermark = { ...result.watermark, pValue: 1, shown: false };
     result.detection = { ...result.detection, firstAlarmAtQuery: null };
