@@ -3,7 +3,7 @@
  * paid for the defenses, and the watermark and detection verdicts, each as words with units.
  * One table drives both the single-run and the A/B ledger.
  */
-import { firstAlarm, firstAlarmText } from './detection';
+import { firstAlarm, ordinal } from './detection';
 import type { SimulationResult } from '../core/types';
 import {
   formatCount,
@@ -135,7 +135,14 @@ const DETECTION: LedgerSection = {
       value: (r) => {
         if (!r.detection) return '–';
         const alarm = firstAlarm(r);
-        return alarm === null ? 'never' : `at ${firstAlarmText(alarm, r.attacker.accountsUsed)}`;
+        if (alarm === null) return 'never';
+        if (r.attacker.accountsUsed <= 1) return `at query ${formatCount(alarm.overall)}`;
+        // ": " is where the ledger may break a value (Ledger.svelte), so a phone keeps its width
+        const own =
+          alarm.account !== null && alarm.withinAccount !== null
+            ? `: account ${formatCount(alarm.account)}'s ${ordinal(alarm.withinAccount)}`
+            : '';
+        return `at query ${formatCount(alarm.overall)} (all accounts)${own}`;
       },
     },
     {
