@@ -3,6 +3,7 @@
  * paid for the defenses, and the watermark and detection verdicts, each as words with units.
  * One table drives both the single-run and the A/B ledger.
  */
+import { firstAlarm, ordinal } from './detection';
 import type { SimulationResult } from '../core/types';
 import {
   formatCount,
@@ -133,8 +134,15 @@ const DETECTION: LedgerSection = {
       label: 'First alarm',
       value: (r) => {
         if (!r.detection) return '–';
-        const at = r.detection.firstAlarmAtQuery;
-        return at === null ? 'never' : `at query ${formatCount(at + 1)}`;
+        const alarm = firstAlarm(r);
+        if (alarm === null) return 'never';
+        if (r.attacker.accountsUsed <= 1) return `at query ${formatCount(alarm.overall)}`;
+        // ": " is where the ledger may break a value (Ledger.svelte), so a phone keeps its width
+        const own =
+          alarm.account !== null && alarm.withinAccount !== null
+            ? `: account ${formatCount(alarm.account)}'s ${ordinal(alarm.withinAccount)}`
+            : '';
+        return `at query ${formatCount(alarm.overall)} (all accounts)${own}`;
       },
     },
     {

@@ -2,6 +2,9 @@
  * The attacker's queries as SVG path data over a decision map: one path per served class (filled
  * dots), one for watermarked answers (rings), one for refused queries (crosses). A handful of
  * paths instead of thousands of elements keeps a 10,000-query trace cheap to redraw during Play.
+ * Refused queries are thinned to at most MAX_REFUSED_MARKS crosses (every k-th refused query, so
+ * the sample is spread over the run) and drawn under the answered dots: when a rate limit refuses
+ * most of 10,000 queries, 9,000 crosses hid the victim's map entirely.
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { QUERY_STATUS, type InputBox, type QueryTrace } from '../core/types';
@@ -27,8 +30,10 @@ export interface QueryMarks {
   answered: string[];
   /** ring path around watermarked answers */
   watermarked: string;
-  /** cross path at refused queries (rate-limited or banned) */
+  /** cross path at refused queries (rate-limited or banned): every `refusedStride`-th one */
   refused: string;
+  /** one refused query in this many is drawn (1: all of them) */
+  refusedStride: number;
   /** queries drawn (the first `limit` of the trace) */
   shown: number;
   answeredCount: number;
@@ -64,6 +69,18 @@ export function queryCounts(trace: QueryTrace, limit?: number): QueryCounts {
   return counts;
 }
 
+/** Most refused queries drawn as crosses on a map; past this, every k-th one is drawn. */
+export const MAX_REFUSED_MARKS = 300;
+
+/**
+ * Draw one refused query in this many: 1 up to MAX_REFUSED_MARKS refusals, then the smallest k
+ * that keeps the crosses drawn at or under MAX_REFUSED_MARKS.
+ * @param refused refused queries among those shown
+ */
+export function refusedStride(refused: number): number {
+  return refused <= MAX_REFUSED_MARKS ? 1 : Math.ceil(refused / MAX_REFUSED_MARKS);
+}
+
 /** Dot radius in px: smaller as the map fills up, so 10,000 queries do not hide the map. */
 export function markerRadius(count: number): number {
   if (count > 4000) return 1.4;
@@ -88,14 +105,15 @@ function cross(cx: number, cy: number, s: number): string {
 
 /**
  * Builds the query marks for the first `limit` queries of `trace` (all when limit is undefined),
- * placing query i at (x(inputs[i*dims]), y(inputs[i*dims+1])).
+ * placing query i at (x(inputs[i*dims]), y(inputs[i*dims+1])). `options.refused`, the refused
+ * count of those queries when the caller has it (queryCounts), saves a counting pass.
  */
 export function queryMarks(
   trace: QueryTrace,
   classes: number,
   x: (value: number) => number,
   y: (value: number) => number,
-  options: { limit?: number; radius?: number } = {},
+  options: { limit?: number; radius?: number; refused?: number } = {},
 ): QueryMarks {
   const shown = Math.max(0, Math.min(trace.count, options.limit ?? trace.count));
   const radius = options.radius ?? markerRadius(shown);
@@ -115,20 +133,27 @@ export function queryMarks(
       answered,
       watermarked: '',
       refused: '',
+      refusedStride: 1,
       shown: 0,
       answeredCount: 0,
       watermarkedCount: 0,
       refusedCount: 0,
     };
   }
+  const stride = refusedStride(options.refused ?? queryCounts(trace, shown).refusedCount);
   for (let i = 0; i < shown; i++) {
-    const px = x(trace.inputs[i * trace.dims] ?? 0);
-    const py = y(trace.inputs[i * trace.dims + 1] ?? 0);
     if (trace.status[i] !== QUERY_STATUS.answered) {
-      crosses += cross(px, py, radius + 0.6);
+      if (refusedCount % stride === 0)
+        crosses += cross(
+          x(trace.inputs[i * trace.dims] ?? 0),
+          y(trace.inputs[i * trace.dims + 1] ?? 0),
+          radius + 0.6,
+        );
       refusedCount++;
       continue;
     }
+    const px = x(trace.inputs[i * trace.dims] ?? 0);
+    const py = y(trace.inputs[i * trace.dims + 1] ?? 0);
     answeredCount++;
     const label = trace.servedLabel[i] ?? 0;
     if (label < classes) answered[label] += `M${r2(px - radius)},${r2(py)}${dotArcs}`;
@@ -141,6 +166,7 @@ export function queryMarks(
     answered,
     watermarked: rings,
     refused: crosses,
+    refusedStride: stride,
     shown,
     answeredCount,
     watermarkedCount,

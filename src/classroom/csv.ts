@@ -1,7 +1,10 @@
 /**
  * CSV serialisers for exports and the sweep CLI (RFC 4180: comma-separated, a cell with a comma,
- * quote or line break is quoted and its quotes doubled, lines joined by "\n"). Numbers are written
- * in full (String(x)), so a spreadsheet gets the same values the page computed.
+ * quote or line break is quoted and its quotes doubled, lines joined by "\n"). The sweep and curve
+ * files round each measure to the resolution that means something (SWEEP_DECIMALS: shares to 4
+ * decimals, i.e. 0.01 percentage points; dollars to cents), since a mean over a few seeds printed
+ * to 17 digits ("0.9866666666666667") claims a precision it does not have and reads badly in a
+ * spreadsheet. The run summary keeps full values (p-values can be 1e-12), like the JSON export.
  */
 import type { SimulationResult, SweepResult } from '../core/types';
 import { FIELDS, formatFieldText, getPath, type FieldValue } from '../core/config';
@@ -28,6 +31,33 @@ const SWEEP_COLUMNS = [
   'queriesAnswered',
 ] as const;
 
+/**
+ * Decimals kept for each measure of the sweep CSV: shares and fractions (fidelity, accuracy,
+ * blocked, flagged, distortion) to 4 decimals, accuracy drop in points to 2, dollars to cents,
+ * answered queries (a mean over seeds) to 1.
+ */
+export const SWEEP_DECIMALS: Readonly<Record<(typeof SWEEP_COLUMNS)[number], number>> = {
+  fidelity: 4,
+  fidelityUniform: 4,
+  studentAccuracy: 4,
+  benignAccuracyDrop: 4,
+  distortion: 4,
+  benignBlocked: 4,
+  falsePositives: 4,
+  attackerCostUSD: 2,
+  queriesAnswered: 1,
+};
+
+/**
+ * `value` rounded to `decimals` places, written without trailing zeros ("0.9867", "12.5", "0");
+ * a value that is not finite is an empty cell.
+ */
+export function roundedCell(value: number, decimals: number): string {
+  if (!Number.isFinite(value)) return '';
+  const rounded = Number(value.toFixed(decimals));
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+
 /** Header of the sweep CSV: knob, level, label, then mean and std of each measure, watermarkShown. */
 export const SWEEP_CSV_HEADER: readonly string[] = [
   'knob',
@@ -42,7 +72,10 @@ function sweepRows(result: SweepResult): string[][] {
     result.knob,
     String(level.level),
     level.label,
-    ...SWEEP_COLUMNS.flatMap((c) => [String(level[c].mean), String(level[c].std)]),
+    ...SWEEP_COLUMNS.flatMap((c) => [
+      roundedCell(level[c].mean, SWEEP_DECIMALS[c]),
+      roundedCell(level[c].std, SWEEP_DECIMALS[c]),
+    ]),
     level.watermarkShown === null ? '' : String(level.watermarkShown),
   ]);
 }
@@ -76,9 +109,9 @@ export function curveToCsv(
       label,
       String(p.queries),
       String(p.answered),
-      String(p.fidelity),
-      String(p.fidelityUniform),
-      String(p.accuracy),
+      roundedCell(p.fidelity, 4),
+      roundedCell(p.fidelityUniform, 4),
+      roundedCell(p.accuracy, 4),
     ]);
   return toCsv([CURVE_CSV_HEADER, ...(pinned ? rows('A', pinned) : []), ...rows('B', result)]);
 }

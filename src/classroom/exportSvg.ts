@@ -3,8 +3,11 @@
  * style attributes, and an exported file has no stylesheet, so every element's computed style is
  * written as SVG presentation attributes (fill="rgb(...)", font-size="11px"). Canvas layers (the
  * decision maps' heatmaps) become <image> elements holding a PNG data URL at their place under the
- * SVG. The document is passed in (never a global), so tests can run it in happy-dom.
+ * SVG. The chart's HTML legend is redrawn under it and the run's key settings are written under
+ * its title (exportLegend.ts), so the file stands on its own. The document is passed in (never a
+ * global), so tests can run it in happy-dom.
  */
+import { GLYPH_EM, drawLegend, drawLines, legendItems, wrapText } from './exportLegend';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
@@ -45,10 +48,19 @@ export interface ChartExportOptions {
   title?: string;
   /** background colour of the file (defaults to the page's computed background) */
   background?: string;
+  /** a line under the title saying what the chart shows: the run's key settings (wrapped) */
+  caption?: string;
+  /** redraw the chart's legend under it (default true) */
+  legend?: boolean;
 }
 
+/** margin around everything in the file, px */
+const PAD = 10;
+/** the narrowest file, px (a legend and a caption need room even under a small chart) */
+const MIN_WIDTH = 360;
+
 /** Copies computed styles of `source` and its descendants onto the parallel nodes of `target`. */
-function inlineStyles(view: Window, source: Element, target: Element): void {
+export function inlineStyles(view: Window, source: Element, target: Element): void {
   const sources = [source, ...source.querySelectorAll('*')];
   const targets = [target, ...target.querySelectorAll('*')];
   const removed: Element[] = [];
@@ -96,9 +108,26 @@ export function exportChartSvg(
   const chartHeight = numberAttribute(chart, 'height', box.height || 300);
   const title =
     options.title ?? figure.querySelector('figcaption, .chart-title')?.textContent?.trim() ?? '';
+  const width = Math.ceil(Math.max(chartWidth, MIN_WIDTH) + 2 * PAD);
+  const inner = width - 2 * PAD;
+  const titleStyle = view.getComputedStyle(figure.querySelector('figcaption') ?? figure);
+  const fontFamily = titleStyle.getPropertyValue('font-family') || 'sans-serif';
+  const ink = titleStyle.getPropertyValue('color') || '#000000';
+  const small = { fontFamily, fontSize: 11, colour: ink };
+  const caption = options.caption
+    ? drawLines(doc, wrapText(options.caption, inner / (11 * GLYPH_EM)), small)
+    : null;
+  const legend =
+    options.legend === false
+      ? null
+      : drawLegend(doc, legendItems(figure), inner, small, (from, to) =>
+          inlineStyles(view, from, to),
+        );
   const titleHeight = title ? 24 : 0;
-  const width = Math.ceil(chartWidth);
-  const height = Math.ceil(chartHeight + titleHeight);
+  const captionTop = PAD + titleHeight;
+  const chartTop = captionTop + (caption ? caption.height + 6 : 0);
+  const legendTop = chartTop + chartHeight + 6;
+  const height = Math.ceil(legendTop + (legend?.height ?? 0) + PAD);
 
   const root = doc.createElementNS(SVG_NS, 'svg');
   root.setAttribute('xmlns', SVG_NS);
@@ -119,19 +148,22 @@ export function exportChartSvg(
 
   if (title) {
     const text = doc.createElementNS(SVG_NS, 'text');
-    const titleStyle = view.getComputedStyle(figure.querySelector('figcaption') ?? figure);
-    text.setAttribute('x', '0');
-    text.setAttribute('y', '16');
-    text.setAttribute('font-family', titleStyle.getPropertyValue('font-family') || 'sans-serif');
+    text.setAttribute('x', String(PAD));
+    text.setAttribute('y', String(PAD + 16));
+    text.setAttribute('font-family', fontFamily);
     text.setAttribute('font-size', '14px');
     text.setAttribute('font-weight', '600');
-    text.setAttribute('fill', titleStyle.getPropertyValue('color') || '#000000');
+    text.setAttribute('fill', ink);
     text.textContent = title;
     root.append(text);
   }
+  if (caption) {
+    caption.group.setAttribute('transform', `translate(${PAD},${captionTop})`);
+    root.append(caption.group);
+  }
 
   const body = doc.createElementNS(SVG_NS, 'g');
-  body.setAttribute('transform', `translate(0,${titleHeight})`);
+  body.setAttribute('transform', `translate(${PAD},${chartTop})`);
   // Canvas layers (heatmaps) under the SVG, at their offset from the SVG's corner.
   for (const canvas of figure.querySelectorAll('canvas')) {
     const at = canvas.getBoundingClientRect();
@@ -159,6 +191,10 @@ export function exportChartSvg(
   clone.setAttribute('overflow', 'visible');
   body.append(clone);
   root.append(body);
+  if (legend && legend.height > 0) {
+    legend.group.setAttribute('transform', `translate(${PAD},${legendTop})`);
+    root.append(legend.group);
+  }
 
   const serializer = new view.XMLSerializer();
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${serializer.serializeToString(root)}`;
@@ -169,6 +205,10 @@ export interface ChartOnPage {
   /** the chart's title, from its caption */
   title: string;
   figure: Element;
+  /** the page region it sits in (its closest data-tour name: "maps", "curve", "frontier"…) */
+  region: string | null;
+  /** true when the chart says it has nothing to show yet (an `.chart-empty` note in its SVG) */
+  empty: boolean;
 }
 
 /** The exportable charts under `root`: figures holding a chart SVG, titled by their caption. */
@@ -181,6 +221,8 @@ export function findCharts(root: ParentNode): ChartOnPage[] {
         figure.querySelector('figcaption')?.textContent?.trim() ||
         `Chart ${i + 1}`,
       figure,
+      region: figure.closest<HTMLElement>('[data-tour]')?.dataset.tour ?? null,
+      empty: figure.querySelector('svg.chart-svg .chart-empty') !== null,
     }));
 }
 

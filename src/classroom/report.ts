@@ -1,9 +1,12 @@
 /**
- * The one-page report of a run: the settings that differ from the defaults, the key numbers (and
- * run A's beside them when one is pinned) and the share link. Pure data; Report.svelte lays it out
- * and the page's print CSS fits it on one page.
+ * The printable report of a run: the settings that differ from the defaults (run A's beside them
+ * when one is pinned), the key numbers (A beside B) and the share link. Values are written as the
+ * page's controls show them (settingsText.ts: "Label only", "on"), never as raw config values.
+ * Pure data; Report.svelte lays it out.
  */
-import { FIELDS, formatFieldText, getPath, type FieldValue } from '../core/config';
+import { FIELDS, getPath } from '../core/config';
+import { settingValueText } from './settingsText';
+import { firstAlarm, firstAlarmText } from '../charts/detection';
 import type { SimulationResult } from '../core/types';
 import {
   formatCount,
@@ -16,7 +19,10 @@ import {
 export interface ReportSetting {
   path: string;
   label: string;
+  /** run B, the current run */
   value: string;
+  /** run A, when pinned */
+  pinned: string | null;
   default: string;
 }
 
@@ -35,11 +41,10 @@ export interface RunReport {
   shareLink: string;
 }
 
-function fieldText(path: string, value: unknown): string {
-  const spec = FIELDS.find((f) => f.path === path);
-  if (!spec) return String(value);
-  const text = formatFieldText(spec, value as FieldValue);
-  return spec.unit ? `${text} ${spec.unit}` : text;
+/** ", first at query 476 of all the attacker's queries (account 4's 48th)", or ''. */
+function alarmText(r: SimulationResult): string {
+  const alarm = firstAlarm(r);
+  return alarm ? `, first at ${firstAlarmText(alarm, r.attacker.accountsUsed)}` : '';
 }
 
 type Measure = [string, (r: SimulationResult) => string];
@@ -73,28 +78,38 @@ const MEASURES: readonly Measure[] = [
     'Detection: attacker accounts flagged',
     (r) =>
       r.detection
-        ? `${formatCount(r.detection.flaggedAccounts)}${r.detection.firstAlarmAtQuery !== null ? `, first at query ${formatCount(r.detection.firstAlarmAtQuery + 1)}` : ''}`
+        ? `${formatCount(r.detection.flaggedAccounts)} of ${formatCount(r.attacker.accountsUsed)}${alarmText(r)}`
         : 'off',
   ],
 ];
 
+/**
+ * The report of `result` (and of run A, `pinned`, beside it).
+ * @param result the current run (B when one is pinned)
+ * @param pinned run A, or null
+ * @param shareLink the link that reopens the current run
+ */
 export function buildReport(
   result: SimulationResult,
   pinned: SimulationResult | null,
   shareLink: string,
 ): RunReport {
   const changed: ReportSetting[] = [];
+  const kind = result.config.scenario.kind;
   for (const spec of FIELDS) {
-    const value = getPath(result.config, spec.path);
-    const same = Array.isArray(value)
-      ? Array.isArray(spec.default) && value.join('x') === spec.default.join('x')
-      : value === spec.default;
-    if (!same)
+    if (spec.kinds && !spec.kinds.includes(kind) && pinned?.config.scenario.kind !== kind) continue;
+    const text = (config: SimulationResult['config']) =>
+      settingValueText(spec, getPath(config, spec.path));
+    const fallback = settingValueText(spec, spec.default);
+    const value = text(result.config);
+    const pinnedValue = pinned ? text(pinned.config) : null;
+    if (value !== fallback || (pinnedValue !== null && pinnedValue !== fallback))
       changed.push({
         path: spec.path,
         label: spec.label,
-        value: fieldText(spec.path, value),
-        default: fieldText(spec.path, spec.default),
+        value,
+        pinned: pinnedValue,
+        default: fallback,
       });
   }
   const numbers = MEASURES.map(([label, measure]) => ({

@@ -70,17 +70,37 @@ export interface KeyLike {
 }
 
 const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+/**
+ * Inputs that take no typed text: a key pressed on a switch, a checkbox or a button is not typing,
+ * so the shortcuts keep working after a click on one (before, clicking a defense's switch left the
+ * focus on its <input role="switch"> and every shortcut was dead until a click elsewhere).
+ */
+const KEYLESS_INPUTS = new Set(['checkbox', 'button', 'submit', 'reset', 'image', 'color', 'file']);
+/** A radio button moves its choice with the arrow keys, and only with them. */
+const RADIO_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown']);
 
-/** True when the key goes to a place where people type (fields, editable text). */
-export function isTypingTarget(target: unknown): boolean {
+/**
+ * True when the key goes to a place where people type (text fields, selects, editable text,
+ * sliders), so a shortcut must not take it. `key` (KeyboardEvent.key), when given, lets a radio
+ * button keep its arrow keys while letters and digits still reach the shortcuts.
+ */
+export function isTypingTarget(target: unknown, key?: string): boolean {
   if (typeof target !== 'object' || target === null) return false;
   const element = target as {
     tagName?: string;
+    type?: string;
     isContentEditable?: boolean;
     getAttribute?: (n: string) => string | null;
   };
   if (element.isContentEditable) return true;
-  if (element.tagName && TYPING.has(element.tagName.toUpperCase())) return true;
+  const tag = element.tagName?.toUpperCase();
+  if (tag === 'INPUT') {
+    const type = (element.type ?? element.getAttribute?.('type') ?? 'text').toLowerCase();
+    if (KEYLESS_INPUTS.has(type)) return false;
+    if (type === 'radio') return key === undefined || RADIO_KEYS.has(key);
+    return true;
+  }
+  if (tag && TYPING.has(tag)) return true;
   const role = element.getAttribute?.('role');
   return role === 'slider' || role === 'application';
 }
@@ -88,7 +108,7 @@ export function isTypingTarget(target: unknown): boolean {
 /** The action a key press asks for, or null (modifier held, typing, or no shortcut). */
 export function shortcutFor(event: KeyLike): ShortcutAction | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
-  if (isTypingTarget(event.target)) return null;
+  if (isTypingTarget(event.target, event.key)) return null;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   return SHORTCUTS.find((s) => s.keys.includes(key))?.action ?? null;
 }

@@ -123,16 +123,32 @@ export interface WSeries {
   alarmAt: number | null;
 }
 
+/** One attacker account's W series, with the account's number (0-based). */
+export interface AccountSeries extends WSeries {
+  account: number;
+}
+
 export interface DetectionReport {
   /** attacker accounts flagged (and banned) */
   flaggedAccounts: number;
-  /** index (0-based, in the attacker's query order) of the first alarm, or null */
+  /**
+   * index (0-based) of the first alarm among all the attacker's queries, counted over every
+   * account in the order they were sent (not within the account), or null
+   */
   firstAlarmAtQuery: number | null;
   /** honest accounts flagged */
   benignFlagged: number;
   /** honest accounts that sent enough queries to be tested */
   benignTested: number;
+  /** the attacker's first account (account 0) */
   attackerSeries: WSeries;
+  /**
+   * every attacker account that was tested, banned ones first (in the order of their alarms),
+   * then the others by number, at most MAX_CHARTED_ACCOUNTS of them (the detector's module)
+   */
+  attackerAccounts: AccountSeries[];
+  /** attacker accounts that sent enough queries to be tested at least once */
+  attackerTested: number;
   benignSeries: WSeries;
 }
 

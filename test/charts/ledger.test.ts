@@ -53,7 +53,7 @@ describe('ledgerSections', () => {
         'Detection (PRADA)',
         [
           ['Attacker accounts flagged', '1'],
-          ['First alarm', 'at query 121'],
+          ['First alarm', 'at query 121 (all accounts)'],
           ['Honest accounts flagged', '0 of 180 tested'],
         ],
       ],

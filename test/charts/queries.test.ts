@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { boxScales, markerRadius, queryCounts, queryMarks } from '../../src/charts/queries';
+import {
+  boxScales,
+  markerRadius,
+  MAX_REFUSED_MARKS,
+  queryCounts,
+  queryMarks,
+  refusedStride,
+} from '../../src/charts/queries';
 import { QUERY_STATUS } from '../../src/core/types';
 import { makeTrace } from '../fixtures/charts';
 
@@ -100,5 +107,52 @@ describe('queryCounts', () => {
       watermarkedCount: 1,
       refusedCount: 0,
     });
+  });
+});
+
+describe('refused queries are thinned (issue 10: crosses hid the victim map)', () => {
+  const crosses = (d: string) => (d.match(/M/g) ?? []).length / 2;
+  it.each([
+    [0, 1],
+    [MAX_REFUSED_MARKS, 1],
+    [MAX_REFUSED_MARKS + 1, 2],
+    [9000, 30],
+    [9001, 31],
+  ])('%i refused: one in %i drawn', (refused, stride) => {
+    expect(refusedStride(refused)).toBe(stride);
+    expect(Math.ceil(refused / stride)).toBeLessThanOrEqual(MAX_REFUSED_MARKS);
+  });
+  it('draws every k-th refused query and every answered one', () => {
+    // 9,000 refused and 1,000 answered, interleaved 9:1
+    const rows = Array.from(
+      { length: 10_000 },
+      (_, i): [number, number, number, number, number] => [
+        (i % 100) / 100,
+        Math.floor(i / 100) / 100,
+        i % 10 === 0 ? QUERY_STATUS.answered : QUERY_STATUS.rateLimited,
+        i % 2,
+        0,
+      ],
+    );
+    const marks = queryMarks(
+      makeTrace(rows),
+      2,
+      (v) => v * 100,
+      (v) => v * 100,
+    );
+    expect(marks.refusedCount).toBe(9000);
+    expect(marks.refusedStride).toBe(30);
+    expect(crosses(marks.refused)).toBe(300);
+    const dots = marks.answered.reduce((n, d) => n + (d.match(/M/g) ?? []).length, 0);
+    expect(dots).toBe(1000);
+    // a few refusals are all drawn
+    const few = queryMarks(
+      makeTrace(rows.slice(0, 100)),
+      2,
+      (v) => v,
+      (v) => v,
+    );
+    expect(crosses(few.refused)).toBe(90);
+    expect(few.refusedStride).toBe(1);
   });
 });

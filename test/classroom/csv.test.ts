@@ -3,6 +3,7 @@ import {
   CURVE_CSV_HEADER,
   csvCell,
   curveToCsv,
+  roundedCell,
   summaryToCsv,
   sweepToCsv,
   sweepsToCsv,
@@ -69,6 +70,32 @@ describe('CSV', () => {
       sweepsToCsv([sweep, fakeSweep(defaultConfig(), 'defense.rateLimit.perDay')]),
     );
     expect(two).toHaveLength(1 + 2 * sweep.levels.length);
+  });
+
+  it('rounds each sweep measure to its resolution, never past it', () => {
+    expect(roundedCell(0.9866666666666667, 4)).toBe('0.9867');
+    expect(roundedCell(12.499, 2)).toBe('12.5');
+    expect(roundedCell(-0.00001, 4)).toBe('0');
+    expect(roundedCell(Number.NaN, 4)).toBe('');
+    const sweep = fakeSweep(defaultConfig(), 'defense.output.sigma');
+    const level = sweep.levels[0]!;
+    const noisy = {
+      ...sweep,
+      levels: [
+        {
+          ...level,
+          fidelity: { mean: 2 / 3, std: 1 / 7 },
+          attackerCostUSD: { mean: 1 / 3, std: 0 },
+        },
+      ],
+    };
+    const row = readCsv(sweepToCsv(noisy))[1]!;
+    expect(row[SWEEP_CSV_HEADER.indexOf('fidelity_mean')]).toBe('0.6667');
+    expect(row[SWEEP_CSV_HEADER.indexOf('fidelity_std')]).toBe('0.1429');
+    expect(row[SWEEP_CSV_HEADER.indexOf('attackerCostUSD_mean')]).toBe('0.33');
+    for (const [i, name] of SWEEP_CSV_HEADER.entries())
+      if (name.endsWith('_mean') || name.endsWith('_std'))
+        expect(row[i]!.split('.')[1]?.length ?? 0, name).toBeLessThanOrEqual(4);
   });
 
   it('writes learning curves for run B, and run A first when pinned', () => {

@@ -38,12 +38,13 @@ describe('chart export', () => {
     const svg = exportChartSvg(document, chart!.figure, { background: '#ffffff' });
     expect(svg).not.toBeNull();
     if (!svg) return;
-    expect([svg.width, svg.height]).toEqual([300, 224]);
+    // 10 px margins, the 360 px minimum width, a 24 px title, 6 px under the chart
+    expect([svg.width, svg.height]).toEqual([380, 250]);
     const parsed = new DOMParser().parseFromString(svg.text, 'image/svg+xml');
     expect(parsed.querySelector('parsererror')).toBeNull();
     const root = parsed.documentElement;
     expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
-    expect(root.getAttribute('viewBox')).toBe('0 0 300 224');
+    expect(root.getAttribute('viewBox')).toBe('0 0 380 250');
     const path = root.querySelector('path');
     expect(path?.getAttribute('stroke')).toBe('rgb(1, 2, 3)');
     expect(path?.getAttribute('fill')).toBe('none');
@@ -51,6 +52,30 @@ describe('chart export', () => {
     expect(svg.text).not.toMatch(/\sstyle=/);
     expect(root.querySelector('text')?.textContent).toBe('Learning curve');
     expect(svgDataUrl(svg).startsWith('data:image/svg+xml;charset=utf-8,%3C%3Fxml')).toBe(true);
+  });
+
+  it("redraws the chart's legend under it and writes the caption under the title", () => {
+    const root = page();
+    root.querySelector('ul')!.className = 'chart-legend';
+    root.querySelector('ul')!.innerHTML =
+      '<li><svg width="18" height="8" aria-hidden="true"><line class="series" x2="18" /></svg>Run A (pinned)</li>' +
+      '<li><svg width="18" height="8" aria-hidden="true"><line class="series" x2="18" /></svg>Run B (current)</li>' +
+      '<li>+ 15 single cells</li>';
+    const [chart] = findCharts(root);
+    const caption = Array.from({ length: 12 }, (_, i) => `Setting ${i}: value ${i}`).join(' · ');
+    const svg = exportChartSvg(document, chart!.figure, { background: '#ffffff', caption })!;
+    const parsed = new DOMParser().parseFromString(svg.text, 'image/svg+xml').documentElement;
+    const texts = [...parsed.querySelectorAll('text')].map((t) => t.textContent);
+    expect(texts).toContain('Run A (pinned)');
+    expect(texts).toContain('Run B (current)');
+    expect(texts).toContain('+ 15 single cells');
+    // the caption wraps at the separators and keeps every setting
+    const captionLines = texts.filter((t) => t?.startsWith('Setting'));
+    expect(captionLines.length).toBeGreaterThan(1);
+    expect(captionLines.join(' · ')).toBe(caption);
+    // the swatches keep their styles, and the file grew to hold the legend and caption
+    expect(parsed.querySelectorAll('g > svg > line[stroke="rgb(1, 2, 3)"]').length).toBe(2);
+    expect(svg.height).toBeGreaterThan(250 + 2 * 14);
   });
 
   it('makes file names from titles', () => {

@@ -121,7 +121,7 @@ describe('height messages', () => {
 });
 
 describe('run report', () => {
-  it('lists only the changed settings, the numbers, and run A beside B when pinned', () => {
+  it("lists the changed settings in the controls' words, with run A beside B when pinned", () => {
     const config = setPath(
       setPath(defaultConfig(), 'attack.queries', 300),
       'defense.output.mode',
@@ -137,13 +137,30 @@ describe('run report', () => {
         path: 'attack.queries',
         label: 'Query budget',
         value: '300 queries',
-        default: '1000 queries',
+        pinned: '1,000 queries',
+        default: '1,000 queries',
       },
       {
         path: 'defense.output.mode',
         label: 'API answers',
-        value: 'label',
-        default: 'probabilities',
+        value: 'Label only',
+        pinned: 'Full probabilities (no defense)',
+        default: 'Full probabilities (no defense)',
+      },
+    ]);
+    // a switch reads "on"/"off", never "true"; without run A, no A column
+    const switched = buildReport(
+      fakeResult(setPath(defaultConfig(), 'defense.rateLimit.on', true)),
+      null,
+      '',
+    );
+    expect(switched.changed).toEqual([
+      {
+        path: 'defense.rateLimit.on',
+        label: 'Rate limit',
+        value: 'on',
+        pinned: null,
+        default: 'off',
       },
     ]);
     const fidelity = report.numbers.find((n) => n.label === 'Student fidelity (held-out)');

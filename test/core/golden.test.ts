@@ -59,6 +59,29 @@ function comparable(config: Record<string, unknown>): unknown {
   return copy;
 }
 
+/**
+ * Result fields added after the fixtures were recorded (issue 10: the detection timeline charts
+ * every attacker account). They are checked against what was recorded, then left out: the first
+ * charted account's series is the recorded `attackerSeries` whenever account 0 was tested.
+ */
+function withoutAddedResultFields(rest: Record<string, unknown>): Record<string, unknown> {
+  const detection = rest.detection as
+    | ({ attackerAccounts?: { account: number }[]; attackerTested?: number } & Record<
+        string,
+        unknown
+      >)
+    | null;
+  if (!detection) return rest;
+  const { attackerAccounts, attackerTested, ...kept } = detection;
+  expect(attackerAccounts?.length ?? 0).toBeLessThanOrEqual(attackerTested ?? 0);
+  const first = attackerAccounts?.find((a) => a.account === 0);
+  if (first) {
+    const { account, ...series } = first;
+    expect(series, `account ${account}`).toEqual(kept.attackerSeries);
+  }
+  return { ...rest, detection: kept };
+}
+
 describe('golden runs (the redesign changes no number)', () => {
   it('has every case recorded', () => {
     expect(runs.map((r) => r.name)).toEqual(GOLDEN_RUNS.map((c) => c.name));
@@ -69,7 +92,7 @@ describe('golden runs (the redesign changes no number)', () => {
       const { config, ...rest } = now.summary as unknown as typeof stored.summary;
       const { config: storedConfig, ...storedRest } = stored.summary;
       expect(comparable(config)).toEqual(comparable(storedConfig));
-      expect(rest).toEqual(storedRest);
+      expect(withoutAddedResultFields(rest)).toEqual(storedRest);
       expect(now.mapsSha256).toBe(stored.mapsSha256);
       expect(now.queriesSha256).toBe(stored.queriesSha256);
     });

@@ -69,14 +69,12 @@ test('the Embed dialog writes an iframe snippet whose link opens that view', asy
   await expect(dialog).toBeVisible();
   await dialog.getByRole('checkbox', { name: 'the ledger of costs and verdicts' }).check();
   await dialog.getByRole('checkbox', { name: 'the learning curve' }).uncheck();
-  await dialog.getByLabel('Lock these settings').fill('defense, attack.nope');
-  await expect(dialog.getByRole('alert')).toContainText(
-    '"attack.nope" is not a setting or a group',
-  );
-  await dialog.getByLabel('Hide these settings').fill('attack.accounts');
+  // Locks and hides come from a checklist of the registry's controls (no typed paths).
+  await dialog.getByRole('checkbox', { name: 'Lock API answers' }).check();
+  await dialog.getByRole('checkbox', { name: 'Hide Accounts' }).check();
   const snippet = await dialog.getByLabel('Paste this into the course page').inputValue();
   expect(snippet).toMatch(
-    /^<iframe id="extraction-lab" src="http:\/\/127\.0\.0\.1:\d+\/#v=2&amp;q=300&amp;embed=maps,ledger&amp;lock=defense&amp;hide=attack\.accounts"/,
+    /^<iframe id="extraction-lab" src="http:\/\/127\.0\.0\.1:\d+\/#v=2&amp;q=300&amp;embed=maps,ledger&amp;lock=defense\.output\.mode&amp;hide=attack\.accounts"/,
   );
   expect(snippet).toContain("event.data.type === 'extraction-lab:height'");
   expect(await seriousAxeViolations(page)).toEqual([]);

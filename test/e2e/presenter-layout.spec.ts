@@ -1,5 +1,6 @@
-// Presenter mode on a small projector (1280x800): the settings columns stack on the left so the
-// decision maps stay large, and the maps start above the fold.
+// Presenter mode on a small projector (1280x800): the settings columns stack on the left, the maps
+// start above the fold and the learning curve sits beside them (issue 10: the curve was below the
+// fold), so each map has two thirds of the centre column's half.
 import { expect, openLab, test } from './lab-fixture';
 
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -9,7 +10,7 @@ test('presenter mode at 1280x800 keeps the maps large and above the fold', async
   const maps = page.getByTestId('maps').getByRole('img');
   await expect(maps).toHaveCount(2);
   const first = await maps.first().boundingBox();
-  expect(first?.width ?? 0, 'map width').toBeGreaterThan(380);
+  expect(first?.width ?? 0, 'map width').toBeGreaterThan(270);
   expect(first?.y ?? 1e9, 'map top').toBeLessThan(450);
   // both settings columns sit to the left of the charts, one above the other
   const attacker = await page

@@ -4,7 +4,8 @@
  * scrolling to the ledger (REFERENCE.md, "Defense cost"). A fourth tile gives the owner's evidence
  * (watermark test, PRADA alarm) when either is on. Pure: a result in, tiles of text out.
  */
-import { DEFENSES, hasDefense } from '../../core/registry/meta';
+import { firstAlarm, firstAlarmText } from '../../charts/detection';
+import { DEFENSES, defensesFor, hasDefense } from '../../core/registry/meta';
 import type { HonestCost } from '../../core/registry/types';
 import type { DefenseCost, SimulationResult } from '../../core/types';
 import { formatCount, formatPercent, formatPValue, formatUSD } from '../../charts/format';
@@ -133,19 +134,38 @@ function ownerTile(result: SimulationResult): ScoreTile | null {
     });
   }
   if (result.detection) {
-    const at = result.detection.firstAlarmAtQuery;
+    // "at query N" said neither whether N counts all accounts or one (issue 10): say both
+    const alarm = firstAlarm(result);
+    const accounts = result.attacker.accountsUsed;
+    const banned = result.detection.flaggedAccounts;
     lines.push(
-      at === null
+      alarm === null
         ? { lead: 'Detection:', value: 'never alarmed', what: '', tone: 'bad' }
         : {
             lead: 'Detection:',
-            value: 'alarm',
-            what: `at query ${formatCount(at + 1)}`,
+            value:
+              accounts > 1
+                ? `${formatCount(banned)} of ${formatCount(accounts)} accounts banned`
+                : 'alarm',
+            what: `(first at ${firstAlarmText(alarm, accounts)})`,
             tone: 'good',
           },
     );
   }
-  return lines.length > 0 ? { id: 'owner', label: "Owner's evidence", lines, note: '' } : null;
+  if (lines.length > 0) return { id: 'owner', label: "Owner's evidence", lines, note: '' };
+  // Where the kind offers evidence, its tile stays (saying there is none) so switching the
+  // watermark or detection on does not add a tile and push the maps down (issue 10).
+  const offered = defensesFor(result.config.scenario.kind).some(
+    (d) => d.id === 'watermark' || d.id === 'detection',
+  );
+  return offered
+    ? {
+        id: 'owner',
+        label: "Owner's evidence",
+        lines: [{ value: 'None', what: '' }],
+        note: 'watermark and detection are off',
+      }
+    : null;
 }
 
 /**

@@ -12,10 +12,13 @@ const text = (tiles: ReturnType<typeof scoreTiles>, id: string) => {
 };
 
 describe('scoreTiles', () => {
-  it('an undefended run: the copy, the spend and "Nothing" for honest users, no owner tile', () => {
+  it('an undefended run: the copy, the spend, "Nothing" for honest users, no evidence yet', () => {
     const result = fakeResult(defaultConfig(), { fidelity: 0.987 }); // 1,000 queries at $2.00 per 1,000
     const tiles = scoreTiles(result, result, null);
-    expect(tiles.map((t) => t.id)).toEqual(['copy', 'attacker', 'honest']);
+    // the owner's tile stays (saying "None") so switching a watermark on does not add a tile
+    expect(tiles.map((t) => t.id)).toEqual(['copy', 'attacker', 'honest', 'owner']);
+    expect(tiles[3]?.lines.map((l) => l.value)).toEqual(['None']);
+    expect(tiles[3]?.note).toBe('watermark and detection are off');
     expect(text(tiles, 'copy')).toEqual({ lines: ['98.7% agreement'], note: '' });
     expect(text(tiles, 'attacker')).toEqual({
       lines: ['$2.00 spent'],
@@ -82,12 +85,14 @@ describe('scoreTiles', () => {
       benignFlagged: 0,
       benignTested: 32,
       attackerSeries: noSeries,
+      attackerAccounts: [],
+      attackerTested: 0,
       benignSeries: noSeries,
     };
     const owner = scoreTiles(result, null, null).find((t) => t.id === 'owner');
     expect(owner?.lines.map((l) => [l.lead, l.value, l.what, l.tone])).toEqual([
       ['Watermark:', 'ownership shown', '(p = 3e-9)', 'good'],
-      ['Detection:', 'alarm', 'at query 376', 'good'],
+      ['Detection:', 'alarm', '(first at query 376)', 'good'],
     ]);
     result.watermark = { ...result.watermark, pValue: 1, shown: false };
     result.detection = { ...result.detection, firstAlarmAtQuery: null };

@@ -7,15 +7,20 @@
 import { predictLabels } from '../../models/evaluate';
 import type { DefenseRuntime, HonestSetup } from '../../registry/runtime-types';
 import { permutation, type Rng } from '../../rng';
-import type { WSeries } from '../../types';
+import type { AccountSeries, WSeries } from '../../types';
 import { detectionMeta } from './meta';
 import { PradaDetector } from './prada';
 
 import { BENIGN_DETECTION_ACCOUNTS, BENIGN_DETECTION_CAP } from '../../runSizes';
 
 export { BENIGN_DETECTION_ACCOUNTS, BENIGN_DETECTION_CAP };
-/** The attacker's account whose W series the timeline charts. */
-const CHARTED_ATTACKER_ACCOUNT = 0;
+/** The attacker's first account, whose W series the report keeps as `attackerSeries`. */
+const FIRST_ATTACKER_ACCOUNT = 0;
+/**
+ * Most attacker accounts whose W series a result carries (banned ones first): enough for every
+ * alarm of a realistic run to be drawn, few enough that 100,000 accounts do not bloat a result.
+ */
+export const MAX_CHARTED_ACCOUNTS = 100;
 
 const EMPTY_SERIES: WSeries = { queries: [], w: [], alarmAt: null };
 
@@ -39,7 +44,8 @@ export const detection: DefenseRuntime = {
       delta,
       minQueries,
       dims,
-      recordAccounts: [CHARTED_ATTACKER_ACCOUNT],
+      // every attacker account is recorded (a test's W costs two numbers; at most one test a query)
+      recordAccounts: Array.from({ length: config.attack.accounts }, (_, account) => account),
     });
     return {
       detector,
@@ -54,7 +60,7 @@ export const detection: DefenseRuntime = {
   },
   report: {
     key: 'detection',
-    build({ stage, bannedCount, alarms, honest }) {
+    build({ stage, bannedCount, alarms, honest, config, log }) {
       const { detector } = stage as DetectionStage;
       const benign = honest.detail as HonestDetection;
       return {
@@ -62,12 +68,44 @@ export const detection: DefenseRuntime = {
         firstAlarmAtQuery: alarms[0] ?? null,
         benignFlagged: benign.flagged,
         benignTested: benign.tested,
-        attackerSeries: detector.series(CHARTED_ATTACKER_ACCOUNT) ?? EMPTY_SERIES,
+        attackerSeries: detector.series(FIRST_ATTACKER_ACCOUNT) ?? EMPTY_SERIES,
+        ...chartedAccounts(
+          detector,
+          config.attack.accounts,
+          alarms.map((i) => log.account[i] ?? -1),
+        ),
         benignSeries: benign.series,
       };
     },
   },
 };
+
+/**
+ * The attacker accounts to chart: every tested account's series, banned ones first in the order
+ * of their alarms (`alarmAccounts`: the account of each alarm, earliest first), then the others
+ * by number, cut at MAX_CHARTED_ACCOUNTS; and how many were tested.
+ */
+function chartedAccounts(
+  detector: PradaDetector,
+  accounts: number,
+  alarmAccounts: readonly number[],
+): { attackerAccounts: AccountSeries[]; attackerTested: number } {
+  const tested: AccountSeries[] = [];
+  for (let account = 0; account < accounts; account++) {
+    const series = detector.series(account);
+    if (series && series.queries.length > 0) tested.push({ account, ...series });
+  }
+  const rank = (s: AccountSeries) => {
+    const at = alarmAccounts.indexOf(s.account);
+    return at < 0 ? alarmAccounts.length : at;
+  };
+  const banned = tested.filter((s) => s.alarmAt !== null).sort((a, b) => rank(a) - rank(b));
+  const others = tested.filter((s) => s.alarmAt === null);
+  return {
+    attackerAccounts: [...banned, ...others].slice(0, MAX_CHARTED_ACCOUNTS),
+    attackerTested: tested.length,
+  };
+}
 
 /** Honest accounts' full traffic through a PRADA detector of the owner's settings. */
 function runHonestDetection(setup: HonestSetup, rng: Rng): HonestDetection {
