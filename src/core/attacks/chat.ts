@@ -12,6 +12,7 @@ import {
   taskPrompts as taskPromptList,
 } from '../scenarios/chat/prompts';
 import type { AttackPlugin } from './context';
+import { logitStealing } from './logitStealing';
 
 declare module '../config/schema' {
   interface StrategyNames {
@@ -26,6 +27,8 @@ export interface ChatAttackPlugin extends AttackPlugin {
   prompts(k: number, count: number, rng: Rng): number[][];
   /** true when its prompts ask for the steps (the student is then asked the same way) */
   asksForSteps: boolean;
+  /** true for logit stealing: one token per prompt, no student (scenarios/chat/stealingRun.ts) */
+  stealsLastLayer?: boolean;
 }
 
 const notForPoints = (id: string) => () => {
@@ -72,7 +75,12 @@ export const randomText: ChatAttackPlugin = {
   asksForSteps: false,
 };
 
-export const CHAT_ATTACKS: readonly ChatAttackPlugin[] = [taskPrompts, elicitReasoning, randomText];
+export const CHAT_ATTACKS: readonly ChatAttackPlugin[] = [
+  taskPrompts,
+  elicitReasoning,
+  randomText,
+  logitStealing,
+];
 
 /** The chat strategy of an id (throws for a strategy of another kind). */
 export function chatAttack(id: string): ChatAttackPlugin {

@@ -11,6 +11,7 @@ import { equationSolvingMeta } from './equationSolving';
 import { explanationsMeta } from './explanations';
 import { jacobianMeta } from './jacobian';
 import { lineSearchMeta } from './lineSearch';
+import { logitStealing } from './logitStealing';
 import { naturalMeta } from './natural';
 import { randomMeta } from './random';
 
@@ -27,5 +28,5 @@ export const ATTACK_METAS: readonly AttackMeta[] = [
   equationSolvingMeta,
   lineSearchMeta,
   explanationsMeta,
-  ...[taskPrompts, elicitReasoning, randomText].map(metaOf),
+  ...[taskPrompts, elicitReasoning, randomText, logitStealing].map(metaOf),
 ];

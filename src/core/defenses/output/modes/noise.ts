@@ -33,7 +33,7 @@ export const noise: OutputModePlugin = {
       max: 2,
       default: 0.2,
       label: 'Noise sigma',
-      help: 'Gaussian noise added to each probability before renormalising; can flip the answer.',
+      help: 'Gaussian noise added to each probability before renormalising; can flip the answer. Chat: noise added to each logit, the same every time a context is asked (so it cannot be averaged away).',
       control: { step: 0.01 },
     },
   ],
@@ -46,7 +46,8 @@ export const noise: OutputModePlugin = {
     unit: 'sigma',
   },
   card: 'noise',
-  kinds: ['planar', 'credit'],
+  // chat: full log-probabilities of noisy logits, fixed per context (scenarios/chat/logitNoise.ts)
+  kinds: ['planar', 'credit', 'chat'],
   perturb(clean, options, rng, out) {
     const classes = clean.length;
     for (let i = 0; i < classes; i++) out[i] = clean[i]! + options.sigma * rng.normal();

@@ -1,0 +1,82 @@
+/**
+ * The text watermark of Kirchenbauer et al. (ICML 2023, "A watermark for large language models",
+ * KGW): at each step a keyed hash of the previous token splits the vocabulary into a green list of
+ * gamma * V tokens and the rest, and delta is added to the green tokens' logits before sampling, so
+ * green tokens come out more often than the share gamma that chance gives. Detection counts the
+ * green tokens of a text: z = (green - gamma T) / sqrt(T gamma (1 - gamma)) over T scored tokens,
+ * one-sided; z > 4 flags it (REFERENCE.md, "Text watermark"). Gu et al. (ICLR 2024) showed that
+ * students distilled from watermarked text inherit the watermark: the ownership check of the chat
+ * kind (./watermarkCheck.ts) rests on that.
+ *
+ * Green list: token v is green after token `previous` under key K when its hash
+ * FNV-1a("K:previous:v") is among the round(gamma V) smallest of the V hashes (ties: lower id). A
+ * ranking, not a threshold, so every list has exactly round(gamma V) tokens, as in KGW.
+ */
+import { hashString } from '../../rng';
+
+/** The default green share and logit boost (REFERENCE.md: gamma 0.25, delta 2.0). */
+export const KGW_GAMMA = 0.25;
+export const KGW_DELTA = 2;
+
+/** Green lists of one key, by previous token, computed once each (V flags per list). */
+export class GreenLists {
+  private readonly lists = new Map<number, Uint8Array>();
+  /** round(gamma * V): the size of every list */
+  readonly size: number;
+
+  constructor(
+    readonly key: number,
+    readonly gamma: number,
+    readonly vocab: number,
+  ) {
+    if (!(gamma > 0 && gamma < 1))
+      throw new RangeError(`watermark gamma must be in (0, 1), got ${gamma}`);
+    this.size = Math.min(vocab, Math.max(1, Math.round(gamma * vocab)));
+  }
+
+  /** Flags (1 = green) of the list after `previous`. */
+  after(previous: number): Uint8Array {
+    let list = this.lists.get(previous);
+    if (!list) {
+      list = greenList(this.key, previous, this.vocab, this.size);
+      this.lists.set(previous, list);
+    }
+    return list;
+  }
+
+  /** Is `token` green after `previous`? */
+  isGreen(previous: number, token: number): boolean {
+    return this.after(previous)[token] === 1;
+  }
+}
+
+/** The green flags after `previous` under `key`: the `size` tokens of smallest hash (header). */
+export function greenList(key: number, previous: number, vocab: number, size: number): Uint8Array {
+  const hashes = Array.from({ length: vocab }, (_, v) => hashString(`${key}:${previous}:${v}`));
+  const order = Array.from({ length: vocab }, (_, v) => v).sort(
+    (a, b) => hashes[a]! - hashes[b]! || a - b,
+  );
+  const flags = new Uint8Array(vocab);
+  for (let i = 0; i < size; i++) flags[order[i]!] = 1;
+  return flags;
+}
+
+/** Adds delta to the logits of the green tokens after `previous` (in place). */
+export function boostGreen(
+  logits: Float64Array,
+  previous: number,
+  lists: GreenLists,
+  delta: number,
+): void {
+  const flags = lists.after(previous);
+  for (let v = 0; v < logits.length; v++) if (flags[v] === 1) logits[v]! += delta;
+}
+
+/**
+ * KGW's z-score: z = (green - gamma T) / sqrt(T gamma (1 - gamma)) for `green` green tokens among
+ * T scored ones (0 when T = 0: no evidence either way).
+ */
+export function kgwZ(green: number, scored: number, gamma: number): number {
+  if (scored <= 0) return 0;
+  return (green - gamma * scored) / Math.sqrt(scored * gamma * (1 - gamma));
+}
