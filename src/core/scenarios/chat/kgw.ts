@@ -9,8 +9,12 @@
  * kind (./watermarkCheck.ts) rests on that.
  *
  * Green list: token v is green after token `previous` under key K when its hash
- * FNV-1a("K:previous:v") is among the round(gamma V) smallest of the V hashes (ties: lower id). A
- * ranking, not a threshold, so every list has exactly round(gamma V) tokens, as in KGW.
+ * mix32(FNV-1a("K:previous:v")) is among the round(gamma V) smallest of the V hashes (ties: lower
+ * id). A ranking, not a threshold, so every list has exactly round(gamma V) tokens, as in KGW.
+ * mix32 is MurmurHash3's finaliser (fmix32): FNV-1a alone barely mixes the last characters into
+ * the high bits, so strings that differ only in v ranked alike under every key (measured: the
+ * clean teacher's z averaged -0.6 over 200 keys instead of 0); after fmix32 every output bit
+ * depends on every input bit.
  */
 import { hashString } from '../../rng';
 
@@ -50,9 +54,21 @@ export class GreenLists {
   }
 }
 
+/** MurmurHash3's 32-bit finaliser fmix32 (Appleby 2011): avalanche on every input bit. */
+export function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
 /** The green flags after `previous` under `key`: the `size` tokens of smallest hash (header). */
 export function greenList(key: number, previous: number, vocab: number, size: number): Uint8Array {
-  const hashes = Array.from({ length: vocab }, (_, v) => hashString(`${key}:${previous}:${v}`));
+  const hashes = Array.from({ length: vocab }, (_, v) =>
+    mix32(hashString(`${key}:${previous}:${v}`)),
+  );
   const order = Array.from({ length: vocab }, (_, v) => v).sort(
     (a, b) => hashes[a]! - hashes[b]! || a - b,
   );
