@@ -51,10 +51,12 @@ export function honestChatRuns(
     const correct = (options: ChatApiOptions) =>
       honestChatCost(teacher, { ...base, api: options }, rng.fork('honest')).cleanCorrectShare;
     const cleanCorrect = correct(clean);
-    if (api.logitNoise)
-      changedDropBy.output = cleanCorrect - correct({ ...clean, logitNoise: api.logitNoise });
-    if (api.watermark)
-      changedDropBy.watermark = cleanCorrect - correct({ ...clean, watermark: api.watermark });
+    // with one change on, the run above is already "clean + that change"
+    const both = api.logitNoise !== undefined && api.watermark !== undefined;
+    const only = (change: Partial<ChatApiOptions>) =>
+      cleanCorrect - (both ? correct({ ...clean, ...change }) : honest.cleanCorrectShare);
+    if (api.logitNoise) changedDropBy.output = only({ logitNoise: api.logitNoise });
+    if (api.watermark) changedDropBy.watermark = only({ watermark: api.watermark });
     const promptRng = rng.fork('distortion-prompts');
     const prompts = Array.from({ length: DISTORTION_PROMPTS }, () =>
       promptTokens(drawProblem(base.operands, promptRng), false),

@@ -9,14 +9,14 @@
  * kind (./watermarkCheck.ts) rests on that.
  *
  * Green list: token v is green after token `previous` under key K when its hash
- * mix32(FNV-1a("K:previous:v")) is among the round(gamma V) smallest of the V hashes (ties: lower
- * id). A ranking, not a threshold, so every list has exactly round(gamma V) tokens, as in KGW.
- * mix32 is MurmurHash3's finaliser (fmix32): FNV-1a alone barely mixes the last characters into
- * the high bits, so strings that differ only in v ranked alike under every key (measured: the
- * clean teacher's z averaged -0.6 over 200 keys instead of 0); after fmix32 every output bit
- * depends on every input bit.
+ * greenHash(K, previous, v) = mix32(mix32(mix32(K) + previous) + v) (sums mod 2^32) is among the
+ * round(gamma V) smallest of the V hashes (ties: lower id). A ranking, not a threshold, so every
+ * list has exactly round(gamma V) tokens, as in KGW. mix32 is MurmurHash3's finaliser (fmix32),
+ * in which every output bit depends on every input bit; a first version hashed the string
+ * "K:previous:v" with FNV-1a alone, which barely mixes the last characters into the high bits, so
+ * tokens ranked alike under every key (measured: the clean teacher's z averaged -0.6 over 200 keys
+ * instead of 0). Integers only: no strings built in the null distribution's 200 keys.
  */
-import { hashString } from '../../rng';
 
 /** The default green share and logit boost (REFERENCE.md: gamma 0.25, delta 2.0). */
 export const KGW_GAMMA = 0.25;
@@ -64,11 +64,14 @@ export function mix32(h: number): number {
   return h >>> 0;
 }
 
+/** The hash that ranks token v after `previous` under `key` (file header). */
+export function greenHash(key: number, previous: number, v: number): number {
+  return mix32((mix32((mix32(key >>> 0) + previous) >>> 0) + v) >>> 0);
+}
+
 /** The green flags after `previous` under `key`: the `size` tokens of smallest hash (header). */
 export function greenList(key: number, previous: number, vocab: number, size: number): Uint8Array {
-  const hashes = Array.from({ length: vocab }, (_, v) =>
-    mix32(hashString(`${key}:${previous}:${v}`)),
-  );
+  const hashes = Array.from({ length: vocab }, (_, v) => greenHash(key, previous, v));
   const order = Array.from({ length: vocab }, (_, v) => v).sort(
     (a, b) => hashes[a]! - hashes[b]! || a - b,
   );

@@ -256,16 +256,23 @@ export function stealLastLayer(rows: LogprobRows, model: WindowLm): StealingRepo
   const drop = largestDrop(values, n);
   const estimate = hiddenSizeEstimate(drop);
   // the top r right singular vectors against the true space (all columns kept: full rows)
+  const full = m === V && n > trueHiddenSize;
+  const space = full ? trueOutputSpace(model) : [];
   const anglesOfTop = (r: number) =>
     principalAngles(
       Array.from({ length: r }, (_, k) =>
         Float64Array.from({ length: V }, (_, i) => rightVectors[i * m + k]!),
       ),
-      trueOutputSpace(model),
+      space,
     );
-  const full = m === V && n > trueHiddenSize;
-  const angles = estimate !== null && full ? anglesOfTop(estimate + 1) : null;
-  const atTrueSize = full ? (anglesOfTop(trueHiddenSize + 1)[0] ?? null) : null;
+  const atTrue = full ? anglesOfTop(trueHiddenSize + 1) : null;
+  const angles =
+    estimate !== null && full
+      ? estimate === trueHiddenSize
+        ? atTrue
+        : anglesOfTop(estimate + 1)
+      : null;
+  const atTrueSize = atTrue?.[0] ?? null;
   return {
     trueHiddenSize,
     estimate,

@@ -6,6 +6,7 @@ import { createRng, hashString } from '../../../../src/core/rng';
 import { sampleFromLog } from '../../../../src/core/scenarios/chat/generate';
 import {
   boostGreen,
+  greenHash,
   greenList,
   GreenLists,
   kgwZ,
@@ -35,12 +36,17 @@ describe('green lists', () => {
     expect(mix32(0xffffffff)).toBe(0x81f16f39);
   });
 
-  it('are the round(gamma V) tokens of smallest hash of "key:previous:v"', () => {
+  it('hash (key, previous, v) as mix32(mix32(mix32(key) + previous) + v)', () => {
+    // mix32(0) = 0, so under key 0 after token 0 the hash of v is mix32(v)
+    expect(greenHash(0, 0, 1)).toBe(0x514e28b7);
+    expect(greenHash(0, 1, 0)).toBe(mix32(0x514e28b7));
+    expect(greenHash(1, 0, 0)).toBe(mix32(mix32(0x514e28b7)));
+  });
+
+  it('are the round(gamma V) tokens of smallest hash', () => {
     const key = 42;
     const previous = 7;
-    const hashes = Array.from({ length: 8 }, (_, v) =>
-      mix32(hashString(`${key}:${previous}:${v}`)),
-    );
+    const hashes = Array.from({ length: 8 }, (_, v) => greenHash(key, previous, v));
     const smallest = [...hashes].sort((a, b) => a - b).slice(0, 2);
     const expected = hashes.map((h) => (smallest.includes(h) ? 1 : 0));
     expect(Array.from(greenList(key, previous, 8, 2))).toEqual(expected);
