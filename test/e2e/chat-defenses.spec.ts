@@ -12,7 +12,8 @@ test('logit stealing: the spectrum marks the drop at hidden size 48', async ({ p
   const chart = page.getByTestId('stealing-spectrum');
   await expect(chart).toBeVisible({ timeout: 60_000 });
   await expect(chart.locator('.drop')).toContainText('hidden size 48');
-  await expect(chart.locator('circle.point')).toHaveCount(56);
+  // 55 of the 56 values: the last (always ~0 after centring) is not drawn
+  await expect(chart.locator('circle.point')).toHaveCount(55);
   await chart.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/chat-stealing-spectrum.png' });
 });

@@ -33,7 +33,7 @@ export const elicitationMeta: DefenseMeta = {
       key: 'ef',
       kind: 'bool',
       default: false,
-      label: 'Filter requests for reasoning',
+      label: 'Reasoning filter',
       help: 'Requests that ask the model to show its steps get the answer without them. Honest users who ask for an explanation lose it too.',
       kinds: ['chat'],
     },

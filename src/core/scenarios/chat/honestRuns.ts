@@ -9,12 +9,12 @@
 import type { Config } from '../../config/schema';
 import type { Rng } from '../../rng';
 import { changesAnswers, withoutAnswerChanges } from './apiSettings';
-import { answerAdjustment, type ChatApiOptions } from './chatApi';
+import { answerAdjustment, answerPrompt, type ChatApiOptions } from './chatApi';
 import { honestElicitationCost, type ElicitationCost } from './elicitation';
 import { honestChatCost, type HonestChatCost } from './honest';
 import type { WindowLm } from './lm';
 import { servedDistortion } from './servedShift';
-import { drawProblem, promptTokens } from './task';
+import { drawProblem, promptTokens, statedResult, taskResult } from './task';
 
 /** Honest prompts the distortion is measured along. */
 export const DISTORTION_PROMPTS = 100;
@@ -27,6 +27,35 @@ export interface HonestRuns {
   servedDistortion: number | null;
   /** the elicitation filter's cost (null: the filter is off) */
   elicitation: ElicitationCost | null;
+}
+
+/**
+ * Share of `requests` plain honest problems whose full answer states the right result through the
+ * API with `api`. Coupled across settings: the problems come from their own stream, and request r
+ * samples from a generator of its own (fork `changed-r`), so a clean and a served run use the same
+ * uniforms and differ only where the served distribution moves a token across them (independent
+ * streams made the difference of two runs mostly sampling noise, even negative).
+ */
+function correctShare(
+  teacher: WindowLm,
+  operands: number,
+  requests: number,
+  api: ChatApiOptions,
+  rng: Rng,
+): number {
+  const problemRng = rng.fork('changed-problems');
+  let right = 0;
+  for (let r = 0; r < requests; r++) {
+    const problem = drawProblem(operands, problemRng);
+    const answer = answerPrompt(
+      teacher,
+      promptTokens(problem, false),
+      api,
+      rng.fork(`changed-${r}`),
+    );
+    if (statedResult(answer.generated) === taskResult(problem)) right++;
+  }
+  return requests > 0 ? right / requests : 0;
 }
 
 /** The honest measures of a run (see the header); `requests` honest requests each. */
@@ -47,16 +76,12 @@ export function honestChatRuns(
   let distortion: number | null = null;
   if (changesAnswers(api)) {
     const clean = withoutAnswerChanges(api);
-    // results the served answers state, against the clean API's on the same requests
-    const correct = (options: ChatApiOptions) =>
-      honestChatCost(teacher, { ...base, api: options }, rng.fork('honest')).cleanCorrectShare;
-    const cleanCorrect = correct(clean);
-    // with one change on, the run above is already "clean + that change"
-    const both = api.logitNoise !== undefined && api.watermark !== undefined;
-    const only = (change: Partial<ChatApiOptions>) =>
-      cleanCorrect - (both ? correct({ ...clean, ...change }) : honest.cleanCorrectShare);
-    if (api.logitNoise) changedDropBy.output = only({ logitNoise: api.logitNoise });
-    if (api.watermark) changedDropBy.watermark = only({ watermark: api.watermark });
+    const cleanCorrect = correctShare(teacher, config.scenario.operands, requests, clean, rng);
+    const lost = (change: Partial<ChatApiOptions>) =>
+      cleanCorrect -
+      correctShare(teacher, config.scenario.operands, requests, { ...clean, ...change }, rng);
+    if (api.logitNoise) changedDropBy.output = lost({ logitNoise: api.logitNoise });
+    if (api.watermark) changedDropBy.watermark = lost({ watermark: api.watermark });
     const promptRng = rng.fork('distortion-prompts');
     const prompts = Array.from({ length: DISTORTION_PROMPTS }, () =>
       promptTokens(drawProblem(base.operands, promptRng), false),
