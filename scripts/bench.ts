@@ -285,6 +285,55 @@ ms(
   });
 }
 
+// 8b. The chat defenses (issue 13): logit stealing (1,000 random prompts, one token each with
+// every log-probability, the SVD through the Jacobi solver), and the default chat run with every
+// chat defense on (hidden reasoning, the elicitation filter, logit noise, the KGW watermark with its
+// ownership check and control student, the rate limit).
+{
+  const stealing = setPath(
+    setPath(chatConfig, 'attack.strategy', 'logitStealing'),
+    'defense.output.mode',
+    'logprobs',
+  );
+  let estimate: number | null = null;
+  ms(
+    'chat: logit stealing (1,000 prompts, all log-probabilities)',
+    time(
+      () => {
+        estimate = simulate(stealing, { assets: chatAssets }).chat!.stealing!.estimate;
+      },
+      7,
+      2,
+    ),
+    100,
+    `hidden size estimate ${estimate}`,
+  );
+  let everything = chatConfig;
+  for (const [path, value] of Object.entries({
+    'defense.chat.reasoning': 'hidden',
+    'defense.elicitation.on': true,
+    'defense.output.mode': 'noise',
+    'defense.output.sigma': 0.01,
+    'defense.watermark.on': true,
+    'defense.rateLimit.on': true,
+  })) {
+    everything = setPath(everything, path, value);
+  }
+  let z = 0;
+  ms(
+    'chat: default run with every chat defense on (watermark check with its control student)',
+    time(
+      () => {
+        z = simulate(everything, { assets: chatAssets }).watermark!.text!.z;
+      },
+      5,
+      1,
+    ),
+    1500,
+    `student z ${z.toFixed(2)}`,
+  );
+}
+
 // 7b. Each answer format's cost per 1,000 queries beyond the undefended API (issue 16).
 for (const mode of OUTPUT_MODES.filter((m) => m.id !== 'probabilities')) {
   const cost = answerCost(setPath(base, 'defense.output.mode', mode.id));

@@ -1,12 +1,14 @@
 /**
- * Policy cards of the chat scenario: its three attack strategies, its two answer formats that
- * limit what an API returns (text only, top log-probabilities) and hidden reasoning. Figures only
+ * Policy cards of the chat scenario: its attack strategies (logit stealing among them), its two
+ * answer formats that limit what an API returns (text only, top log-probabilities), hidden
+ * reasoning, the reasoning-elicitation filter and the text watermark. Figures only
  * from shared/REFERENCE.md ("The chat scenario" and the figures table), each with its source.
  */
 import {
   attack,
   ATTACK_ATLAS,
   defense,
+  EU_AI_ACT,
   type PolicyCard,
   type PublishedFigure,
 } from './policyCardParts';
@@ -34,6 +36,10 @@ const LAYER_STEALING: PublishedFigure = {
   figure: 'embedding projection of two OpenAI models for under $20',
   source: 'Carlini et al. 2024',
 };
+
+/** The EU AI Act's obligations for general-purpose AI models (REFERENCE.md, "Policy map"). */
+const GPAI =
+  'For general-purpose AI models: Art. 53 (documentation, copyright policy) for all providers; Art. 55 (adversarial testing, serious-incident reporting, adequate cybersecurity protection of the model) for models with systemic risk.';
 
 /** A chat attack's card: the shared attack frameworks plus the campaign's case study. */
 function chatAttack(card: Parameters<typeof attack>[0]): PolicyCard {
@@ -112,4 +118,51 @@ export const CHAT_POLICY_CARDS: readonly PolicyCard[] = [
     },
     'limit what the API exposes',
   ),
+  {
+    ...chatAttack({
+      id: 'logitStealing',
+      title: POLICY_CARD_TITLES.logitStealing,
+      what: "The attacker sends random prompts and asks for one word with the log-probabilities of every word. Those vectors all lie in a space as small as the model's hidden layer, so their singular values drop sharply after its size: the attacker learns the hidden size and the last layer up to a linear map (Carlini et al. 2024).",
+      stakes:
+        'It reveals part of the model itself, not just its skill, for the price of a few hundred queries. Returning only the top few log-probabilities defeats this simple form; noise that stays the same for each prompt can hide the drop.',
+      inLab:
+        'Chat scenario, strategy "Logit stealing": answers with all log-probabilities show the drop; switch to top log-probabilities or to noisy answers and watch it vanish.',
+      figures: [LAYER_STEALING],
+    }),
+    euAiAct: `${EU_AI_ACT} ${GPAI}`,
+  },
+  {
+    ...defense(
+      {
+        id: 'textWatermark',
+        title: POLICY_CARD_TITLES.textWatermark,
+        what: 'Each word the model writes leans towards a secret "green" half of the vocabulary chosen from the word before (Kirchenbauer et al. 2023). A student trained on the answers learns the lean (Gu et al. 2024), so the owner can test a suspect model\'s own text: many more green words than chance is evidence of a copy.',
+        stakes:
+          'Honest users get slightly different wording. Only words the model could freely choose carry the mark: exact answers such as arithmetic carry none. Each key has its own baseline, so the false accusation rate must be measured, not assumed.',
+        inLab:
+          "Chat scenario, Watermark on: compare the student's z with the control student's and the teacher's own; raise the prompts and watch the student's z grow.",
+        atlas: ['AML.M0002 Passive AI Output Obfuscation', CASE_STUDY],
+        figures: [CAMPAIGN],
+      },
+      'watermarking',
+    ),
+    euAiAct: `${EU_AI_ACT} ${GPAI}`,
+  },
+  {
+    ...defense(
+      {
+        id: 'elicitationFilter',
+        title: POLICY_CARD_TITLES.elicitationFilter,
+        what: "Requests that ask the model to write out its reasoning get the answer without the steps. The provider's report described classifiers for reasoning-elicitation prompts; the campaign's prompts asked for step-by-step reasoning.",
+        stakes:
+          'Honest users who ask for an explanation look the same as the campaign and lose it too; the lab counts them as steps denied.',
+        inLab:
+          'Chat scenario: reasoning hidden, strategy "Ask for the steps", then switch the filter on; read the steps denied to honest users.',
+        atlas: ['AML.M0015 Adversarial Input Detection', CASE_STUDY],
+        figures: [CAMPAIGN],
+      },
+      'anomaly detection',
+    ),
+    euAiAct: `${EU_AI_ACT} ${GPAI}`,
+  },
 ];

@@ -36,6 +36,17 @@ export const RUN_FACTS = [
   'defenseCost.stepsDenied',
   'chat.tokens.billed',
   'chat.tokens.hidden',
+  'chat.stealing.trueHiddenSize',
+  'chat.stealing.estimate',
+  'chat.stealing.found',
+  'chat.stealing.dropRatio',
+  'chat.stealing.angleAtTrueSize',
+  'chat.elicitation.filteredShare',
+  'watermark.z',
+  'watermark.controlZ',
+  'watermark.teacherZ',
+  'watermark.nullSd',
+  'watermark.nullFalseAccusationRate',
   'watermark.pValue',
   'watermark.controlPValue',
   'watermark.matchRate',
@@ -73,6 +84,7 @@ export type FactValue = number | boolean | null;
 export function runFacts(result: SimulationResult): Record<string, FactValue> {
   const w = result.watermark;
   const d = result.detection;
+  const stealing = result.chat?.stealing;
   const first = result.curve[0];
   return {
     'victim.accuracy': result.victim.accuracy,
@@ -97,6 +109,19 @@ export function runFacts(result: SimulationResult): Record<string, FactValue> {
     'defenseCost.stepsDenied': result.defenseCost.stepsDenied ?? null,
     'chat.tokens.billed': result.chat?.tokens.billed ?? null,
     'chat.tokens.hidden': result.chat?.tokens.hidden ?? null,
+    // logit stealing (chat, attack logitStealing) and the elicitation filter (chat)
+    'chat.stealing.trueHiddenSize': stealing?.trueHiddenSize ?? null,
+    'chat.stealing.estimate': stealing?.estimate ?? null,
+    'chat.stealing.found': stealing ? stealing.estimate !== null : null,
+    'chat.stealing.dropRatio': stealing?.drop?.ratio ?? null,
+    'chat.stealing.angleAtTrueSize': stealing?.largestAngleAtTrueSize ?? null,
+    'chat.elicitation.filteredShare': result.chat?.elicitation?.filteredShare ?? null,
+    // the chat kind's text watermark (KGW)
+    'watermark.z': w?.text?.z ?? null,
+    'watermark.controlZ': w?.text?.controlZ ?? null,
+    'watermark.teacherZ': w?.text?.teacherZ ?? null,
+    'watermark.nullSd': w?.text?.nullZ.sd ?? null,
+    'watermark.nullFalseAccusationRate': w?.text?.nullZ.falseAccusationRate ?? null,
     'watermark.pValue': w?.pValue ?? null,
     'watermark.controlPValue': w?.controlPValue ?? null,
     'watermark.matchRate': w?.matchRate ?? null,

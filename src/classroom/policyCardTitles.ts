@@ -29,6 +29,9 @@ export const POLICY_CARD_TITLES = {
   text: 'Defense: text only, no log-probabilities (chat)',
   topLogprobs: 'Defense: few top log-probabilities (chat)',
   hiddenReasoning: 'Defense: hidden reasoning (chat)',
+  logitStealing: 'Attack: stealing the last layer from log-probabilities (chat)',
+  textWatermark: 'Defense: a text watermark students inherit (chat)',
+  elicitationFilter: 'Defense: filtering requests for reasoning (chat)',
 } as const;
 
 export type PolicyCardId = keyof typeof POLICY_CARD_TITLES;

@@ -214,10 +214,11 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
     {
       id: 'noise',
       title: POLICY_CARD_TITLES.noise,
-      what: 'Random noise is added to each probability before it is returned.',
-      stakes: 'Strong noise can flip the top answer, so honest users get wrong answers too.',
+      what: "Random noise is added to each probability before it is returned. For a chat model, noise is added to each word's score, the same every time the same text is asked, so averaging repeated answers does not remove it (Carlini et al. 2024).",
+      stakes:
+        "Strong noise can flip the top answer, so honest users get wrong answers too. For a chat model, small fixed noise hides the hidden size from logit stealing while barely moving honest users' answers.",
       inLab:
-        'API answers "noisy" and move sigma: the ledger shows the honest users\' accuracy drop.',
+        'API answers "noisy" and move sigma: the ledger shows the honest users\' accuracy drop. Chat scenario: strategy "Logit stealing" and watch the drop in the spectrum vanish.',
       atlas: ['AML.M0002 Passive AI Output Obfuscation'],
       figures: [
         {

@@ -190,6 +190,8 @@ describe('the chat kind from the command line', () => {
       'logprobs',
       'topLogprobs',
       'text',
+      // logit noise fixed per context (issue 13): the noise format is offered to chat too
+      'noise',
     ]);
     for (const level of result.levels) expect(level.stepsDenied.mean).toBeLessThan(0.05);
     const watermark = run('sweep', [

@@ -29,6 +29,12 @@ const ADDED_DEFAULTS: Record<string, unknown> = {
   'attack.student.model': 'logistic',
   'attack.precision': 0.001,
   'defense.output.explanations': false,
+  // the chat defenses (issue 13): the KGW text watermark and the reasoning-elicitation filter
+  'defense.watermark.delta': 2,
+  'defense.watermark.gamma': 0.25,
+  'defense.watermark.zThreshold': 4,
+  'defense.elicitation.on': false,
+  'defense.elicitation.recall': 1,
 };
 
 /** Sweep levels added after the fixtures were recorded (new answer formats), by knob. */

@@ -306,13 +306,19 @@ describe.each(ATTACKS.map((a) => [a.id, a] as const))('attack %s', (id, attack) 
 
   it('has the same metadata for the page and the worker, and is offered by the strategy field', () => {
     expect(ATTACK_META_BY_ID.get(id), `meta of ${id}`).toBe(attack);
-    // A chat strategy's run-time module adds its prompt generator (attacks/chat/index.ts).
+    // A chat strategy's run-time module adds its prompt generator (attacks/chat/index.ts), and
+    // logit stealing its flag for the chat kind (attacks/logitStealing/index.ts).
     const {
       run: _run,
       prompts: _prompts,
       asksForSteps: _asks,
+      stealsLastLayer: _steals,
       ...declared
-    } = ATTACK_BY_ID.get(id)! as AttackPlugin & { prompts?: unknown; asksForSteps?: unknown };
+    } = ATTACK_BY_ID.get(id)! as AttackPlugin & {
+      prompts?: unknown;
+      asksForSteps?: unknown;
+      stealsLastLayer?: unknown;
+    };
     expect(declared, `run-time module of ${id}`).toEqual(attack);
     const strategy = FIELD_BY_PATH.get('attack.strategy')!;
     expect(strategy.kind === 'enum' && strategy.values, 'attack.strategy values').toContain(id);

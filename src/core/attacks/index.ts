@@ -10,6 +10,7 @@ import { equationSolving } from './equationSolving';
 import { explanations } from './explanations';
 import { jacobian } from './jacobian';
 import { lineSearch } from './lineSearch';
+import { logitStealing } from './logitStealing';
 import { natural } from './natural';
 import { random } from './random';
 
@@ -24,6 +25,7 @@ export const ATTACKS: readonly AttackPlugin[] = [
   taskPrompts,
   elicitReasoning,
   randomText,
+  logitStealing,
 ];
 
 /** Strategies by id (a Map: user text never reaches inherited properties). */

@@ -13,6 +13,7 @@ import { jacobianMeta } from './jacobian/meta';
 import { lineSearchMeta } from './lineSearch/meta';
 import { naturalMeta } from './natural/meta';
 import { randomMeta } from './random/meta';
+import { logitStealingMeta } from './logitStealing/meta';
 
 export const ATTACK_METAS: readonly AttackMeta[] = [
   randomMeta,
@@ -25,4 +26,5 @@ export const ATTACK_METAS: readonly AttackMeta[] = [
   taskPromptsMeta,
   elicitReasoningMeta,
   randomTextMeta,
+  logitStealingMeta,
 ];

@@ -8,6 +8,7 @@ import { ATTACK_METAS as ATTACKS } from '../attacks/metas';
 import type { Config, ScenarioKind } from '../config/schema';
 import { chatReasoningMeta } from '../defenses/chatReasoning/meta';
 import { detectionMeta } from '../defenses/detection/meta';
+import { elicitationMeta } from '../defenses/elicitation/meta';
 import { outputMeta } from '../defenses/output/meta';
 import { OUTPUT_MODE_METAS as OUTPUT_MODES } from '../defenses/output/modes/metas';
 import { rateLimitMeta } from '../defenses/rateLimit/meta';
@@ -34,6 +35,7 @@ export const DEFENSES: readonly DefenseMeta[] = [
   watermarkMeta,
   detectionMeta,
   chatReasoningMeta,
+  elicitationMeta,
 ];
 
 export { ATTACKS, OUTPUT_MODES };

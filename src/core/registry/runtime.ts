@@ -6,6 +6,7 @@ import type { ApiStage } from '../api';
 import type { Config } from '../config/schema';
 import { chatReasoning } from '../defenses/chatReasoning/index';
 import { detection } from '../defenses/detection/index';
+import { elicitation } from '../defenses/elicitation/index';
 import { output } from '../defenses/output/index';
 import { rateLimit } from '../defenses/rateLimit/index';
 import { watermark } from '../defenses/watermark/index';
@@ -21,6 +22,7 @@ export const DEFENSE_RUNTIMES: readonly DefenseRuntime[] = [
   watermark,
   detection,
   chatReasoning,
+  elicitation,
 ];
 
 export const KIND_RUNTIMES: readonly ScenarioRuntime[] = [planar, credit, chat];

@@ -13,12 +13,15 @@ import {
 } from '../../scenarios/chat/prompts';
 import type { AttackPlugin } from '../context';
 import { elicitReasoningMeta, randomTextMeta, taskPromptsMeta } from './meta';
+import { logitStealing } from '../logitStealing/index';
 
 /** A chat strategy: its metadata and its prompts (token ids) for operand count k. */
 export interface ChatAttackPlugin extends AttackPlugin {
   prompts(k: number, count: number, rng: Rng): number[][];
   /** true when its prompts ask for the steps (the student is then asked the same way) */
   asksForSteps: boolean;
+  /** true for logit stealing: one token per prompt, no student (scenarios/chat/stealingRun.ts) */
+  stealsLastLayer?: boolean;
 }
 
 const notForPoints = (id: string) => () => {
@@ -46,7 +49,12 @@ export const randomText: ChatAttackPlugin = {
   asksForSteps: false,
 };
 
-export const CHAT_ATTACKS: readonly ChatAttackPlugin[] = [taskPrompts, elicitReasoning, randomText];
+export const CHAT_ATTACKS: readonly ChatAttackPlugin[] = [
+  taskPrompts,
+  elicitReasoning,
+  randomText,
+  logitStealing,
+];
 
 /** The chat strategy of an id (throws for a strategy of another kind). */
 export function chatAttack(id: string): ChatAttackPlugin {

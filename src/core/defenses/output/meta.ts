@@ -31,7 +31,13 @@ const modeField: FieldSpec = {
   kind: 'enum',
   values: OUTPUT_MODES.map((m) => m.id),
   labels: Object.fromEntries(OUTPUT_MODES.map((m) => [m.id, m.name])),
-  valuesFor: (kind) => OUTPUT_MODES.filter((m) => m.kinds.includes(kind)).map((m) => m.id),
+  // a kind's own formats first (its first is the one a config switching to it gets), then the
+  // formats it shares with the kind listed first in theirs (chat: noisy log-probabilities last)
+  valuesFor: (kind) =>
+    [
+      ...OUTPUT_MODES.filter((m) => m.kinds[0] === kind),
+      ...OUTPUT_MODES.filter((m) => m.kinds[0] !== kind && m.kinds.includes(kind)),
+    ].map((m) => m.id),
   default: 'probabilities',
   label: 'API answers',
   help: 'What the API returns for each query.',

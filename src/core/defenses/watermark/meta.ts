@@ -1,7 +1,11 @@
 /**
- * Watermark (metadata): DAWN (Szyller et al. 2021) plants a deliberately wrong label on a small
- * keyed share of answers so a stolen copy can be recognised. Honest users lose about `rate` of
- * their answers' accuracy.
+ * Watermark (metadata). 2-D points: DAWN (Szyller et al. 2021) plants a deliberately wrong label
+ * on a small keyed share of answers so a stolen copy can be recognised; honest users lose about
+ * `rate` of their answers' accuracy. Chat: the KGW text watermark (Kirchenbauer et al. 2023,
+ * scenarios/chat/kgw.ts): a keyed hash of the previous token picks a green share gamma of the
+ * vocabulary and delta is added to green logits; a student distilled from the answers inherits it
+ * (Gu et al. 2024), which a z-test on the student's own text shows (scenarios/chat/watermarkCheck.ts).
+ * Honest users get the shifted word choice (distortion) and any result the boost flips.
  */
 import { setPath } from '../../config/paths';
 import { switchedKnob } from '../../registry/knobs';
@@ -22,6 +26,12 @@ declare module '../../config/schema' {
       rate: number;
       /** significance level of the ownership test */
       alpha: number;
+      /** chat (KGW): logit boost of the green tokens */
+      delta: number;
+      /** chat (KGW): share of the vocabulary in each green list */
+      gamma: number;
+      /** chat (KGW): z above which ownership is shown */
+      zThreshold: number;
     };
   }
 }
@@ -62,13 +72,52 @@ export const watermarkMeta: DefenseMeta = {
       help: 'Ownership is shown when the p-value is below this threshold.',
       control: { scale: 'log' },
     },
+    {
+      path: 'defense.watermark.delta',
+      key: 'wd',
+      kind: 'number',
+      min: 0,
+      max: 10,
+      default: 2,
+      label: 'Green boost (delta)',
+      help: 'Added to the logits of the green words at every step (Kirchenbauer et al. 2023 use 2).',
+      control: { step: 0.25 },
+      kinds: ['chat'],
+    },
+    {
+      path: 'defense.watermark.gamma',
+      key: 'wg',
+      kind: 'number',
+      min: 0.05,
+      max: 0.95,
+      default: 0.25,
+      label: 'Green share (gamma)',
+      help: 'Share of the vocabulary that is green after each word, chosen by a secret key.',
+      control: { step: 0.05 },
+      kinds: ['chat'],
+    },
+    {
+      path: 'defense.watermark.zThreshold',
+      key: 'wz',
+      kind: 'number',
+      min: 1,
+      max: 10,
+      default: 4,
+      label: 'Accuse above z',
+      help: "Ownership is shown when the suspect's text has a z-score above this (4 in Kirchenbauer et al. 2023).",
+      control: { step: 0.5 },
+      kinds: ['chat'],
+    },
   ],
   switchPath: 'defense.watermark.on',
   stage: 'answer',
   order: 40,
   isOn: (config) => config.defense.watermark.on,
   disable: (config) => setPath(config, 'defense.watermark.on', false),
-  visibleFields: () => ['defense.watermark.rate', 'defense.watermark.alpha'],
+  visibleFields: (config) =>
+    config.scenario.kind === 'chat'
+      ? ['defense.watermark.delta', 'defense.watermark.gamma', 'defense.watermark.zThreshold']
+      : ['defense.watermark.rate', 'defense.watermark.alpha'],
   knobs: [
     switchedKnob({
       path: 'defense.watermark.rate',
@@ -77,9 +126,19 @@ export const watermarkMeta: DefenseMeta = {
       defense: 'watermark',
       levels: ['off', 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3],
       unit: 'rate',
+      kinds: ['planar'],
+    }),
+    switchedKnob({
+      path: 'defense.watermark.delta',
+      switchPath: 'defense.watermark.on',
+      label: 'Text watermark',
+      defense: 'watermark',
+      levels: ['off', 0.5, 1, 2, 4, 8],
+      unit: 'delta',
+      kinds: ['chat'],
     }),
   ],
   costs: ['accuracyDrop', 'distortion'],
-  cards: () => ['watermark'],
-  kinds: ['planar'],
+  cards: (config) => (config.scenario.kind === 'chat' ? ['textWatermark'] : ['watermark']),
+  kinds: ['planar', 'chat'],
 };

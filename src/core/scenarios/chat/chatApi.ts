@@ -14,9 +14,11 @@
  * `</think>`: its steps are part of the visible answer. Hidden tokens are still generated and
  * billed (providers bill reasoning tokens they do not show).
  */
-import type { Rng } from '../../rng';
+import { hashString, type Rng } from '../../rng';
 import { decode } from './generate';
+import { boostGreen, type GreenLists } from './kgw';
 import type { WindowLm } from './lm';
+import { addLogitNoise } from './logitNoise';
 import { TOKEN } from './vocab';
 
 export const CHAT_OUTPUT_MODES = ['text', 'topLogprobs', 'logprobs'] as const;
@@ -37,6 +39,19 @@ export interface ChatApiOptions {
   reasoning: ReasoningVisibility;
   /** the teacher's sampling temperature (`victim.temperature`, > 0) */
   temperature: number;
+  /** longest reply (default MAX_REPLY_TOKENS; a logit-stealing attacker asks for 1 token) */
+  maxTokens?: number;
+  /** Gaussian noise on the logits, fixed per context (./logitNoise.ts); absent or sigma 0: none */
+  logitNoise?: { sigma: number; seed: number };
+  /** the KGW text watermark (./kgw.ts): delta added to the green list after each previous token */
+  watermark?: { lists: GreenLists; delta: number };
+  /**
+   * the reasoning-elicitation filter: a prompt that asks for the steps (`[steps]`) and that the
+   * filter catches gets the answer without them (everything up to and including its `=>` is
+   * withheld, as hidden reasoning is); it catches a share `recall` of such prompts, chosen by a
+   * keyed hash of the prompt (the same prompt is always caught or always missed)
+   */
+  filterElicitation?: { recall: number; key: number };
 }
 
 /** The log-probabilities returned with one visible token. */
@@ -66,6 +81,54 @@ export function topTokens(logDistribution: Float64Array, k: number): Int32Array 
 }
 
 /**
+ * The change the API makes to the teacher's logits before it samples and reports them: logit noise
+ * fixed per context (./logitNoise.ts), then the watermark's green boost after the previous token
+ * (./kgw.ts); undefined when it makes none.
+ */
+export function answerAdjustment(
+  options: Pick<ChatApiOptions, 'logitNoise' | 'watermark'>,
+): ((logits: Float64Array, window: Int32Array) => void) | undefined {
+  const { logitNoise, watermark } = options;
+  const noisy = logitNoise !== undefined && logitNoise.sigma > 0;
+  if (!noisy && !watermark) return undefined;
+  return (logits, window) => {
+    if (noisy) addLogitNoise(logits, window, logitNoise.sigma, logitNoise.seed);
+    if (watermark) boostGreen(logits, window[window.length - 1]!, watermark.lists, watermark.delta);
+  };
+}
+
+/** Does the elicitation filter catch `prompt`? hash(key, prompt) / 2^32 < recall. */
+export function caught(
+  prompt: readonly number[],
+  filter: { recall: number; key: number },
+): boolean {
+  return hashString(prompt.join(','), filter.key) / 4294967296 < filter.recall;
+}
+
+/**
+ * How many leading tokens of `generated` the API withholds: the private reasoning up to `</think>`
+ * when reasoning is hidden; the visible steps up to `=>` when the elicitation filter is on and the
+ * prompt asked for them (`[steps]`); 0 otherwise.
+ */
+export function hiddenTokens(
+  prompt: readonly number[],
+  generated: readonly number[],
+  options: Pick<ChatApiOptions, 'reasoning' | 'filterElicitation'>,
+): number {
+  const thinkEnd = generated.indexOf(TOKEN.thinkEnd);
+  if (options.reasoning === 'hidden' && thinkEnd >= 0) return thinkEnd + 1;
+  if (
+    options.filterElicitation &&
+    prompt.includes(TOKEN.steps) &&
+    caught(prompt, options.filterElicitation)
+  ) {
+    const mark = generated.indexOf(TOKEN.answerMark);
+    if (mark >= 0) return mark + 1;
+  }
+  return 0;
+}
+
+/**
  * The API's answer to `prompt`: the teacher samples (temperature `options.temperature`, draws from
  * `rng`) up to `<end>` or MAX_REPLY_TOKENS, then the API hides and annotates as described above.
  */
@@ -80,10 +143,16 @@ export function answerPrompt(
   }
   const k = Math.min(Math.max(Math.round(options.topK), TOP_K_MIN), TOP_K_MAX);
   const perToken: TokenLogprobs[] = [];
+  const adjustLogits = answerAdjustment(options);
   const generated = decode(
     teacher,
     prompt,
-    { maxTokens: MAX_REPLY_TOKENS, temperature: options.temperature, rng },
+    {
+      maxTokens: options.maxTokens ?? MAX_REPLY_TOKENS,
+      temperature: options.temperature,
+      rng,
+      ...(adjustLogits ? { adjustLogits } : {}),
+    },
     (logDistribution) => {
       if (options.mode === 'text' || logDistribution === null) return;
       if (options.mode === 'logprobs') {
@@ -97,8 +166,7 @@ export function answerPrompt(
       perToken.push({ tokens, logprobs: Float64Array.from(tokens, (t) => logDistribution[t]!) });
     },
   );
-  const thinkEnd = generated.indexOf(TOKEN.thinkEnd);
-  const hiddenCount = options.reasoning === 'hidden' && thinkEnd >= 0 ? thinkEnd + 1 : 0;
+  const hiddenCount = hiddenTokens(prompt, generated, options);
   return {
     generated,
     hiddenCount,

@@ -19,6 +19,11 @@ export interface DecodeOptions {
   temperature: number;
   /** the draws when temperature > 0 */
   rng?: Rng;
+  /**
+   * changes the logits before the token is chosen (the API's logit noise, a text watermark): gets
+   * a copy of the logits and the window the model saw (latest token last); absent: no copy made
+   */
+  adjustLogits?: (logits: Float64Array, window: Int32Array) => void;
 }
 
 /**
@@ -77,14 +82,21 @@ export function decode(
   const greedy = !(options.temperature > 0);
   if (!greedy && !options.rng) throw new RangeError('decode: sampling needs an rng');
   const logDistribution = new Float64Array(model.spec.vocab);
+  const adjusted = options.adjustLogits ? new Float64Array(model.spec.vocab) : null;
   const generated: number[] = [];
   while (generated.length < options.maxTokens) {
     model.forward(window, 0);
+    let logits = model.logits;
+    if (adjusted) {
+      adjusted.set(logits);
+      options.adjustLogits!(adjusted, window);
+      logits = adjusted;
+    }
     let token: number;
     if (greedy) {
-      token = argmax(model.logits);
+      token = argmax(logits);
     } else {
-      logSoftmaxAtTemperature(model.logits, options.temperature, logDistribution);
+      logSoftmaxAtTemperature(logits, options.temperature, logDistribution);
       token = sampleFromLog(logDistribution, options.rng!);
     }
     onToken?.(greedy ? null : logDistribution, token);

@@ -17,9 +17,11 @@ import type { DefenseRuntime } from '../../registry/runtime-types';
 import { createRng } from '../../rng';
 import type { Classifier, DefenseCost, SimulationResult } from '../../types';
 import type { ScenarioRuntime, SimulateOptions, VictimCache } from '../contract';
-import type { ChatApiOptions } from './chatApi';
+import { chatApiOptions } from './apiSettings';
 import { capability, fidelity, statedResults } from './evaluate';
-import { honestChatCost } from './honest';
+import { honestChatRuns, type HonestRuns } from './honestRuns';
+import { runStealingSession } from './stealingRun';
+import { chatWatermarkReport } from './watermarkReport';
 import type { WindowLm } from './lm';
 import { chatMeta } from './meta';
 import { chatTurns, sideBySide } from './samples';
@@ -82,19 +84,7 @@ function chatDefenses(config: Config): DefenseRuntime[] {
   return activeDefenses(config).filter((d) => !d.meta.kinds || d.meta.kinds.includes('chat'));
 }
 
-/** The chat API's settings in a config (the output mode is one of the chat kind's). */
-export function chatApiOptions(config: Config): ChatApiOptions {
-  const mode = config.defense.output.mode;
-  if (mode !== 'text' && mode !== 'topLogprobs' && mode !== 'logprobs') {
-    throw new Error(`defense.output.mode ${mode} is not a chat answer format`);
-  }
-  return {
-    mode,
-    topK: config.defense.output.topLogprobs,
-    reasoning: config.defense.chat.reasoning,
-    temperature: config.victim.temperature,
-  };
-}
+export { chatApiOptions } from './apiSettings';
 
 function simulate(config: Config, options: SimulateOptions): SimulationResult {
   const rng = createRng(config.seed);
@@ -130,29 +120,36 @@ function simulate(config: Config, options: SimulateOptions): SimulationResult {
     };
   };
   const prompts = strategy.prompts(k, config.attack.queries, rng.fork('prompts'));
-  const session = runChatSession({
-    config,
-    teacher,
-    api,
-    apiOptions,
-    prompts,
-    measure,
-    rng: rng.fork('attacker'),
-    onProgress: (fraction, phase) => options.onProgress?.(0.05 + 0.8 * fraction, phase),
-  });
+  const sessionParts = { config, teacher, api, apiOptions, prompts, rng: rng.fork('attacker') };
+  const stealing = strategy.stealsLastLayer ? runStealingSession(sessionParts) : null;
+  const session =
+    stealing ??
+    runChatSession({
+      ...sessionParts,
+      measure,
+      onProgress: (fraction, phase) => options.onProgress?.(0.05 + 0.8 * fraction, phase),
+    });
+  const student = stealing ? null : (session as ReturnType<typeof runChatSession>).student;
 
   options.onProgress?.(0.88, 'honest users');
-  const honest = honestChatCost(
-    teacher,
-    {
-      operands: k,
-      requests: HONEST_REQUESTS,
-      wantStepsShare: config.scenario.honestWantSteps,
-      api: apiOptions,
-    },
-    rng.fork('honest'),
-  );
-  const defenseCost = honestCost(config, victim, defenses, honest, rng.fork('benign'));
+  const honestRun = honestChatRuns(teacher, config, apiOptions, HONEST_REQUESTS, rng);
+  const { honest } = honestRun;
+  const defenseCost = honestCost(config, victim, defenses, honestRun, rng.fork('benign'));
+  const watermark =
+    config.defense.watermark.on && student
+      ? (options.onProgress?.(0.92, 'watermark check'),
+        chatWatermarkReport({
+          config,
+          teacher,
+          student,
+          prompts,
+          answers: session.answers,
+          apiOptions,
+          problems,
+          asksForSteps: strategy.asksForSteps,
+          rng: rng.fork('watermark-check'),
+        }))
+      : null;
 
   const trainRng = rng.fork('training-problems');
   const trainProblems = Array.from({ length: TRAINING_PROBLEMS }, () =>
@@ -192,7 +189,7 @@ function simulate(config: Config, options: SimulateOptions): SimulationResult {
     },
     curve: session.curve,
     defenseCost,
-    watermark: null,
+    watermark,
     detection: null,
     queries: session.trace,
     chat: {
@@ -204,7 +201,12 @@ function simulate(config: Config, options: SimulateOptions): SimulationResult {
       curveTokens: session.curveTokens,
       transcript: chatTurns(prompts, session.answers, session.trace),
       honest,
-      sideBySide: sideBySide(teacher, session.student, problems, strategy.asksForSteps),
+      sideBySide: student ? sideBySide(teacher, student, problems, strategy.asksForSteps) : [],
+      ...(stealing ? { stealing: stealing.report } : {}),
+      ...(honestRun.elicitation ? { elicitation: honestRun.elicitation } : {}),
+      ...(honestRun.servedDistortion !== null
+        ? { servedDistortion: honestRun.servedDistortion }
+        : {}),
     },
   };
   options.onProgress?.(1, 'done');
@@ -212,17 +214,18 @@ function simulate(config: Config, options: SimulateOptions): SimulationResult {
 }
 
 /**
- * The chat kind's DefenseCost: accuracy drop = results honest users lose through what the API
- * returns (read from the full answer vs the visible one; hiding the trace keeps the result, so
- * it is 0 unless a format drops it), all on the reasoning defense; distortion 0 (no probability
- * vector is served to honest users); the rate limit's share of honest accounts blocked through its
- * own hook; steps denied from ./honest.ts.
+ * The chat kind's DefenseCost (the honest runs in ./honestRuns.ts): accuracy drop = results honest
+ * users lose, through what the API withholds (hidden reasoning: read from the full answer vs the
+ * visible one, 0 unless a format drops the result) and through what it changes (logit noise, the
+ * watermark: clean vs served answers); distortion = the mean L1 distance between the clean and the
+ * served next-token distribution (0 unless noise or watermark); the rate limit's share of honest
+ * accounts blocked through its own hook; steps denied from ./honest.ts and ./elicitation.ts.
  */
 function honestCost(
   config: Config,
   victim: Classifier,
   defenses: readonly DefenseRuntime[],
-  honest: ReturnType<typeof honestChatCost>,
+  runs: HonestRuns,
   rng: ReturnType<typeof createRng>,
 ): DefenseCost {
   const { benign } = config;
@@ -253,21 +256,24 @@ function honestCost(
     benignBlocked += part.benignBlocked ?? 0;
     falsePositives += part.falsePositives ?? 0;
   }
-  const drop = honest.cleanCorrectShare - honest.correctShare;
+  const { honest } = runs;
+  const withheld = honest.cleanCorrectShare - honest.correctShare;
+  const changedBy = runs.changedDropBy;
+  const changed = Object.values(changedBy).reduce<number>((s, d) => s + (d ?? 0), 0);
   const accuracyDropBy = Object.fromEntries(
     DEFENSE_RUNTIMES.filter(
       (d) => d.meta.stage === 'answer' && (!d.meta.kinds || d.meta.kinds.includes('chat')),
     )
       .sort((a, b) => a.meta.order - b.meta.order)
-      .map((d) => [d.id, d.id === 'chat' ? drop : 0]),
+      .map((d) => [d.id, d.id === 'chat' ? withheld : (changedBy[d.id] ?? 0)]),
   );
   return {
-    benignAccuracyDrop: drop,
+    benignAccuracyDrop: withheld + changed,
     accuracyDropBy,
-    distortion: 0,
+    distortion: runs.servedDistortion ?? 0,
     benignBlocked,
     falsePositives,
-    stepsDenied: honest.deniedShare,
+    stepsDenied: Math.max(honest.deniedShare, runs.elicitation?.filteredShare ?? 0),
   };
 }
 

@@ -10,7 +10,9 @@
  *   curve[i].accuracy / fidelity               the same two after each tenth of the prompts;
  *   queries.servedLabel                        the digit each answer states (255: refused or none).
  */
+import type { ElicitationCost } from './elicitation';
 import type { HonestChatCost } from './honest';
+import type { StealingReport } from './stealing';
 
 /** One exchange of the transcript, as words (the vocabulary's spelling of each token). */
 export interface ChatTurn {
@@ -49,6 +51,12 @@ export interface ChatResult {
   transcript: ChatTurn[];
   /** what the API's settings cost honest users (reasoning hidden: steps they wanted and lacked) */
   honest: HonestChatCost;
-  /** a few held-out problems, answered by both */
+  /** a few held-out problems, answered by both (empty when no student was trained) */
   sideBySide: SideBySide[];
+  /** logit stealing (attack `logitStealing`): what the attacker found (absent for other attacks) */
+  stealing?: StealingReport;
+  /** the reasoning-elicitation filter's cost to honest users (absent when it is off) */
+  elicitation?: ElicitationCost;
+  /** mean L1 distance between clean and served distributions (absent: nothing changes them) */
+  servedDistortion?: number;
 }

@@ -34,7 +34,7 @@ export const noiseMeta: OutputModeMeta = {
       max: 2,
       default: 0.2,
       label: 'Noise sigma',
-      help: 'Gaussian noise added to each probability before renormalising; can flip the answer.',
+      help: 'Gaussian noise added to each probability before renormalising; can flip the answer. Chat: noise added to each logit, the same every time a context is asked (so it cannot be averaged away).',
       control: { step: 0.01 },
     },
   ],
@@ -47,7 +47,8 @@ export const noiseMeta: OutputModeMeta = {
     unit: 'sigma',
   },
   card: 'noise',
-  kinds: ['planar', 'credit'],
+  // chat: full log-probabilities of noisy logits, fixed per context (scenarios/chat/logitNoise.ts)
+  kinds: ['planar', 'credit', 'chat'],
 };
 
 export const noise: OutputModePlugin = {
