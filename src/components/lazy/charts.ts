@@ -16,6 +16,7 @@ export type DeferredChart =
   | 'creditCharts'
   | 'chatTranscript'
   | 'chatSideBySide'
+  | 'stealingSpectrum'
   | 'ledger';
 
 // The stand-ins type the props; the loader only moves components around.
@@ -28,6 +29,7 @@ export const DEFERRED_CHARTS = onDemand<DeferredChart, AnyComponent>({
   creditCharts: () => import('../credit/CreditCharts.svelte'),
   chatTranscript: () => import('../chat/ChatTranscript.svelte'),
   chatSideBySide: () => import('../chat/ChatSideBySide.svelte'),
+  stealingSpectrum: () => import('../chat/StealingSpectrum.svelte'),
   ledger: () => import('../charts/Ledger.svelte'),
 });
 
