@@ -3,6 +3,7 @@
  * paid for the defenses, and the watermark and detection verdicts, each as words with units.
  * One table drives both the single-run and the A/B ledger.
  */
+import { HONEST_COST_WORDS } from '../core/registry/costWords';
 import type { SimulationResult } from '../core/types';
 import {
   formatCount,
@@ -92,7 +93,7 @@ const HONEST: LedgerSection = {
       value: (r) => formatDistortion(r.defenseCost.distortion),
     },
     {
-      label: 'Honest accounts rate-limited',
+      label: HONEST_COST_WORDS.benignBlocked.name,
       value: (r) => formatPercent(r.defenseCost.benignBlocked, 1),
     },
     {

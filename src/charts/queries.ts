@@ -27,7 +27,7 @@ export interface QueryMarks {
   answered: string[];
   /** ring path around watermarked answers */
   watermarked: string;
-  /** cross path at refused queries (rate-limited or banned) */
+  /** cross path at refused queries (over the daily limit, or from a banned account) */
   refused: string;
   /** queries drawn (the first `limit` of the trace) */
   shown: number;

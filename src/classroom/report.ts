@@ -3,6 +3,7 @@
  * run A's beside them when one is pinned) and the share link. Pure data; Report.svelte lays it out
  * and the page's print CSS fits it on one page.
  */
+import { HONEST_COST_WORDS } from '../core/registry/costWords';
 import { FIELDS, formatFieldText, getPath, type FieldValue } from '../core/config';
 import type { SimulationResult } from '../core/types';
 import {
@@ -60,7 +61,7 @@ const MEASURES: readonly Measure[] = [
   ["Attacker's cost", (r) => formatUSD(r.attacker.costUSD)],
   ['Honest users: accuracy drop', (r) => formatPoints(r.defenseCost.benignAccuracyDrop)],
   ['Honest users: output distortion (L1)', (r) => r.defenseCost.distortion.toFixed(3)],
-  ['Honest users blocked by the rate limit', (r) => formatPercent(r.defenseCost.benignBlocked, 1)],
+  [HONEST_COST_WORDS.benignBlocked.name, (r) => formatPercent(r.defenseCost.benignBlocked, 1)],
   ['Honest users flagged by detection', (r) => formatPercent(r.defenseCost.falsePositives, 1)],
   [
     'Watermark: ownership of the copy',

@@ -16,7 +16,7 @@ test('with every defense on, the scoreboard sits above the fold and its tiles ho
     "Owner's evidence",
   ]);
   await expect(board).toContainText(/−\d+\.\d pts\saccuracy/);
-  await expect(board).toContainText(/\d+\.\d%\sblocked/);
+  await expect(board).toContainText(/\d+\.\d%\shit the daily limit/);
   await expect(board).toContainText(/\d+\.\d%\sflagged/);
   const box = await board.boundingBox();
   expect(box, 'scoreboard drawn').not.toBeNull();

@@ -6,6 +6,7 @@
  */
 import { DEFENSES, hasDefense } from '../../core/registry/meta';
 import type { HonestCost } from '../../core/registry/types';
+import { HONEST_COST_WORDS } from '../../core/registry/costWords';
 import type { DefenseCost, SimulationResult } from '../../core/types';
 import { formatCount, formatPercent, formatPValue, formatUSD } from '../../charts/format';
 import { formatPointsDrop } from '../controls/costs';
@@ -98,7 +99,13 @@ const COST_LINES: [HonestCost, (cost: DefenseCost) => ScoreLine][] = [
     'accuracyDrop',
     (cost) => ({ value: formatPointsDrop(cost.benignAccuracyDrop), what: 'accuracy' }),
   ],
-  ['benignBlocked', (cost) => ({ value: formatPercent(cost.benignBlocked, 1), what: 'blocked' })],
+  [
+    'benignBlocked',
+    (cost) => ({
+      value: formatPercent(cost.benignBlocked, 1),
+      what: HONEST_COST_WORDS.benignBlocked.short,
+    }),
+  ],
   ['falsePositives', (cost) => ({ value: formatPercent(cost.falsePositives, 1), what: 'flagged' })],
   [
     'stepsDenied',
