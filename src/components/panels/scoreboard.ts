@@ -25,6 +25,8 @@ export interface ScoreLine {
 export interface ScoreTile {
   id: 'copy' | 'attacker' | 'honest' | 'owner';
   label: string;
+  /** the glossary entry that explains the tile's measure (src/classroom/glossary.ts) */
+  term?: string;
   lines: ScoreLine[];
   /** a smaller note under the lines ('' for none) */
   note: string;
@@ -62,6 +64,7 @@ function copyTile(
   return {
     id: 'copy',
     label: 'Stolen copy',
+    term: 'fidelity',
     lines: [
       {
         value: formatPercent(point?.fidelity ?? result.student.fidelity, 1),
@@ -152,7 +155,9 @@ function ownerTile(result: SimulationResult): ScoreTile | null {
           },
     );
   }
-  return lines.length > 0 ? { id: 'owner', label: "Owner's evidence", lines, note: '' } : null;
+  return lines.length > 0
+    ? { id: 'owner', label: "Owner's evidence", term: 'p-value', lines, note: '' }
+    : null;
 }
 
 /**
