@@ -193,11 +193,13 @@ export class Classroom {
     const resume = stored && !stored.completed ? stored : null;
     this.predictions = resume ? { ...resume.predictions } : {};
     this.finished = false;
-    this.resumedAt = stepIndex === undefined && resume && resume.step > 0 ? resume.step + 1 : null;
     this.dialog = null;
     if (this.pinnedByLesson) this.lab.store.getState().unpin();
     this.pinnedByLesson = false;
-    await this.goTo(stepIndex ?? resume?.step ?? 0);
+    // goTo moves to the step at once (then waits for runs); the welcome note comes after the move.
+    const going = this.goTo(stepIndex ?? resume?.step ?? 0);
+    this.resumedAt = stepIndex === undefined && resume && resume.step > 0 ? resume.step + 1 : null;
+    await going;
   }
 
   /** Opens the lesson named in the link, if any. */
