@@ -46,7 +46,8 @@ export const COST_MEASURES: readonly CostMeasureSpec[] = [
   },
   {
     measure: 'benignBlocked',
-    label: HONEST_COST_WORDS.benignBlocked.name,
+    // short: the menu of costs is as wide as its longest option (a phone has no room to spare)
+    label: 'Hit the daily limit',
     axis: `${HONEST_COST_WORDS.benignBlocked.name} (%)`,
     help: HONEST_COST_WORDS.benignBlocked.means,
     tick: (v) => formatNumber(v * 100, 1),

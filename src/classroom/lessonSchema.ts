@@ -156,6 +156,8 @@ function templates(p: Problems, value: string, where: string, configOnly: boolea
 
 /** Every `[[words|id]]` must name an entry of the glossary (src/classroom/glossary.ts). */
 function glossaryLinks(p: Problems, value: string, where: string): void {
+  if (/\{[^}]*\[\[/.test(value))
+    p.add(where, 'a [[glossary link]] cannot sit inside a {placeholder}');
   for (const id of termLinks(value))
     if (!glossaryEntry(id)) p.add(where, `[[…|${id}]] is not a term of the glossary`);
 }

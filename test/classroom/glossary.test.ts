@@ -114,6 +114,13 @@ describe('glossary', () => {
       summary: 'S',
       steps: [{ title: 'One', text: 'A [[word|no-such-term]].', reveal: 'R' }],
     };
+    const broken = {
+      ...lesson,
+      steps: [{ title: 'One', text: 'T', reveal: 'Paid {chat.[[tokens|token]].billed:int}.' }],
+    };
+    const inside = validateLesson(broken);
+    expect(inside.ok).toBe(false);
+    if (!inside.ok) expect(inside.errors.join('\n')).toContain('cannot sit inside a {placeholder}');
     const parsed = validateLesson(lesson);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok)
