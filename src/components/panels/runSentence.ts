@@ -9,19 +9,13 @@
  * checks that no other number appears). Pure: a result in, a string out.
  *
  * Shape: "<what the defenses do to the attacker>: <what the copy is worth> for <spend>, while
- * <what honest users pay>[; <the owner's evidence>]."
+ * <what honest users pay>." (The owner's evidence has its own tile on the scoreboard.)"
  */
 import { DEFENSES, OUTPUT_MODE_META_BY_ID } from '../../core/registry/meta';
 import type { HonestCost } from '../../core/registry/types';
 import type { ScenarioKind } from '../../core/config/schema';
 import type { SimulationResult } from '../../core/types';
-import {
-  formatCount,
-  formatPercent,
-  formatPoints,
-  formatPValue,
-  formatUSD,
-} from '../../charts/format';
+import { formatCount, formatPercent, formatPoints, formatUSD } from '../../charts/format';
 
 /** What the sentence reads of a run (a SimulationResult has all of it). */
 export type SentenceRun = Pick<
@@ -35,9 +29,9 @@ const count = (n: number, one: string, many = `${one}s`) =>
 
 /** What the copy's agreement counts, per scenario kind (fidelity on held-out inputs). */
 const AGREEMENT: Record<ScenarioKind, (share: string) => string> = {
-  planar: (share) => `the copy agrees with the victim on ${share} of held-out points`,
-  credit: (share) => `the copy takes the lender's decision on ${share} of held-out applicants`,
-  chat: (share) => `the copy states the model's result on ${share} of held-out problems`,
+  planar: (share) => `the copy agrees with the victim on ${share} of new points`,
+  credit: (share) => `the copy takes the lender's decision on ${share} of new applicants`,
+  chat: (share) => `the copy states the model's result on ${share} of new problems`,
 };
 
 /** The defenses that are on, by the names the panels use (the answer format by its own name). */
@@ -57,7 +51,7 @@ function lead(run: SentenceRun): string {
   const c = run.config.defense;
   if (c.rateLimit.on) {
     if (a.queriesAnswered < a.queriesAsked)
-      return `A daily limit of ${formatCount(c.rateLimit.perDay)} per account lets through ${formatCount(a.queriesAnswered)} of the attacker's ${count(a.queriesAsked, 'query', 'queries')}`;
+      return `The daily limit lets through ${formatCount(a.queriesAnswered)} of the attacker's ${count(a.queriesAsked, 'query', 'queries')}`;
     if (a.accountsUsed > 1)
       return `With ${count(a.accountsUsed, 'account')} the daily limit no longer slows the attacker`;
     return `A daily limit of ${formatCount(c.rateLimit.perDay)} per account does not slow this attacker`;
@@ -88,19 +82,16 @@ function costs(run: SentenceRun): string {
       `${formatPercent(cost.benignBlocked, 1)} of honest accounts hit the daily limit in ${days === 7 ? 'a week' : count(days, 'day')}`,
     );
   if (moved.has('falsePositives'))
-    parts.push(`${formatPercent(cost.falsePositives, 1)} of honest accounts are wrongly flagged`);
+    parts.push(
+      `${formatPercent(cost.falsePositives, 1)} ${parts.length > 0 && moved.has('benignBlocked') ? 'are' : 'of honest accounts are'} wrongly flagged`,
+    );
   if (moved.has('stepsDenied'))
     parts.push(
       `${formatPercent(cost.stepsDenied ?? 0, 1)} of honest requests that wanted the steps get none`,
     );
-  return parts.length > 0 ? `while ${parts.join(' and ')}` : 'and honest users pay nothing';
-}
-
-/** The owner's evidence, when the watermark is on ('' otherwise). */
-function evidence(run: SentenceRun): string {
-  const w = run.watermark;
-  if (!w) return '';
-  return `; the watermark ${w.shown ? 'shows' : 'does not show'} that the copy was stolen (${formatPValue(w.pValue)})`;
+  const list =
+    parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts.join(' and ');
+  return parts.length > 0 ? `while ${list}` : 'and honest users pay nothing';
 }
 
 /**
@@ -115,5 +106,5 @@ export function runSentence(run: SentenceRun, baseline: SentenceRun | null): str
       ? ` (${formatPercent(baseline.student.fidelity, 1)} without defenses)`
       : '';
   const copy = `${AGREEMENT[run.kind](fidelity)}${undefended} for ${formatUSD(run.attacker.costUSD)}`;
-  return `${lead(run)}: ${copy}, ${costs(run)}${evidence(run)}.`;
+  return `${lead(run)}: ${copy}, ${costs(run)}.`;
 }

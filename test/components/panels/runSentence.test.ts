@@ -36,7 +36,7 @@ describe('runSentence', () => {
   it('no defense: the copy, its price, and nothing paid by honest users', () => {
     const r = run([], { attacker: { costUSD: 2 } });
     expect(runSentence(r, r)).toBe(
-      'With no defense on: the copy agrees with the victim on 98.7% of held-out points for $2.00, and honest users pay nothing.',
+      'With no defense on: the copy agrees with the victim on 98.7% of new points for $2.00, and honest users pay nothing.',
     );
   });
 
@@ -49,7 +49,7 @@ describe('runSentence', () => {
       { attacker: { costUSD: 12, accountsUsed: 20 }, cost: { benignBlocked: 0.97 } },
     );
     expect(runSentence(r, null)).toBe(
-      'With 20 accounts the daily limit no longer slows the attacker: the copy agrees with the victim on 98.7% of held-out points for $12.00, while 97.0% of honest accounts hit the daily limit in a week.',
+      'With 20 accounts the daily limit no longer slows the attacker: the copy agrees with the victim on 98.7% of new points for $12.00, while 97.0% of honest accounts hit the daily limit in a week.',
     );
   });
 
@@ -61,7 +61,7 @@ describe('runSentence', () => {
     });
     const baseline = run([], { fidelity: 0.987 });
     expect(runSentence(r, baseline)).toBe(
-      "A daily limit of 200 per account lets through 200 of the attacker's 1,000 queries: the copy agrees with the victim on 85.0% of held-out points (98.7% without defenses) for $2.50, while 12.5% of honest accounts hit the daily limit in a week.",
+      "The daily limit lets through 200 of the attacker's 1,000 queries: the copy agrees with the victim on 85.0% of new points (98.7% without defenses) for $2.50, while 12.5% of honest accounts hit the daily limit in a week.",
     );
   });
 
@@ -111,7 +111,22 @@ describe('runSentence', () => {
     const text = runSentence(r, null);
     expect(text).toMatch(/^With the defenses on \(Noisy probabilities, Watermark\): /);
     expect(text).toContain('while honest users lose 3.4 points of accuracy');
-    expect(text).toContain('; the watermark shows that the copy was stolen (p = 3.2e-9).');
+    // the owner's evidence has its own tile: the sentence stays one short sentence
+    expect(text).not.toContain('p = ');
+  });
+
+  it('lists three costs as one list, naming honest accounts once', () => {
+    const r = run(
+      [
+        ['defense.output.mode', 'noise'],
+        ['defense.rateLimit.on', true],
+        ['defense.detection.on', true],
+      ],
+      { cost: { benignAccuracyDrop: 0.014, benignBlocked: 0.11, falsePositives: 0.031 } },
+    );
+    expect(runSentence(r, null)).toMatch(
+      /, while honest users lose 1\.4 points of accuracy, 11\.0% of honest accounts hit the daily limit in a week and 3\.1% are wrongly flagged\.$/,
+    );
   });
 
   it('label-only answers cost no accuracy and say so', () => {
@@ -122,14 +137,14 @@ describe('runSentence', () => {
   it('speaks of applicants for credit and of problems for chat', () => {
     const credit = run([], { kind: 'credit' });
     expect(runSentence(credit, null)).toContain(
-      "the copy takes the lender's decision on 98.7% of held-out applicants",
+      "the copy takes the lender's decision on 98.7% of new applicants",
     );
     const chat = run([['defense.rateLimit.on', false]], {
       kind: 'chat',
       cost: { stepsDenied: 0.4 },
     });
     expect(runSentence(chat, null)).toContain(
-      "the copy states the model's result on 98.7% of held-out problems",
+      "the copy states the model's result on 98.7% of new problems",
     );
   });
 
@@ -168,7 +183,6 @@ describe('runSentence', () => {
             String(accounts),
             String(answered),
             '1,000', // queries asked
-            '200', // the daily limit
             '1.50', // dollars
             '0', // accounts banned
           ]);
