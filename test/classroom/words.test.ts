@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { HONEST_COST_WORDS } from '../../src/core/registry/costWords';
 
 /** Banned synonyms; identifiers such as `benignBlocked` do not match (no word boundary inside). */
-const BANNED = [/\bblocked\b/i, /\brate[- ]limited\b/i, /\brate[- ]limiting\b/i];
+const BANNED = [
+  /\bblocked\b/i,
+  /\bblocks\b/i,
+  /\bblocking\b/i,
+  /\brate[- ]limited\b/i,
+  /\brate[- ]limiting\b/i,
+];
 
 function walk(dir: string, keep: (path: string) => boolean): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -53,6 +59,7 @@ describe('the rate limit cost has one name', () => {
   it('the pattern catches the old words and spares the identifiers', () => {
     const banned = (text: string) => BANNED.some((re) => re.test(text));
     expect(banned('Honest users blocked')).toBe(true);
+    expect(banned('Weakens the copy, and blocks some honest users')).toBe(true);
     expect(banned('Honest accounts rate-limited (%)')).toBe(true);
     expect(banned('cost.benignBlocked')).toBe(false);
     expect(banned(HONEST_COST_WORDS.benignBlocked.name)).toBe(false);
