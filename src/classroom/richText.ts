@@ -9,6 +9,8 @@ export interface TextSpan {
   bold: boolean;
   /** the glossary entry the words link to (a term span is never bold) */
   term?: string;
+  /** punctuation right after a term, kept on its line (a button is a place a line may break) */
+  after?: string;
 }
 
 /** `**bold**` or `[[words|id]]` (the id: lower-case letters, digits and -). */
@@ -31,7 +33,16 @@ export function richParagraphs(text: string): TextSpan[][] {
         at = index + match[0].length;
       }
       if (at < paragraph.length) spans.push({ text: paragraph.slice(at), bold: false });
-      return spans;
+      // Punctuation after a term travels with it: "its reasoning, then" never breaks before ",".
+      spans.forEach((span, i) => {
+        const next = spans[i + 1];
+        const mark =
+          span.term !== undefined && next && !next.bold ? /^[,.;:!?)]+/.exec(next.text) : null;
+        if (!mark || !next) return;
+        span.after = mark[0];
+        next.text = next.text.slice(mark[0].length);
+      });
+      return spans.filter((span) => span.text !== '' || span.term !== undefined);
     });
 }
 

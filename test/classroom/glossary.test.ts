@@ -129,3 +129,17 @@ describe('glossary', () => {
       );
   });
 });
+
+describe('glossary links in lesson text', () => {
+  it('keep the punctuation after a term with it (no line break before a comma)', () => {
+    expect(richParagraphs('its [[reasoning|reasoning]], then [[x|y]] z')).toEqual([
+      [
+        { text: 'its ', bold: false },
+        { text: 'reasoning', bold: false, term: 'reasoning', after: ',' },
+        { text: ' then ', bold: false },
+        { text: 'x', bold: false, term: 'y' },
+        { text: ' z', bold: false },
+      ],
+    ]);
+  });
+});
