@@ -124,7 +124,7 @@ for (const d of tuned) {
 }
 console.log('');
 console.log(
-  '| attacker | defense | fidelity (test) | fidelity (uniform) | accuracy drop | distortion | blocked | false positives |',
+  '| attacker | defense | fidelity (test) | fidelity (uniform) | accuracy drop | distortion | hit the limit | false positives |',
 );
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const attacker of ATTACKERS) {

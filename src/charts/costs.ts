@@ -4,6 +4,7 @@
  * simulator reports them (DefenseCost, SweepLevel); only the display changes units.
  */
 import type { DefenseCost } from '../core/types';
+import { HONEST_COST_WORDS } from '../core/registry/costWords';
 import { formatDistortion, formatNumber, formatPercent, formatPoints } from './format';
 
 /**
@@ -45,9 +46,10 @@ export const COST_MEASURES: readonly CostMeasureSpec[] = [
   },
   {
     measure: 'benignBlocked',
-    label: 'Honest users blocked',
-    axis: 'Honest accounts rate-limited (%)',
-    help: 'Share of honest accounts that hit the rate limit at least once.',
+    // short: the menu of costs is as wide as its longest option (a phone has no room to spare)
+    label: 'Hit the daily limit',
+    axis: `${HONEST_COST_WORDS.benignBlocked.name} (%)`,
+    help: HONEST_COST_WORDS.benignBlocked.means,
     tick: (v) => formatNumber(v * 100, 1),
     text: (v) => formatPercent(v, 1),
   },

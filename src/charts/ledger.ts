@@ -4,6 +4,7 @@
  * One table drives both the single-run and the A/B ledger.
  */
 import { firstAlarm, ordinal } from './detection';
+import { HONEST_COST_WORDS } from '../core/registry/costWords';
 import type { SimulationResult } from '../core/types';
 import {
   formatCount,
@@ -17,6 +18,8 @@ import {
 export interface LedgerRow {
   /** row label, with the unit where the value does not carry one */
   label: string;
+  /** the glossary entry that explains the label's technical word (src/classroom/glossary.ts) */
+  term?: string;
   /** the value in words for one run */
   value: (result: SimulationResult) => string;
   /** a verdict row: 'good' for the owner (ownership shown), 'bad' (control accused), else neutral */
@@ -70,13 +73,19 @@ const COPY: LedgerSection = {
   rows: [
     {
       label: 'Fidelity (agrees with victim, held-out inputs)',
+      term: 'fidelity',
       value: (r) => formatPercent(r.student.fidelity, 1),
     },
     {
       label: 'Fidelity on uniform inputs',
+      term: 'uniform',
       value: (r) => formatPercent(r.student.fidelityUniform, 1),
     },
-    { label: 'Copy’s accuracy', value: (r) => formatPercent(r.student.accuracy, 1) },
+    {
+      label: 'Copy’s accuracy',
+      term: 'accuracy',
+      value: (r) => formatPercent(r.student.accuracy, 1),
+    },
     { label: 'Victim’s accuracy', value: (r) => formatPercent(r.victim.accuracy, 1) },
   ],
 };
@@ -86,18 +95,22 @@ const HONEST: LedgerSection = {
   rows: [
     {
       label: 'Accuracy lost through changed answers',
+      term: 'accuracy-drop',
       value: (r) => formatPoints(r.defenseCost.benignAccuracyDrop),
     },
     {
       label: 'Answer distortion (mean L1 distance, 0 to 2)',
+      term: 'l1-distortion',
       value: (r) => formatDistortion(r.defenseCost.distortion),
     },
     {
-      label: 'Honest accounts rate-limited',
+      label: HONEST_COST_WORDS.benignBlocked.name,
+      term: 'hit-the-limit',
       value: (r) => formatPercent(r.defenseCost.benignBlocked, 1),
     },
     {
       label: 'Honest accounts wrongly flagged',
+      term: 'flagged',
       value: (r) => formatPercent(r.defenseCost.falsePositives, 1),
     },
   ],
@@ -108,6 +121,7 @@ const WATERMARK: LedgerSection = {
   rows: [
     {
       label: 'Stolen copy',
+      term: 'p-value',
       value: watermarkVerdict,
       tone: (r) => (r.watermark ? (r.watermark.shown ? 'good' : 'neutral') : 'neutral'),
     },

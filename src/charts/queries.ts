@@ -30,7 +30,8 @@ export interface QueryMarks {
   answered: string[];
   /** ring path around watermarked answers */
   watermarked: string;
-  /** cross path at refused queries (rate-limited or banned): every `refusedStride`-th one */
+  /** cross path at refused queries (over the daily limit, or from a banned account): every
+   * `refusedStride`-th one */
   refused: string;
   /** one refused query in this many is drawn (1: all of them) */
   refusedStride: number;

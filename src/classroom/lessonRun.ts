@@ -3,7 +3,16 @@
  * the lesson's `start`, then every step's `set` up to i, so a step opened from a link looks the same
  * as one reached by clicking Next), and the check of a step's expectations against the run's facts.
  */
-import { defaultConfig, setPath, type Config } from '../core/config';
+import {
+  FIELDS,
+  choiceLabel,
+  defaultConfig,
+  formatFieldText,
+  getPath,
+  setPath,
+  type Config,
+  type FieldValue,
+} from '../core/config';
 import type { FactValue } from './facts';
 import type { ConfigPatch, Expectation, Lesson } from './lessonSchema';
 
@@ -81,5 +90,34 @@ export function checkExpectations(
       expectation.than !== undefined ? ` = ${show(right)}` : ''
     })`;
     return { expectation, holds, message };
+  });
+}
+
+/** One setting the learner changed away from the step's. */
+export interface ChangedSetting {
+  path: string;
+  /** the control's label: "Accounts" */
+  label: string;
+  /** the step's value and the value on screen, as the controls write them */
+  step: string;
+  yours: string;
+}
+
+/**
+ * The settings on screen that differ from the step's (FIELDS order), for the lesson bar's note
+ * "you changed …; the reveal belongs to the step's settings".
+ * @param step the step's config (stepConfig)
+ * @param current the config the controls show
+ */
+export function changedSettings(step: Config, current: Config): ChangedSetting[] {
+  const text = (spec: (typeof FIELDS)[number], value: unknown): string =>
+    spec.kind === 'enum' && typeof value === 'string'
+      ? choiceLabel(spec.path, value)
+      : formatFieldText(spec, value as FieldValue);
+  return FIELDS.flatMap((spec) => {
+    const a = getPath(step, spec.path);
+    const b = getPath(current, spec.path);
+    if (JSON.stringify(a) === JSON.stringify(b)) return [];
+    return [{ path: spec.path, label: spec.label, step: text(spec, a), yours: text(spec, b) }];
   });
 }

@@ -10,6 +10,8 @@ import type { ConfigPath, FieldValue } from '../core/config';
 import { SWEEP_KNOB_BY_NAME } from '../core/registry/meta';
 import { FACT_FORMATS, isFactPath, placeholders } from './facts';
 import { isTourTarget } from './tour';
+import { termLinks } from './richText';
+import { glossaryEntry } from './glossary';
 
 /** A partial config: dotted setting paths to values ("attack.queries": 300). */
 export type ConfigPatch = Readonly<Partial<Record<ConfigPath, FieldValue>>>;
@@ -152,6 +154,14 @@ function templates(p: Problems, value: string, where: string, configOnly: boolea
   }
 }
 
+/** Every `[[words|id]]` must name an entry of the glossary (src/classroom/glossary.ts). */
+function glossaryLinks(p: Problems, value: string, where: string): void {
+  if (/\{[^}]*\[\[/.test(value))
+    p.add(where, 'a [[glossary link]] cannot sit inside a {placeholder}');
+  for (const id of termLinks(value))
+    if (!glossaryEntry(id)) p.add(where, `[[…|${id}]] is not a term of the glossary`);
+}
+
 function prediction(p: Problems, value: unknown, where: string): LessonPrediction | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value)) {
@@ -239,6 +249,8 @@ function step(p: Problems, value: unknown, where: string): LessonStep | null {
   };
   templates(p, result.text, `${where}.text`, true);
   templates(p, result.reveal, `${where}.reveal`, false);
+  glossaryLinks(p, result.text, `${where}.text`);
+  glossaryLinks(p, result.reveal, `${where}.reveal`);
   const set = patch(p, value.set, `${where}.set`);
   if (set) result.set = set;
   if (value.highlight !== undefined) {

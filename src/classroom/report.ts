@@ -4,6 +4,7 @@
  * page's controls show them (settingsText.ts: "Label only", "on"), never as raw config values.
  * Pure data; Report.svelte lays it out.
  */
+import { HONEST_COST_WORDS } from '../core/registry/costWords';
 import { FIELDS, getPath } from '../core/config';
 import { settingValueText } from './settingsText';
 import { firstAlarm, firstAlarmText } from '../charts/detection';
@@ -65,7 +66,7 @@ const MEASURES: readonly Measure[] = [
   ["Attacker's cost", (r) => formatUSD(r.attacker.costUSD)],
   ['Honest users: accuracy drop', (r) => formatPoints(r.defenseCost.benignAccuracyDrop)],
   ['Honest users: output distortion (L1)', (r) => r.defenseCost.distortion.toFixed(3)],
-  ['Honest users blocked by the rate limit', (r) => formatPercent(r.defenseCost.benignBlocked, 1)],
+  [HONEST_COST_WORDS.benignBlocked.name, (r) => formatPercent(r.defenseCost.benignBlocked, 1)],
   ['Honest users flagged by detection', (r) => formatPercent(r.defenseCost.falsePositives, 1)],
   [
     'Watermark: ownership of the copy',

@@ -17,16 +17,23 @@ import type { Config } from '../core/config';
 import { coveredBy, parseViewFlags, withViewFlags, type ViewFlags } from '../classroom/viewFlags';
 import type { FetchLike } from '../classroom/lessonLoader';
 import type { Lesson, LessonIndexEntry } from '../classroom/lessonSchema';
+import { loadProgress, saveProgress, type ProgressStorage } from '../classroom/lessonProgress';
+import { lessonCompletedMessage } from '../classroom/lessonSummary';
 
 type LessonKit = typeof import('../classroom/lessonKit');
 
-export type ClassroomDialog = 'lessons' | 'cards' | 'embed' | 'export' | 'report' | 'help' | null;
+export type ClassroomDialog =
+  'lessons' | 'cards' | 'glossary' | 'embed' | 'export' | 'report' | 'help' | null;
 
 /** What the classroom needs from the window (passed in for tests). */
 export interface ClassroomWindow {
   location: { readonly hash: string };
   history: { replaceState(data: unknown, unused: string, url?: string): void };
   fetch: FetchLike;
+  /** where a learner's place in each lesson is kept (reading it may throw in a sandboxed frame) */
+  readonly localStorage?: ProgressStorage;
+  /** the embedding page, told when a lesson is completed (the window itself when not framed) */
+  readonly parent?: { postMessage(message: unknown, targetOrigin: string): void };
 }
 
 export class Classroom {
@@ -35,11 +42,17 @@ export class Classroom {
   dialog: ClassroomDialog = $state(null);
   /** policy card shown by the cards dialog (null: all cards) */
   cardId: string | null = $state(null);
+  /** glossary entry the glossary dialog scrolls to (null: the top) */
+  glossaryTerm: string | null = $state(null);
   index: LessonIndexEntry[] | null = $state.raw(null);
   lesson: Lesson | null = $state.raw(null);
   step = $state(0);
   /** the learner's choice per step index, once locked in */
   predictions: Record<number, string> = $state({});
+  /** the learner pressed Finish on the last step: the bar shows the lesson's summary */
+  finished = $state(false);
+  /** the lesson reopened at the step the learner had reached last time (1-based), or null */
+  resumedAt: number | null = $state(null);
   /** problems loading a lesson, each naming the file and field */
   lessonErrors: string[] = $state.raw([]);
   /** a short message for the live region (shortcut feedback) */
@@ -141,8 +154,30 @@ export class Classroom {
     else this.lessonErrors = loaded.errors;
   }
 
-  /** Opens a lesson at a 0-based step (a link's step is 1-based: use `openFromLink`). */
-  async start(id: string, stepIndex = 0): Promise<void> {
+  /** window.localStorage, or null where reading it throws (a sandboxed frame) */
+  private storage(): ProgressStorage | null {
+    try {
+      return this.win.localStorage ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps the learner's place (step and predictions) for the next visit. */
+  private saveProgress(completed = false): void {
+    if (!this.lesson) return;
+    saveProgress(this.storage(), this.lesson.id, {
+      step: this.step,
+      predictions: this.predictions,
+      completed,
+    });
+  }
+
+  /**
+   * Opens a lesson at a 0-based step (a link's step is 1-based: use `openFromLink`). Without a
+   * step it resumes where the learner left off (stored progress), or starts at step 1.
+   */
+  async start(id: string, stepIndex?: number): Promise<void> {
     this.lessonErrors = [];
     const kit = await this.lessonKit();
     if (!kit) return;
@@ -152,11 +187,19 @@ export class Classroom {
       return;
     }
     this.lesson = loaded.value;
-    this.predictions = {};
+    const stored = loadProgress(this.storage(), loaded.value);
+    // A finished lesson starts over; an unfinished one keeps its predictions (and, when no step is
+    // asked for, its step).
+    const resume = stored && !stored.completed ? stored : null;
+    this.predictions = resume ? { ...resume.predictions } : {};
+    this.finished = false;
     this.dialog = null;
     if (this.pinnedByLesson) this.lab.store.getState().unpin();
     this.pinnedByLesson = false;
-    await this.goTo(stepIndex);
+    // goTo moves to the step at once (then waits for runs); the welcome note comes after the move.
+    const going = this.goTo(stepIndex ?? resume?.step ?? 0);
+    this.resumedAt = stepIndex === undefined && resume && resume.step > 0 ? resume.step + 1 : null;
+    await going;
   }
 
   /** Opens the lesson named in the link, if any. */
@@ -175,7 +218,11 @@ export class Classroom {
       });
       return;
     }
-    await this.start(id, kit.stepIndexFromLink(loaded.value, this.flags.step));
+    // A link without a step resumes where this learner left off.
+    await this.start(
+      id,
+      this.flags.step === null ? undefined : kit.stepIndexFromLink(loaded.value, this.flags.step),
+    );
   }
 
   stepConfig(index = this.step): Config | null {
@@ -206,8 +253,11 @@ export class Classroom {
     if (!lesson || !stepConfig) return;
     const target = Math.max(0, Math.min(lesson.steps.length - 1, index));
     const token = ++this.entering;
+    if (target !== this.step) this.resumedAt = null;
     this.step = target;
+    this.finished = false;
     this.writeLink();
+    this.saveProgress();
     const step = lesson.steps[target];
     const store = this.lab.store;
     if (step?.pin && target > 0) {
@@ -255,6 +305,30 @@ export class Classroom {
 
   predict(choice: string): void {
     this.predictions = { ...this.predictions, [this.step]: choice };
+    this.saveProgress();
+  }
+
+  /**
+   * Finish on the last step: the bar shows the summary, the embedding page hears
+   * `extraction-lab:lesson-completed` (src/classroom/lessonSummary.ts), and the lesson will start
+   * over next time.
+   */
+  finish(): void {
+    const lesson = this.lesson;
+    if (!lesson) return;
+    this.finished = true;
+    this.saveProgress(true);
+    const parent = this.win.parent;
+    if (parent && parent !== (this.win as unknown))
+      parent.postMessage(lessonCompletedMessage(lesson, this.predictions), '*');
+  }
+
+  /** Starts the open lesson again from step 1 with no predictions. */
+  restart(): void {
+    if (!this.lesson) return;
+    this.predictions = {};
+    this.resumedAt = null;
+    void this.goTo(0);
   }
 
   exit(): void {
@@ -264,12 +338,20 @@ export class Classroom {
     this.lesson = null;
     this.step = 0;
     this.predictions = {};
+    this.finished = false;
+    this.resumedAt = null;
     this.writeLink();
   }
 
   open(dialog: ClassroomDialog, cardId: string | null = null): void {
     this.cardId = cardId;
     this.dialog = dialog;
+  }
+
+  /** Opens the glossary at one term (src/classroom/glossary.ts). */
+  openGlossary(termId: string | null = null): void {
+    this.glossaryTerm = termId;
+    this.dialog = 'glossary';
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyPatch,
+  changedSettings,
   checkExpectations,
   stepConfig,
   stepIndexFromLink,
@@ -76,5 +77,30 @@ describe('expectations', () => {
       facts,
     );
     expect(outcomes.map((o) => o.holds)).toEqual([null, true]);
+  });
+});
+
+describe('changedSettings', () => {
+  it('lists the settings the learner moved away from the step, with labels and shown values', () => {
+    const step = stepConfig(lesson, 2);
+    expect(changedSettings(step, step)).toEqual([]);
+    const mine = applyPatch(step, { 'attack.accounts': 7, 'defense.output.mode': 'noise' });
+    expect(changedSettings(step, mine)).toEqual([
+      { path: 'attack.accounts', label: 'Accounts', step: '50', yours: '7' },
+      {
+        path: 'defense.output.mode',
+        label: 'API answers',
+        step: 'Label only',
+        yours: 'Noisy probabilities',
+      },
+    ]);
+  });
+
+  it('writes layer sizes as the control does', () => {
+    const step = stepConfig(lesson, 0);
+    const mine = applyPatch(step, { 'attack.student.hidden': [32, 8] });
+    expect(changedSettings(step, mine)).toEqual([
+      { path: 'attack.student.hidden', label: 'Student layers', step: '16x16', yours: '32x8' },
+    ]);
   });
 });

@@ -48,6 +48,9 @@ for (const { id } of index.lessons) {
     }
     await expect(page).toHaveURL(new RegExp(`lesson=${id}&step=${total}`));
     await bar.getByRole('button', { name: 'Finish' }).click();
+    // The end of the lesson: its summary, then Close lesson.
+    await expect(bar.getByTestId('lesson-summary')).toBeVisible();
+    await bar.getByRole('button', { name: 'Close lesson' }).click();
     await expect(bar).toHaveCount(0);
   });
 }

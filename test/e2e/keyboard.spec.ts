@@ -122,7 +122,8 @@ function expectedControls(): string[] {
 }
 
 test('Tab reaches every control, and each works from the keyboard', async ({ page }) => {
-  test.setTimeout(180_000);
+  // Six walks over every tab stop of the page (the glossary's term buttons among them).
+  test.setTimeout(300_000);
   const reached = new Set<string>();
   // The first walk works every control; the others reveal the strategy and mode knobs it hid.
   const walks: [string, boolean][] = [

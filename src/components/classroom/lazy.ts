@@ -16,6 +16,7 @@ type Loaded = Component<Record<string, never>>;
 const PARTS = onDemand<LazyPart, Loaded>({
   lessons: () => import('./LessonPicker.svelte'),
   cards: () => import('./PolicyCardsDialog.svelte'),
+  glossary: () => import('./GlossaryDialog.svelte'),
   export: () => import('./ExportDialog.svelte'),
   report: () => import('./ReportDialog.svelte'),
   embed: () => import('./EmbedDialog.svelte'),

@@ -3,10 +3,11 @@
  * (REFERENCE.md, "Defense cost"). Each defense declares the costs it moves (registry); the badge
  * shows the first: a defense that changes answers by its own share of the benign accuracy drop
  * (the core splits the drop along the API's order), the rate limit by the share of honest
- * accounts blocked, detection by the share flagged.
+ * accounts that hit the daily limit, detection by the share flagged.
  */
 import type { Config } from '../../core/config';
 import { DEFENSE_BY_ID } from '../../core/registry/meta';
+import { HONEST_COST_WORDS } from '../../core/registry/costWords';
 import type { DefenseId } from '../../core/registry/types';
 import type { SimulationResult } from '../../core/types';
 import { format } from 'd3-format';
@@ -25,11 +26,11 @@ export interface CostBadge {
   description: string;
 }
 
-/** Costs above these count as high (warning colour): 2 accuracy points, 5% blocked, 2% flagged,
+/** Costs above these count as high (warning colour): 2 accuracy points, 5% at the limit, 2% flagged,
  * 5% of honest requests without the steps they wanted. */
 export const HIGH_COST = {
   accuracyDrop: 0.02,
-  blocked: 0.05,
+  hitLimit: 0.05,
   flagged: 0.02,
   stepsDenied: 0.05,
 } as const;
@@ -76,9 +77,9 @@ export function costBadge(
     }
     case 'benignBlocked':
       return {
-        text: `${percent(cost.benignBlocked)} honest users blocked`,
-        tone: cost.benignBlocked > HIGH_COST.blocked ? 'high' : 'low',
-        description: `${percent(cost.benignBlocked)} of honest accounts hit the daily limit at least once.`,
+        text: `${percent(cost.benignBlocked)} ${HONEST_COST_WORDS.benignBlocked.short}`,
+        tone: cost.benignBlocked > HIGH_COST.hitLimit ? 'high' : 'low',
+        description: `${percent(cost.benignBlocked)} of honest accounts hit the daily limit on at least one simulated day.`,
       };
     case 'stepsDenied': {
       const denied = cost.stepsDenied ?? 0;

@@ -7,6 +7,7 @@
 import { firstAlarm, firstAlarmText } from '../../charts/detection';
 import { DEFENSES, defensesFor, hasDefense } from '../../core/registry/meta';
 import type { HonestCost } from '../../core/registry/types';
+import { HONEST_COST_WORDS } from '../../core/registry/costWords';
 import type { DefenseCost, SimulationResult } from '../../core/types';
 import { formatCount, formatPercent, formatPValue, formatUSD } from '../../charts/format';
 import { formatPointsDrop } from '../controls/costs';
@@ -25,6 +26,8 @@ export interface ScoreLine {
 export interface ScoreTile {
   id: 'copy' | 'attacker' | 'honest' | 'owner';
   label: string;
+  /** the glossary entry that explains the tile's measure (src/classroom/glossary.ts) */
+  term?: string;
   lines: ScoreLine[];
   /** a smaller note under the lines ('' for none) */
   note: string;
@@ -62,6 +65,7 @@ function copyTile(
   return {
     id: 'copy',
     label: 'Stolen copy',
+    term: 'fidelity',
     lines: [
       {
         value: formatPercent(point?.fidelity ?? result.student.fidelity, 1),
@@ -99,7 +103,13 @@ const COST_LINES: [HonestCost, (cost: DefenseCost) => ScoreLine][] = [
     'accuracyDrop',
     (cost) => ({ value: formatPointsDrop(cost.benignAccuracyDrop), what: 'accuracy' }),
   ],
-  ['benignBlocked', (cost) => ({ value: formatPercent(cost.benignBlocked, 1), what: 'blocked' })],
+  [
+    'benignBlocked',
+    (cost) => ({
+      value: formatPercent(cost.benignBlocked, 1),
+      what: HONEST_COST_WORDS.benignBlocked.short,
+    }),
+  ],
   ['falsePositives', (cost) => ({ value: formatPercent(cost.falsePositives, 1), what: 'flagged' })],
   [
     'stepsDenied',
@@ -152,7 +162,8 @@ function ownerTile(result: SimulationResult): ScoreTile | null {
           },
     );
   }
-  if (lines.length > 0) return { id: 'owner', label: "Owner's evidence", lines, note: '' };
+  if (lines.length > 0)
+    return { id: 'owner', label: "Owner's evidence", term: 'p-value', lines, note: '' };
   // Where the kind offers evidence, its tile stays (saying there is none) so switching the
   // watermark or detection on does not add a tile and push the maps down (issue 10).
   const offered = defensesFor(result.config.scenario.kind).some(
@@ -162,6 +173,7 @@ function ownerTile(result: SimulationResult): ScoreTile | null {
     ? {
         id: 'owner',
         label: "Owner's evidence",
+        term: 'p-value',
         lines: [{ value: 'None', what: '' }],
         note: 'watermark and detection are off',
       }

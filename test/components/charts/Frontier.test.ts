@@ -85,7 +85,7 @@ describe('Frontier', () => {
     select.value = 'benignBlocked';
     await fireEvent.change(select);
     expect(container.querySelector('.axis-bottom .axis-title')?.textContent).toBe(
-      'Honest accounts rate-limited (%)',
+      'Honest accounts that hit the daily limit (%)',
     );
     const cells = [...container.querySelectorAll('table tbody tr')].map((tr) => tr.textContent);
     expect(cells).toEqual([

@@ -20,7 +20,7 @@ afterEach(() => cleanup());
 describe('loadPart', () => {
   it('has a part for every classroom dialog and the lesson bar, each a component', async () => {
     expect([...LAZY_PARTS].sort()).toEqual(
-      ['cards', 'embed', 'export', 'help', 'lessonBar', 'lessons', 'report'].sort(),
+      ['cards', 'embed', 'export', 'glossary', 'help', 'lessonBar', 'lessons', 'report'].sort(),
     );
     for (const part of LAZY_PARTS) expect(typeof (await loadPart(part)), part).toBe('function');
   });

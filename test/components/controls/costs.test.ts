@@ -26,7 +26,7 @@ describe('costBadge', () => {
       tone: 'low',
     });
     expect(costBadge('rateLimit', withDefenses, result)).toMatchObject({
-      text: '3% honest users blocked',
+      text: '3% hit the daily limit',
       tone: 'low',
     });
     expect(costBadge('detection', withDefenses, result).text).toBe('0.5% honest users flagged');

@@ -72,7 +72,7 @@ describe('DefenderPanel', () => {
     expect(getByText('measuring…')).toBeTruthy();
     store.getState().runFinished(fakeResult(store.getState().config));
     await flush();
-    expect(getByText('3% honest users blocked')).toBeTruthy();
+    expect(getByText('3% hit the daily limit')).toBeTruthy();
   });
 });
 

@@ -60,7 +60,7 @@ describe('scoreTiles', () => {
       lines: ['40.0% agreement'],
       note: 'after 500 queries; final 80.0% · 50.0% without defenses',
     });
-    expect(text(tiles, 'honest')?.lines).toEqual(['3.0% blocked']);
+    expect(text(tiles, 'honest')?.lines).toEqual(['3.0% hit the daily limit']);
   });
 
   it("gives the owner's evidence: watermark verdict and the first alarm", () => {
