@@ -104,7 +104,7 @@ function simulate(
     batchSize: STUDENT_BATCH,
     rng: rng.fork('student-batches'),
   });
-  const grid = gridInputs(box, GRID_RESOLUTION);
+  const grid = options.lean ? new Float64Array(0) : gridInputs(box, GRID_RESOLUTION);
   const studentSlices: Float32Array[] = [];
   const session = new AttackSession({
     config,
@@ -123,9 +123,11 @@ function simulate(
         accuracy: agreementRate(studentTest, scenario.test.labels),
       };
     },
-    onCheckpoint: () =>
-      studentSlices.push(decisionGrid(student, box, GRID_RESOLUTION, grid).probabilities),
+    onCheckpoint: options.lean
+      ? undefined
+      : () => studentSlices.push(decisionGrid(student, box, GRID_RESOLUTION, grid).probabilities),
     rng: rng.fork('attacker'),
+    finalOnly: options.lean === true,
     onProgress: (fraction, phase) => options.onProgress?.(0.05 + 0.8 * fraction, phase),
   });
   attack(config.attack.strategy).run(session);
@@ -173,11 +175,15 @@ function simulate(
     defenseCost: benign.cost,
     ...reports,
     queries: session.trace,
-    maps: {
-      victim: decisionGrid(victim, box, GRID_RESOLUTION, grid),
-      student: decisionGrid(student, box, GRID_RESOLUTION, grid),
-      studentSlices,
-    },
+    ...(options.lean
+      ? {}
+      : {
+          maps: {
+            victim: decisionGrid(victim, box, GRID_RESOLUTION, grid),
+            student: decisionGrid(student, box, GRID_RESOLUTION, grid),
+            studentSlices,
+          },
+        }),
   };
   options.onProgress?.(1, 'done');
   return result;
