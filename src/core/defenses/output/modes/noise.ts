@@ -43,7 +43,7 @@ export const noise: OutputModePlugin = {
     path: 'defense.output.sigma',
     levels: ['off', 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1],
     label: 'Gaussian noise',
-    unit: 'sigma',
+    unit: 'σ',
   },
   card: 'noise',
   kinds: ['planar', 'credit'],
