@@ -149,12 +149,28 @@ export interface PointLabel {
  */
 export function placeLabels(
   labels: readonly PointLabel[],
-  options: { charWidth: number; lineHeight: number; gap: number; width: number },
+  options: {
+    charWidth: number;
+    lineHeight: number;
+    gap: number;
+    width: number;
+    /** boxes already taken, [x0, y0, x1, y1] (e.g. the "current setting" label) */
+    occupied?: readonly [number, number, number, number][];
+    /** the order to try the labels in (default: as given); the others keep their places */
+    order?: readonly number[];
+  },
 ): ('right' | 'left' | null)[] {
-  const placed: [number, number, number, number][] = [];
-  const overlaps = (box: [number, number, number, number]) =>
-    placed.some(([x0, y0, x1, y1]) => box[0] < x1 && box[2] > x0 && box[1] < y1 && box[3] > y0);
-  return labels.map(({ x, y, text }) => {
+  const placed: [number, number, number, number][] = [...(options.occupied ?? [])];
+  const sides: ('right' | 'left' | null)[] = labels.map(() => null);
+  for (const i of options.order ?? labels.map((_, k) => k)) {
+    const label = labels[i];
+    if (label) sides[i] = placeOne(label);
+  }
+  return sides;
+
+  function placeOne({ x, y, text }: PointLabel): 'right' | 'left' | null {
+    const overlaps = (box: [number, number, number, number]) =>
+      placed.some(([x0, y0, x1, y1]) => box[0] < x1 && box[2] > x0 && box[1] < y1 && box[3] > y0);
     const w = text.length * options.charWidth;
     const y0 = y - options.lineHeight / 2;
     const y1 = y + options.lineHeight / 2;
@@ -169,7 +185,35 @@ export function placeLabels(
       return side;
     }
     return null;
-  });
+  }
+}
+
+/**
+ * The order to label a panel's points in: each series' strongest level first (the end of its
+ * line says how far the defense goes), then its weakest, then the levels between, series by
+ * series within each round.
+ * @param sizes the number of points of each series, in the order they are flattened
+ */
+export function labelOrder(sizes: readonly number[]): number[] {
+  const starts: number[] = [];
+  let total = 0;
+  for (const n of sizes) {
+    starts.push(total);
+    total += n;
+  }
+  const order: number[] = [];
+  const seen = new Set<number>();
+  const add = (i: number) => {
+    if (!seen.has(i)) {
+      seen.add(i);
+      order.push(i);
+    }
+  };
+  sizes.forEach((n, s) => n > 0 && add(starts[s]! + n - 1));
+  sizes.forEach((n, s) => n > 0 && add(starts[s]!));
+  const longest = Math.max(0, ...sizes);
+  for (let k = 1; k < longest; k++) sizes.forEach((n, s) => k < n - 1 && add(starts[s]! + k));
+  return order;
 }
 
 /** [min, max] of mean - std .. mean + std over the points' `axis` (null when there are none). */

@@ -5,6 +5,7 @@ import {
   frontierSeries,
   PANEL_MEASURE,
   panelSeries,
+  labelOrder,
   placeLabels,
   spreadExtent,
   styleIndex,
@@ -121,5 +122,16 @@ describe('placeLabels', () => {
       options,
     );
     expect(sides).toEqual(['right', null, 'right', 'left']);
+  });
+  it('keeps clear of occupied boxes and follows the given order', () => {
+    const labels = [
+      { x: 50, y: 50, text: 'aaaa' },
+      { x: 60, y: 52, text: 'bb' },
+    ];
+    expect(placeLabels(labels, { ...options, order: [1, 0] })).toEqual(['left', 'right']);
+    expect(placeLabels(labels, { ...options, occupied: [[0, 0, 200, 200]] })).toEqual([null, null]);
+  });
+  it("labelOrder: each series' strongest level, then its weakest, then the middle", () => {
+    expect(labelOrder([3, 2, 1])).toEqual([2, 4, 5, 0, 3, 1]);
   });
 });
