@@ -30,6 +30,8 @@ export interface BatchTask {
   levelIndex: number;
   /** index into the seed list */
   seedIndex: number;
+  /** 0: coarse levels, first seed; 1: the other levels, first seed; 2, 3...: further seeds */
+  pass: number;
 }
 
 export interface BatchOptions {
@@ -46,6 +48,8 @@ export interface SweepBatch {
   readonly total: number;
   /** distinct simulations done so far */
   readonly done: number;
+  /** distinct simulations done when each pass is complete (cumulative: coarse, first seed, ...) */
+  readonly passEnds: readonly number[];
   /** the label of the level the last step ran, e.g. "Rate limit 200/day" */
   readonly phase: string;
   /** runs the next simulation; false once every task is done */
@@ -65,11 +69,13 @@ export function batchOrder(
   seedCount: number,
 ): BatchTask[] {
   const tasks: BatchTask[] = [];
+  let passIndex = 0;
   const pass = (seedIndex: number, keep: (index: number, count: number) => boolean) => {
     for (const [knob, count] of levelCounts) {
       for (let levelIndex = 0; levelIndex < count; levelIndex++)
-        if (keep(levelIndex, count)) tasks.push({ knob, levelIndex, seedIndex });
+        if (keep(levelIndex, count)) tasks.push({ knob, levelIndex, seedIndex, pass: passIndex });
     }
+    passIndex++;
   };
   // the strongest level is always in the coarse pass, so each series spans its whole range
   const coarse = (i: number, count: number) => i % 2 === 0 || i === count - 1;
@@ -114,6 +120,14 @@ export function createSweepBatch(
   // configs are plain data built by setPath from the same base, so equal configs print alike).
   const keys = tasks.map((task) => JSON.stringify(configOf(task)));
   const total = new Set(keys).size;
+  const passEnds: number[] = [];
+  {
+    const seen = new Set<string>();
+    tasks.forEach((task, i) => {
+      seen.add(keys[i]!);
+      passEnds[task.pass] = seen.size;
+    });
+  }
   const runs = new Map<string, LevelRun>();
   /** runs per knob and level, in seed order */
   const byLevel = new Map<string, LevelRun[][]>(
@@ -129,6 +143,7 @@ export function createSweepBatch(
 
   return {
     total,
+    passEnds,
     get done() {
       return runs.size;
     },

@@ -18,6 +18,7 @@ describe('batchOrder', () => {
     );
     const key = (t: { knob: string; levelIndex: number; seedIndex: number }) =>
       `${t.knob}${t.levelIndex}s${t.seedIndex}`;
+    expect(order.map((t) => t.pass)).toEqual([0, 0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 2, 2, 2]);
     expect(order.map(key)).toEqual([
       'a0s0',
       'a2s0',
@@ -61,6 +62,8 @@ describe('createSweepBatch', () => {
     const batch = createSweepBatch(small, knobs, { seeds });
     // 8 + 8 levels at 2 seeds, the two "off" levels equal (the undefended config) at each seed
     expect(batch.total).toBe(2 * (8 + 8 - 1));
+    // coarse: levels 0, 2, 4, 6, 7 of each, "off" shared = 9; then 3 + 3 more; then the second seed
+    expect(batch.passEnds).toEqual([9, 15, 30]);
   });
 
   it('gives every knob a coarse series after the first pass, and progress only grows', () => {
