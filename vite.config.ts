@@ -131,6 +131,17 @@ export default defineConfig({
     // lazy.ts): their few KB of CSS come with the first paint, so a dialog never shows unstyled
     // and the cascade's order is the same as when every part was in the entry chunk.
     cssCodeSplit: false,
+    rolldownOptions: {
+      // src/core is a pure library (no module runs anything on import: a house rule, see
+      // CONTRIBUTING.md), so a core module the page imports only for metadata brings none of its
+      // neighbours' run code along.
+      treeshake: {
+        moduleSideEffects: [
+          { test: /[\\/]src[\\/]core[\\/]/, sideEffects: false },
+          { test: /./, sideEffects: true },
+        ],
+      },
+    },
   },
   // The preview server (and so every browser test) sends the same headers as a static host would.
   preview: { port: 4173, strictPort: true, headers: SITE_HEADERS },

@@ -18,8 +18,9 @@ import type { HonestPart, HonestSetup, OwnerAssets } from './registry/runtime-ty
 import type { Rng } from './rng';
 import type { Classifier, Dataset, DefenseCost } from './types';
 
-/** Honest queries used to measure answer quality (accuracy drop, distortion). */
-export const BENIGN_SAMPLE_QUERIES = 1000;
+import { BENIGN_SAMPLE_QUERIES } from './runSizes';
+
+export { BENIGN_SAMPLE_QUERIES };
 
 export interface BenignReport {
   cost: DefenseCost;

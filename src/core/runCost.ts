@@ -28,13 +28,17 @@
  * promise; the bench prints its error on held-out configs.
  */
 import type { Config } from './config';
-import { ACTIVE_POOL_FACTOR } from './attacks/active';
-import { BENIGN_SAMPLE_QUERIES } from './benign';
-import { BENIGN_DETECTION_ACCOUNTS, BENIGN_DETECTION_CAP } from './defenses/detection/index';
-import { PLANAR_CLASSES } from './scenarios/planar/data';
+import { ACTIVE_POOL_FACTOR } from './attacks/active/meta';
+import {
+  BENIGN_DETECTION_ACCOUNTS,
+  BENIGN_DETECTION_CAP,
+  BENIGN_SAMPLE_QUERIES,
+  CURVE_POINTS,
+  MIN_FIT_STEPS,
+  STUDENT_BATCH,
+} from './runSizes';
 import { GRID_RESOLUTION } from './scenarios/planar/maps';
-import { UNIFORM_EVAL_POINTS } from './scenarios/planar/scenario';
-import { CURVE_POINTS, MIN_FIT_STEPS, STUDENT_BATCH } from './session';
+import { PLANAR_CLASSES, UNIFORM_EVAL_POINTS } from './scenarios/planar/meta';
 
 /** The work counts of a run, in the units of the header. */
 export interface RunWork {

@@ -22,12 +22,9 @@ import {
   type QueryTrace,
 } from './types';
 
-/** Learning-curve points per run: one after each tenth of the budget. */
-export const CURVE_POINTS = 10;
-/** Fewest optimiser steps in one fit, so a small early set still gets trained. */
-export const MIN_FIT_STEPS = 30;
-/** Mini-batch size of the student's Adam optimiser. */
-export const STUDENT_BATCH = 32;
+import { CURVE_POINTS, MIN_FIT_STEPS, STUDENT_BATCH } from './runSizes';
+
+export { CURVE_POINTS, MIN_FIT_STEPS, STUDENT_BATCH };
 
 /** Trains the student on (inputs, targets) for a number of optimiser steps (warm start). */
 export type StudentTrainer = (

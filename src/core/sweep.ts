@@ -15,8 +15,9 @@ import type { ProgressFn, SeedStat, SimulationResult, SweepLevel, SweepResult } 
 export type { Level, SweepKnob };
 export { SWEEP_KNOB_BY_NAME, SWEEP_KNOBS };
 
-/** Seeds used when none are given: the config's seed and the next two. */
-export const DEFAULT_SWEEP_SEEDS = 3;
+import { DEFAULT_SWEEP_SEEDS } from './runSizes';
+
+export { DEFAULT_SWEEP_SEEDS };
 
 export interface SweepOptions {
   onProgress?: ProgressFn;

@@ -8,7 +8,7 @@
  */
 import type { Config } from '../core/config';
 import { estimateRunMs } from '../core/runCost';
-import { DEFAULT_SWEEP_SEEDS } from '../core/sweep';
+import { DEFAULT_SWEEP_SEEDS } from '../core/runSizes';
 import type { JobRequest } from './client';
 
 /**

@@ -3,24 +3,9 @@
  * plug-in redesign (scripts/make-golden.ts), must not change. Only the config's bookkeeping may
  * differ: its version number, and fields added later that record a default (scenario.kind).
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { GOLDEN_RUNS, GOLDEN_SWEEPS, goldenRun, goldenSweep } from '../fixtures/golden/cases';
-
-interface StoredRun {
-  name: string;
-  set: string[];
-  summary: { config: Record<string, unknown> } & Record<string, unknown>;
-  mapsSha256: string;
-  queriesSha256: string;
-}
-
-const runs = JSON.parse(
-  readFileSync(new URL('../fixtures/golden/runs.json', import.meta.url), 'utf8'),
-) as StoredRun[];
-const sweeps = JSON.parse(
-  readFileSync(new URL('../fixtures/golden/sweeps.json', import.meta.url), 'utf8'),
-) as { knob: string; result: { config: Record<string, unknown> } & Record<string, unknown> }[];
+import { STORED_RUNS as runs, STORED_SWEEPS as sweeps } from '../fixtures/golden/stored';
 
 /** Fields added after the fixtures were recorded; each must hold its default in every golden run. */
 const ADDED_DEFAULTS: Record<string, unknown> = {

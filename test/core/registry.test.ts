@@ -5,7 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { POLICY_CARD_BY_ID } from '../../src/classroom/policyCards';
-import { ATTACK_BY_ID, ATTACKS as ATTACK_PLUGINS } from '../../src/core/attacks/index';
+import {
+  ATTACK_BY_ID,
+  ATTACKS as ATTACK_PLUGINS,
+  type AttackPlugin,
+} from '../../src/core/attacks/index';
+import {
+  OUTPUT_MODE_BY_ID,
+  OUTPUT_MODES as MODE_PLUGINS,
+} from '../../src/core/defenses/output/modes/index';
 import {
   CONFIG_VERSION,
   FIELDS,
@@ -298,7 +306,13 @@ describe.each(ATTACKS.map((a) => [a.id, a] as const))('attack %s', (id, attack) 
 
   it('has the same metadata for the page and the worker, and is offered by the strategy field', () => {
     expect(ATTACK_META_BY_ID.get(id), `meta of ${id}`).toBe(attack);
-    const { run: _run, ...declared } = ATTACK_BY_ID.get(id)!;
+    // A chat strategy's run-time module adds its prompt generator (attacks/chat/index.ts).
+    const {
+      run: _run,
+      prompts: _prompts,
+      asksForSteps: _asks,
+      ...declared
+    } = ATTACK_BY_ID.get(id)! as AttackPlugin & { prompts?: unknown; asksForSteps?: unknown };
     expect(declared, `run-time module of ${id}`).toEqual(attack);
     const strategy = FIELD_BY_PATH.get('attack.strategy')!;
     expect(strategy.kind === 'enum' && strategy.values, 'attack.strategy values').toContain(id);
@@ -321,7 +335,13 @@ describe.each(OUTPUT_MODES.map((m) => [m.id, m] as const))('output mode %s', (id
     }
     expect(mode.kinds.length, `kinds of ${id}`).toBeGreaterThan(0);
     for (const kind of mode.kinds) expect(KIND_BY_ID.has(kind), `kind ${kind} of ${id}`).toBe(true);
-    expect(typeof mode.perturb, `perturb of ${id}`).toBe('function');
+  });
+
+  it('has a run-time module listed in the same place, the same metadata plus its perturbation', () => {
+    expect(MODE_PLUGINS.map((m) => m.id)).toEqual(OUTPUT_MODES.map((m) => m.id));
+    const { perturb, ...declared } = OUTPUT_MODE_BY_ID.get(id)!;
+    expect(typeof perturb, `perturb of ${id}`).toBe('function');
+    expect(declared, `run-time module of ${id}`).toEqual(mode);
   });
 
   it('declares its fields under defense.output., in FIELDS; its knob varies one of them', () => {

@@ -71,6 +71,7 @@ export function fakeResult(
     },
     maps: {
       victim: grid(4, 0.8),
+      served: grid(4, 0.8).probabilities,
       student: grid(4, 0.6),
       studentSlices: curve.map((_, i) => grid(4, (i + 1) / slices).probabilities),
     },

@@ -1,12 +1,10 @@
 // The client's watchdog and hard stop: a busy worker that stays silent past its allowance is
 // restarted and the live requests are sent once more; Cancel terminates a busy worker.
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, setPath, type Config } from '../../src/core/config';
-import type { SimulationResult } from '../../src/core/types';
+import { defaultConfig } from '../../src/core/config';
 import { createSimClient, stallMessage, type JobRequest } from '../../src/worker/client';
-import type { WorkerReply } from '../../src/worker/protocol';
 import { fakeResult } from '../state/fixtures';
-import { FakeWorker } from './fakeWorker';
+import { configWith, FakeWorker, recorder, runReply } from './fakeWorker';
 
 /** A client on fake workers, a manual clock and manual timers. */
 function setup(stallMs: number | ((request: JobRequest) => number) = 5000) {
@@ -43,32 +41,6 @@ function setup(stallMs: number | ((request: JobRequest) => number) = 5000) {
   }
   return { client, workers, advance, pendingTimers: () => timers.size };
 }
-
-function recorder() {
-  const results: SimulationResult[] = [];
-  const errors: string[] = [];
-  const restarts: string[] = [];
-  return {
-    results,
-    errors,
-    restarts,
-    handlers: {
-      onResult: (r: SimulationResult) => results.push(r),
-      onError: (m: string) => errors.push(m),
-      onRestart: (m: string) => restarts.push(m),
-    },
-  };
-}
-
-const configWith = (queries: number): Config => setPath(defaultConfig(), 'attack.queries', queries);
-const runReply = (id: number, result: SimulationResult): WorkerReply => ({
-  type: 'result',
-  kind: 'run',
-  id,
-  role: 'main',
-  result,
-  elapsedMs: 5,
-});
 
 describe('the client watchdog', () => {
   it('restarts a silent worker after its allowance and sends the run again, once', () => {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, setPath, type Config } from '../../src/core/config';
-import type { SimulationResult, SweepResult } from '../../src/core/types';
+import { defaultConfig, setPath } from '../../src/core/config';
+import type { SweepResult } from '../../src/core/types';
 import { createSimClient } from '../../src/worker/client';
-import type { WorkerReply } from '../../src/worker/protocol';
 import { fakeResult, fakeSweep } from '../state/fixtures';
-import { FakeWorker } from './fakeWorker';
+import { configWith, FakeWorker, recorder, runReply } from './fakeWorker';
 
 function setup(options: { restartAfterMs?: number } = {}) {
   const workers: FakeWorker[] = [];
@@ -24,36 +23,6 @@ function setup(options: { restartAfterMs?: number } = {}) {
     advance: (ms: number) => (clock += ms),
   };
 }
-
-function recorder() {
-  const results: SimulationResult[] = [];
-  const baselines: SimulationResult[] = [];
-  const errors: string[] = [];
-  const progress: number[] = [];
-  return {
-    results,
-    baselines,
-    errors,
-    progress,
-    handlers: {
-      onResult: (r: SimulationResult) => results.push(r),
-      onBaseline: (r: SimulationResult) => baselines.push(r),
-      onError: (m: string) => errors.push(m),
-      onProgress: (f: number) => progress.push(f),
-    },
-  };
-}
-
-const configWith = (queries: number): Config => setPath(defaultConfig(), 'attack.queries', queries);
-
-const runReply = (id: number, result: SimulationResult): WorkerReply => ({
-  type: 'result',
-  kind: 'run',
-  id,
-  role: 'main',
-  result,
-  elapsedMs: 5,
-});
 
 describe('createSimClient', () => {
   it('starts the worker lazily and delivers progress and the result of a run', () => {

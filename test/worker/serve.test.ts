@@ -204,16 +204,16 @@ describe('resultTransferables', () => {
     const result = fakeResult(defaultConfig(), { slices: 3 });
     const all = resultTransferables(result);
     expect(new Set(all).size).toBe(all.length);
-    // 6 query columns + 2 maps + 3 slices
-    expect(all).toHaveLength(11);
+    // 6 query columns + 3 maps (victim, served, student) + 3 slices
+    expect(all).toHaveLength(12);
     const keep = new Set<ArrayBufferLike>([result.maps!.victim.probabilities.buffer]);
-    expect(resultTransferables(result, keep)).toHaveLength(10);
+    expect(resultTransferables(result, keep)).toHaveLength(11);
   });
 
   it('does not list a buffer twice when views share it', () => {
     const result = fakeResult(defaultConfig(), { slices: 2 });
     const shared = new Float32Array(64);
     result.maps!.studentSlices = [shared.subarray(0, 32), shared.subarray(32)];
-    expect(resultTransferables(result)).toHaveLength(9);
+    expect(resultTransferables(result)).toHaveLength(10);
   });
 });

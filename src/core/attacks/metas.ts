@@ -1,23 +1,18 @@
 /**
  * The attacks' metadata (names, fields, cards, kinds) for the page: the same list as ./index.ts
- * without the run functions, so the page's main thread does not load the attacks' code (a credit
- * attack's solvers and trainers, say). test/core/registry.test.ts requires the two lists to match.
+ * without the run functions. Each attack keeps its metadata in `<id>/meta.ts` and its run in
+ * `<id>/index.ts`, so the page's main thread loads none of the attacks' code (a credit attack's
+ * solvers and trainers, say). test/core/registry.test.ts requires the two lists to match.
  */
 import type { AttackMeta } from '../registry/types';
-import { elicitReasoning, randomText, taskPrompts } from './chat';
-import type { AttackPlugin } from './context';
-import { activeMeta } from './active';
-import { equationSolvingMeta } from './equationSolving';
-import { explanationsMeta } from './explanations';
-import { jacobianMeta } from './jacobian';
-import { lineSearchMeta } from './lineSearch';
-import { naturalMeta } from './natural';
-import { randomMeta } from './random';
-
-/** A plug-in's metadata: the plug-in without its run function (the chat kind drives its prompts). */
-function metaOf({ run: _run, ...meta }: AttackPlugin): AttackMeta {
-  return meta;
-}
+import { activeMeta } from './active/meta';
+import { elicitReasoningMeta, randomTextMeta, taskPromptsMeta } from './chat/meta';
+import { equationSolvingMeta } from './equationSolving/meta';
+import { explanationsMeta } from './explanations/meta';
+import { jacobianMeta } from './jacobian/meta';
+import { lineSearchMeta } from './lineSearch/meta';
+import { naturalMeta } from './natural/meta';
+import { randomMeta } from './random/meta';
 
 export const ATTACK_METAS: readonly AttackMeta[] = [
   randomMeta,
@@ -27,5 +22,7 @@ export const ATTACK_METAS: readonly AttackMeta[] = [
   equationSolvingMeta,
   lineSearchMeta,
   explanationsMeta,
-  ...[taskPrompts, elicitReasoning, randomText].map(metaOf),
+  taskPromptsMeta,
+  elicitReasoningMeta,
+  randomTextMeta,
 ];

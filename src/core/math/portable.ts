@@ -14,14 +14,18 @@
  * sqrt, abs, floor, min and max are exact in IEEE arithmetic and stay as Math.* calls.
  */
 
-// Bit access to a double. Endianness is detected once, so the code runs on any platform.
-const scratch = new Float64Array(1);
-const words = new Uint32Array(scratch.buffer);
-scratch[0] = 1;
-const HI = words[1] === 0x3ff00000 ? 1 : 0;
+// Bit access to a double. Endianness is detected once, so the code runs on any platform. The
+// tables are built by pure expressions (marked for the bundler), so a page module that imports
+// this file's neighbours without calling it loads none of it.
+const scratch = /* @__PURE__ */ new Float64Array(1);
+const words = /* @__PURE__ */ new Uint32Array(scratch.buffer);
+const HI = /* @__PURE__ */ (() => {
+  const probe = new Float64Array([1]);
+  return new Uint32Array(probe.buffer)[1] === 0x3ff00000 ? 1 : 0;
+})();
 
 /** 2^k for every k in [-1074, 1023], built by exact doubling and halving. */
-const POW2 = (() => {
+const POW2 = /* @__PURE__ */ (() => {
   const table = new Float64Array(1023 + 1074 + 1);
   table[1074] = 1;
   for (let k = 1; k <= 1023; k++) table[1074 + k] = table[1074 + k - 1]! * 2;

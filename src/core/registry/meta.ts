@@ -9,14 +9,20 @@ import type { Config, ScenarioKind } from '../config/schema';
 import { chatReasoningMeta } from '../defenses/chatReasoning/meta';
 import { detectionMeta } from '../defenses/detection/meta';
 import { outputMeta } from '../defenses/output/meta';
-import { OUTPUT_MODES } from '../defenses/output/modes/index';
-import type { OutputModePlugin } from '../defenses/output/section';
+import { OUTPUT_MODE_METAS as OUTPUT_MODES } from '../defenses/output/modes/metas';
 import { rateLimitMeta } from '../defenses/rateLimit/meta';
 import { watermarkMeta } from '../defenses/watermark/meta';
 import { chatMeta } from '../scenarios/chat/meta';
 import { creditMeta } from '../scenarios/credit/meta';
 import { planarMeta } from '../scenarios/planar/meta';
-import type { AttackMeta, DefenseMeta, Level, ScenarioKindMeta, SweepKnob } from './types';
+import type {
+  AttackMeta,
+  DefenseMeta,
+  Level,
+  OutputModeMeta,
+  ScenarioKindMeta,
+  SweepKnob,
+} from './types';
 
 /** Scenario kinds (the first is the default). */
 export const KINDS: readonly ScenarioKindMeta[] = [planarMeta, creditMeta, chatMeta];
@@ -39,7 +45,7 @@ const byId = <T extends { id: string }>(items: readonly T[]): ReadonlyMap<string
 export const KIND_BY_ID = byId(KINDS);
 export const DEFENSE_BY_ID = byId(DEFENSES);
 export const ATTACK_META_BY_ID: ReadonlyMap<string, AttackMeta> = byId(ATTACKS);
-export const OUTPUT_MODE_META_BY_ID: ReadonlyMap<string, OutputModePlugin> = byId(OUTPUT_MODES);
+export const OUTPUT_MODE_META_BY_ID: ReadonlyMap<string, OutputModeMeta> = byId(OUTPUT_MODES);
 
 const appliesTo = (kind: ScenarioKind, kinds: readonly ScenarioKind[] | undefined) =>
   kinds === undefined || kinds.includes(kind);
@@ -55,7 +61,7 @@ export function attacksFor(kind: ScenarioKind): readonly AttackMeta[] {
 }
 
 /** The answer formats a kind offers. */
-export function outputModesFor(kind: ScenarioKind): readonly OutputModePlugin[] {
+export function outputModesFor(kind: ScenarioKind): readonly OutputModeMeta[] {
   return OUTPUT_MODES.filter((m) => m.kinds.includes(kind));
 }
 

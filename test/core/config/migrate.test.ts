@@ -4,7 +4,7 @@
 // every `#v=1...` link the tests and the end-to-end specs use (public/lessons/*.json holds none:
 // lessons patch settings by path).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { STORED_RUNS } from '../../fixtures/golden/stored';
 import { describe, expect, it } from 'vitest';
 import {
   CONFIG_VERSION,
@@ -19,17 +19,7 @@ import { createVictimCache, simulate } from '../../../src/core/simulate';
 import { summarizeResult } from '../../../src/core/summary';
 import { formatShareHash, parseShareLink } from '../../../src/state/url';
 
-interface StoredRun {
-  name: string;
-  set: string[];
-  summary: { config: Record<string, unknown> } & Record<string, unknown>;
-  mapsSha256: string;
-  queriesSha256: string;
-}
-
-const goldenRuns = JSON.parse(
-  readFileSync(new URL('../../fixtures/golden/runs.json', import.meta.url), 'utf8'),
-) as StoredRun[];
+const goldenRuns = STORED_RUNS;
 
 /** The v1 links of test/**\/*.ts and test/e2e (grep '#v=1'), each valid as written. */
 const V1_LINKS = [

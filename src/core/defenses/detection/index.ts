@@ -11,10 +11,9 @@ import type { WSeries } from '../../types';
 import { detectionMeta } from './meta';
 import { PradaDetector } from './prada';
 
-/** Honest accounts whose whole traffic goes through the detector. */
-export const BENIGN_DETECTION_ACCOUNTS = 32;
-/** Most queries of one honest account fed to the detector (Shapiro-Wilk's upper limit). */
-export const BENIGN_DETECTION_CAP = 5000;
+import { BENIGN_DETECTION_ACCOUNTS, BENIGN_DETECTION_CAP } from '../../runSizes';
+
+export { BENIGN_DETECTION_ACCOUNTS, BENIGN_DETECTION_CAP };
 /** The attacker's account whose W series the timeline charts. */
 const CHARTED_ATTACKER_ACCOUNT = 0;
 

@@ -7,7 +7,15 @@ import { setPath } from '../../config/paths';
 import type { Config, FieldSpec, OutputMode, ScenarioKind } from '../../config/schema';
 import { numericKnob } from '../../registry/knobs';
 import type { DefenseMeta, SweepKnob } from '../../registry/types';
-import { OUTPUT_MODES, outputMode } from './modes/index';
+import type { OutputModeMeta } from '../../registry/types';
+import { OUTPUT_MODE_METAS as OUTPUT_MODES } from './modes/metas';
+
+/** The metadata of a format known to be valid (the config was validated). */
+function outputMode(id: OutputMode): OutputModeMeta {
+  const mode = OUTPUT_MODES.find((m) => m.id === id);
+  if (!mode) throw new Error(`unknown output mode ${id}`);
+  return mode;
+}
 
 /** The undefended format of a kind: its strength-0 mode (planar: full probabilities; chat: all
  * log-probabilities). Every kind has one (a registry test checks it). */

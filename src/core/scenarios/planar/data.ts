@@ -7,20 +7,13 @@
 import type { Rng } from '../../rng';
 export { uniformInBox } from '../../sampling';
 import type { Dataset, InputBox } from '../../types';
-import type { DatasetName } from './meta';
+import { PLANAR_CLASSES, type DatasetName } from './meta';
 import { cos, sin } from '../../math/portable';
 
 /** The square every 2-D map and every uniform query covers (data sit inside [-1, 1]^2). */
 export const PLANAR_BOX: InputBox = { min: [-1.2, -1.2], max: [1.2, 1.2] };
 
-/** Number of classes per dataset. */
-export const PLANAR_CLASSES: Record<DatasetName, number> = {
-  moons: 2,
-  circles: 2,
-  xor: 2,
-  spiral: 2,
-  blobs: 3,
-};
+export { PLANAR_CLASSES };
 
 /** Draws one clean point of class `label` (before jitter) into out[0..1]. */
 type PointSampler = (rng: Rng, label: number, out: Float64Array) => void;

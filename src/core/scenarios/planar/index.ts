@@ -14,6 +14,7 @@ import type { Config } from '../../config/schema';
 import { agreementRate, fidelity, predictLabels } from '../../metrics/fidelity';
 import { Mlp } from '../../models/mlp';
 import { createTrainer } from '../../models/trainer';
+import { output as outputDefense } from '../../defenses/output/index';
 import { attachDefenses } from '../../registry/runtime';
 import type { OwnerAssets } from '../../registry/runtime-types';
 import { attackerResult, defenseReports } from '../../outcome';
@@ -22,7 +23,7 @@ import { AttackSession, STUDENT_BATCH } from '../../session';
 import type { Classifier, SimulationResult } from '../../types';
 import type { ScenarioRuntime } from '../contract';
 import { generatePlanar } from './data';
-import { decisionGrid, GRID_RESOLUTION, gridInputs } from './maps';
+import { decisionGrid, GRID_RESOLUTION, gridInputs, servedGrid } from './maps';
 import { DATASETS, planarMeta } from './meta';
 import { attackerPool, buildScenario } from './scenario';
 import { obtainVictim, VICTIM_TRAINING, victimKey } from './victim';
@@ -156,6 +157,34 @@ function simulate(
     benign,
   );
 
+  /** The maps a single run draws (sweeps' lean runs skip them: no number depends on them). */
+  const drawMaps = () => {
+    const victimMap = decisionGrid(victim, box, GRID_RESOLUTION, grid);
+    // The answer format on its own stream and the owner's models as the API built them (forks are
+    // derived from labels, so the run's own streams are untouched).
+    const view = outputDefense.stage({
+      config,
+      dims,
+      classes,
+      watermarkKey,
+      rng: rng.fork('attacker-view'),
+      owner: { ...owner, rng: rng.fork('owner') },
+    });
+    const scratch = new Float64Array(classes);
+    const served = servedGrid(victimMap, grid, (clean, inputs, offset, out) => {
+      out.set(clean);
+      view.answer!(out, inputs, offset, 0, api.log, 0, scratch);
+    });
+    return {
+      victim: victimMap,
+      served,
+      student: decisionGrid(student, box, GRID_RESOLUTION, grid),
+      studentSlices,
+    };
+  };
+  // drawn here, before the result is assembled, as a full run always has
+  const maps = options.lean ? null : drawMaps();
+
   const final = session.curve[session.curve.length - 1]!;
   const result: SimulationResult = {
     config,
@@ -175,15 +204,7 @@ function simulate(
     defenseCost: benign.cost,
     ...reports,
     queries: session.trace,
-    ...(options.lean
-      ? {}
-      : {
-          maps: {
-            victim: decisionGrid(victim, box, GRID_RESOLUTION, grid),
-            student: decisionGrid(student, box, GRID_RESOLUTION, grid),
-            studentSlices,
-          },
-        }),
+    ...(maps ? { maps } : {}),
   };
   options.onProgress?.(1, 'done');
   return result;

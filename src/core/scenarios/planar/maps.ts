@@ -36,3 +36,31 @@ export function decisionGrid(
   model.predict(inputs, count, probs);
   return { resolution, classes: model.classes, box, probabilities: Float32Array.from(probs) };
 }
+
+/**
+ * What an answer format serves at every cell of a map: the attacker's view of the whole square,
+ * for the page's "what the attacker sees" chart (it reads the cell under the pointer, so the page
+ * itself runs no answer format, whatever state it needs: noise streams, the owner's models of
+ * misinformation and MAD). Nothing is logged or charged: this is a picture, not traffic.
+ * @param victim the victim's clean decision map
+ * @param inputs the map's cell centres (gridInputs), dims = 2 per cell
+ * @param answer the answer format's stage: turns clean probabilities of the cell at `offset` into
+ *   the served ones in `out`
+ */
+export function servedGrid(
+  victim: DecisionGrid,
+  inputs: Float64Array,
+  answer: (clean: Float64Array, inputs: Float64Array, offset: number, out: Float64Array) => void,
+): Float32Array {
+  const { classes } = victim;
+  const cells = victim.resolution * victim.resolution;
+  const served = new Float32Array(cells * classes);
+  const clean = new Float64Array(classes);
+  const out = new Float64Array(classes);
+  for (let cell = 0; cell < cells; cell++) {
+    for (let c = 0; c < classes; c++) clean[c] = victim.probabilities[cell * classes + c]!;
+    answer(clean, inputs, cell * 2, out);
+    served.set(out, cell * classes);
+  }
+  return served;
+}

@@ -11,9 +11,23 @@ import type { DecisionGrid } from '../../types';
 export const DATASETS = ['moons', 'circles', 'xor', 'spiral', 'blobs'] as const;
 export type DatasetName = (typeof DATASETS)[number];
 
+/** Number of classes per dataset. */
+export const PLANAR_CLASSES: Record<DatasetName, number> = {
+  moons: 2,
+  circles: 2,
+  xor: 2,
+  spiral: 2,
+  blobs: 3,
+};
+
+/** Uniform points over the box used to measure fidelity outside the data's support. */
+export const UNIFORM_EVAL_POINTS = 1000;
+
 /** The planar kind's maps: victim and student decision maps, and the student's after each curve point. */
 export interface PlanarMaps {
   victim: DecisionGrid;
+  /** what the API's answer format serves at each cell (same layout as victim.probabilities) */
+  served: Float32Array;
   student: DecisionGrid;
   /** the student's probabilities on the same grid after each curve point (for Play) */
   studentSlices: Float32Array[];
@@ -222,6 +236,7 @@ export const planarMeta: ScenarioKindMeta = {
     result.maps
       ? [
           result.maps.victim.probabilities,
+          result.maps.served,
           result.maps.student.probabilities,
           ...result.maps.studentSlices,
         ]

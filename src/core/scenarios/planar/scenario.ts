@@ -7,9 +7,9 @@ import type { Config } from '../../config/schema';
 import { permutation, type Rng } from '../../rng';
 import type { Dataset, InputBox } from '../../types';
 import { PLANAR_BOX, PLANAR_CLASSES, generatePlanar, uniformInBox } from './data';
+import { UNIFORM_EVAL_POINTS } from './meta';
 
-/** Uniform points over the box used to measure fidelity outside the data's support. */
-export const UNIFORM_EVAL_POINTS = 1000;
+export { UNIFORM_EVAL_POINTS };
 
 export interface PlanarScenario {
   box: InputBox;

@@ -1,5 +1,6 @@
 /** Label only (ART `ClassLabels`): the one-hot vector of the victim's top-1 class. */
 import { argmax, fillOneHot } from '../../../math/vector';
+import type { OutputModeMeta } from '../../../registry/types';
 import type { OutputModePlugin } from '../section';
 
 declare module '../../../config/schema' {
@@ -8,7 +9,7 @@ declare module '../../../config/schema' {
   }
 }
 
-export const label: OutputModePlugin = {
+export const labelMeta: OutputModeMeta = {
   id: 'label',
   name: 'Label only',
   short: 'label only',
@@ -17,5 +18,9 @@ export const label: OutputModePlugin = {
   hardLabels: true,
   card: 'label',
   kinds: ['planar', 'credit'],
+};
+
+export const label: OutputModePlugin = {
+  ...labelMeta,
   perturb: (clean, _options, _rng, out) => fillOneHot(out, argmax(clean)),
 };

@@ -4,6 +4,7 @@
  * probabilities: the student learns the teacher's whole distribution at every position (soft
  * targets, Hinton, Vinyals and Dean 2015). `perturb` serves the distribution unchanged.
  */
+import type { OutputModeMeta } from '../../../registry/types';
 import type { OutputModePlugin } from '../section';
 
 declare module '../../../config/schema' {
@@ -12,7 +13,7 @@ declare module '../../../config/schema' {
   }
 }
 
-export const logprobs: OutputModePlugin = {
+export const logprobsMeta: OutputModeMeta = {
   id: 'logprobs',
   name: 'Text with all log-probabilities (no defense)',
   short: 'all logprobs',
@@ -21,5 +22,9 @@ export const logprobs: OutputModePlugin = {
   hardLabels: false,
   card: null,
   kinds: ['chat'],
+};
+
+export const logprobs: OutputModePlugin = {
+  ...logprobsMeta,
   perturb: (clean, _options, _rng, out) => out.set(clean),
 };

@@ -6,6 +6,7 @@
  * users' decisions do not. The gradient needs the query x, hence a per-run answer function (../prepared.ts, worker only); `perturb` (no query
  * point) serves the clean answer.
  */
+import type { OutputModeMeta } from '../../../registry/types';
 import type { OutputModePlugin } from '../section';
 
 declare module '../../../config/schema' {
@@ -22,7 +23,7 @@ declare module '../section' {
   }
 }
 
-export const mad: OutputModePlugin = {
+export const madMeta: OutputModeMeta = {
   id: 'mad',
   name: 'Prediction poisoning, MAD (Orekondy 2020)',
   short: 'MAD',
@@ -59,5 +60,9 @@ export const mad: OutputModePlugin = {
   },
   card: 'mad',
   kinds: ['planar'],
+};
+
+export const mad: OutputModePlugin = {
+  ...madMeta,
   perturb: (clean, _options, _rng, out) => out.set(clean),
 };

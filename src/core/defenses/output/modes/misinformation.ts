@@ -14,6 +14,7 @@
  * hence a per-run answer function (../prepared.ts, worker only); `perturb` (no query point) serves the clean answer, what an in-distribution
  * query gets.
  */
+import type { OutputModeMeta } from '../../../registry/types';
 import type { OutputModePlugin } from '../section';
 
 declare module '../../../config/schema' {
@@ -30,7 +31,7 @@ declare module '../section' {
   }
 }
 
-export const misinformation: OutputModePlugin = {
+export const misinformationMeta: OutputModeMeta = {
   id: 'misinformation',
   name: 'Adaptive misinformation (Kariyappa 2020)',
   short: 'misinformation',
@@ -70,5 +71,9 @@ export const misinformation: OutputModePlugin = {
   },
   card: 'misinformation',
   kinds: ['planar'],
+};
+
+export const misinformation: OutputModePlugin = {
+  ...misinformationMeta,
   perturb: (clean, _options, _rng, out) => out.set(clean),
 };

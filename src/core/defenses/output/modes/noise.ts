@@ -6,6 +6,7 @@
  * noisy value, the limit of "keep what rises highest"; ART would divide by 0 here.
  */
 import { argmax, fillOneHot, normalizeInPlace } from '../../../math/vector';
+import type { OutputModeMeta } from '../../../registry/types';
 import type { OutputModePlugin } from '../section';
 
 declare module '../../../config/schema' {
@@ -20,7 +21,7 @@ declare module '../section' {
   }
 }
 
-export const noise: OutputModePlugin = {
+export const noiseMeta: OutputModeMeta = {
   id: 'noise',
   name: 'Noisy probabilities',
   short: 'Gaussian noise',
@@ -47,6 +48,10 @@ export const noise: OutputModePlugin = {
   },
   card: 'noise',
   kinds: ['planar', 'credit'],
+};
+
+export const noise: OutputModePlugin = {
+  ...noiseMeta,
   perturb(clean, options, rng, out) {
     const classes = clean.length;
     for (let i = 0; i < classes; i++) out[i] = clean[i]! + options.sigma * rng.normal();

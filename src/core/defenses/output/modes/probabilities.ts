@@ -1,4 +1,5 @@
 /** Full probabilities: the API returns the victim's clean probability vector (no defense). */
+import type { OutputModeMeta } from '../../../registry/types';
 import type { OutputModePlugin } from '../section';
 
 declare module '../../../config/schema' {
@@ -7,7 +8,7 @@ declare module '../../../config/schema' {
   }
 }
 
-export const probabilities: OutputModePlugin = {
+export const probabilitiesMeta: OutputModeMeta = {
   id: 'probabilities',
   name: 'Full probabilities (no defense)',
   short: 'full probabilities',
@@ -16,5 +17,9 @@ export const probabilities: OutputModePlugin = {
   hardLabels: false,
   card: null,
   kinds: ['planar', 'credit'],
+};
+
+export const probabilities: OutputModePlugin = {
+  ...probabilitiesMeta,
   perturb: (clean, _options, _rng, out) => out.set(clean),
 };

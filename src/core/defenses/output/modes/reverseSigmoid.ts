@@ -8,6 +8,7 @@
  */
 import { exp, log } from '../../../math/portable';
 import { argmax, fillOneHot, normalizeInPlace } from '../../../math/vector';
+import type { OutputModeMeta } from '../../../registry/types';
 import type { OutputModePlugin } from '../section';
 
 declare module '../../../config/schema' {
@@ -27,7 +28,7 @@ declare module '../section' {
 /** Lower and upper clip of probabilities before the logit (as ART). */
 const REVERSE_SIGMOID_CLIP = 1e-9;
 
-export const reverseSigmoid: OutputModePlugin = {
+export const reverseSigmoidMeta: OutputModeMeta = {
   id: 'reverseSigmoid',
   name: 'Reverse sigmoid (Lee 2019)',
   short: 'reverse sigmoid',
@@ -65,6 +66,10 @@ export const reverseSigmoid: OutputModePlugin = {
   },
   card: 'reverseSigmoid',
   kinds: ['planar', 'credit'],
+};
+
+export const reverseSigmoid: OutputModePlugin = {
+  ...reverseSigmoidMeta,
   perturb(clean, options, _rng, out) {
     for (let i = 0; i < clean.length; i++) {
       const p = clean[i]!;

@@ -4,6 +4,7 @@
  * decimals classes may tie or all round to 0 (the served top-1 is then the lowest tied index).
  */
 import { pow10 } from '../../../math/portable';
+import type { OutputModeMeta } from '../../../registry/types';
 import type { OutputModePlugin } from '../section';
 
 declare module '../../../config/schema' {
@@ -31,7 +32,7 @@ export function roundHalfEven(value: number, decimals: number): number {
   return r / scale;
 }
 
-export const rounded: OutputModePlugin = {
+export const roundedMeta: OutputModeMeta = {
   id: 'rounded',
   name: 'Rounded probabilities',
   short: 'rounded',
@@ -57,6 +58,10 @@ export const rounded: OutputModePlugin = {
   },
   card: 'rounded',
   kinds: ['planar', 'credit'],
+};
+
+export const rounded: OutputModePlugin = {
+  ...roundedMeta,
   perturb(clean, options, _rng, out) {
     for (let i = 0; i < clean.length; i++) out[i] = roundHalfEven(clean[i]!, options.decimals);
   },

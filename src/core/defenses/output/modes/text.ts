@@ -6,6 +6,7 @@
  * one-hot of its most likely token (greedy sampling).
  */
 import { argmax, fillOneHot } from '../../../math/vector';
+import type { OutputModeMeta } from '../../../registry/types';
 import type { OutputModePlugin } from '../section';
 
 declare module '../../../config/schema' {
@@ -14,7 +15,7 @@ declare module '../../../config/schema' {
   }
 }
 
-export const text: OutputModePlugin = {
+export const textMeta: OutputModeMeta = {
   id: 'text',
   name: 'Text only',
   short: 'text',
@@ -23,5 +24,9 @@ export const text: OutputModePlugin = {
   hardLabels: true,
   card: 'text',
   kinds: ['chat'],
+};
+
+export const text: OutputModePlugin = {
+  ...textMeta,
   perturb: (clean, _options, _rng, out) => fillOneHot(out, argmax(clean)),
 };

@@ -5,6 +5,7 @@
  * renormalised (scenarios/chat/student.ts). `perturb`, for one distribution served as a class
  * vector: the k largest probabilities kept, the rest 0 (as the planar top-k mode, ./topk.ts).
  */
+import type { OutputModeMeta } from '../../../registry/types';
 import type { OutputModePlugin } from '../section';
 import { keepTopK } from './topk';
 
@@ -21,7 +22,7 @@ declare module '../section' {
   }
 }
 
-export const topLogprobs: OutputModePlugin = {
+export const topLogprobsMeta: OutputModeMeta = {
   id: 'topLogprobs',
   name: 'Text with top log-probabilities',
   short: 'top-k logprobs',
@@ -48,5 +49,9 @@ export const topLogprobs: OutputModePlugin = {
   },
   card: 'topLogprobs',
   kinds: ['chat'],
+};
+
+export const topLogprobs: OutputModePlugin = {
+  ...topLogprobsMeta,
   perturb: (clean, options, _rng, out) => keepTopK(clean, options.topLogprobs, out),
 };

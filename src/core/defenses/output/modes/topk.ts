@@ -4,6 +4,7 @@
  * zeroes the entries below a cutoff and does not renormalise either, and we follow that. Ties are
  * broken towards the lower class index.
  */
+import type { OutputModeMeta } from '../../../registry/types';
 import type { OutputModePlugin } from '../section';
 
 declare module '../../../config/schema' {
@@ -42,7 +43,7 @@ export function keepTopK(clean: Float64Array, k: number, out: Float64Array): voi
   for (let i = 0; i < classes; i++) out[i] = Number.isNaN(out[i]!) ? clean[i]! : 0;
 }
 
-export const topk: OutputModePlugin = {
+export const topkMeta: OutputModeMeta = {
   id: 'topk',
   name: 'Top-k classes only',
   short: 'top-k',
@@ -62,5 +63,9 @@ export const topk: OutputModePlugin = {
   hardLabels: false,
   card: 'topk',
   kinds: ['planar', 'credit'],
+};
+
+export const topk: OutputModePlugin = {
+  ...topkMeta,
   perturb: (clean, options, _rng, out) => keepTopK(clean, options.k, out),
 };

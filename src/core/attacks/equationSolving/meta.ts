@@ -4,13 +4,9 @@
  * (w, b) exactly; rounded or noisy scores call for least squares over more queries, an MLP victim
  * for a student trained on the answers. The algorithm: scenarios/credit/attacks/equationSolving.ts.
  */
-import { equationSolving as solve } from '../scenarios/credit/attacks/equationSolving';
-import { creditAttackOptions } from '../scenarios/credit/options';
-import { runCreditAttack } from '../scenarios/credit/session';
-import type { AttackPlugin } from './context';
-import type { AttackMeta } from '../registry/types';
+import type { AttackMeta } from '../../registry/types';
 
-declare module '../config/schema' {
+declare module '../../config/schema' {
   interface StrategyNames {
     equationSolving: true;
   }
@@ -25,9 +21,4 @@ export const equationSolvingMeta: AttackMeta = {
   fields: [],
   card: 'equationSolving',
   kinds: ['credit'],
-};
-
-export const equationSolving: AttackPlugin = {
-  ...equationSolvingMeta,
-  run: (ctx) => runCreditAttack(ctx, solve, creditAttackOptions),
 };

@@ -6,20 +6,10 @@
  * where O(x) is the label the API gave x. The set doubles each round; the last round is cut to
  * the remaining budget. Points the API refused are not augmented (the attacker has no label).
  */
-import type { AttackPlugin, AttackStrategy } from './context';
-import type { AttackMeta } from '../registry/types';
+import type { AttackPlugin, AttackStrategy } from '../context';
+import { jacobianMeta } from './meta';
 
-declare module '../config/schema' {
-  interface StrategyNames {
-    jacobian: true;
-  }
-  interface AttackKnobs {
-    /** jacobian: size of the natural seed set */
-    seedSize: number;
-    /** jacobian: augmentation step lambda, in input units */
-    lambda: number;
-  }
-}
+export { jacobianMeta };
 
 export const jacobianAttack: AttackStrategy = (ctx) => {
   const { dims } = ctx;
@@ -63,41 +53,6 @@ export const jacobianAttack: AttackStrategy = (ctx) => {
       }
     }
   }
-};
-
-export const jacobianMeta: AttackMeta = {
-  id: 'jacobian',
-  name: 'Jacobian augmentation',
-  summary:
-    "A small natural seed set that doubles each round by stepping along the sign of the copy's gradient (Papernot et al. 2017).",
-  uses: ['attack.poolShift'],
-  fields: [
-    {
-      path: 'attack.seedSize',
-      key: 'js',
-      kind: 'int',
-      min: 2,
-      max: 1000,
-      default: 16,
-      label: 'Seed set',
-      unit: 'points',
-      help: 'Jacobian augmentation: natural points the attacker starts from; the set doubles each round.',
-      control: { scale: 'log' },
-    },
-    {
-      path: 'attack.lambda',
-      key: 'jl',
-      kind: 'number',
-      min: 0.001,
-      max: 1,
-      default: 0.1,
-      label: 'Step lambda',
-      help: 'Jacobian augmentation: how far each new point steps along the sign of the gradient.',
-      control: { scale: 'log' },
-    },
-  ],
-  card: 'jacobian',
-  kinds: ['planar'],
 };
 
 export const jacobian: AttackPlugin = { ...jacobianMeta, run: jacobianAttack };

@@ -2,20 +2,13 @@
  * Natural queries: the attacker labels its own unlabeled pool through the API (Knockoff Nets,
  * Orekondy et al. 2019). attack.poolShift moves that pool away from the victim's distribution.
  */
-import type { AttackPlugin, AttackStrategy } from './context';
-import type { AttackMeta } from '../registry/types';
+import type { AttackMeta } from '../../registry/types';
 
-declare module '../config/schema' {
+declare module '../../config/schema' {
   interface StrategyNames {
     natural: true;
   }
 }
-
-export const naturalAttack: AttackStrategy = (ctx) => {
-  const total = ctx.remaining();
-  ctx.ask(ctx.pool(total), total);
-  ctx.fit();
-};
 
 export const naturalMeta: AttackMeta = {
   id: 'natural',
@@ -27,5 +20,3 @@ export const naturalMeta: AttackMeta = {
   card: 'natural',
   kinds: ['planar', 'credit'],
 };
-
-export const natural: AttackPlugin = { ...naturalMeta, run: naturalAttack };

@@ -5,21 +5,14 @@
  * (scenarios/chat/prompts.ts) and sends each through the shared API gate. `run` is there for the
  * AttackPlugin shape only and refuses to run on a points scenario.
  */
-import type { Rng } from '../rng';
+import type { Rng } from '../../rng';
 import {
   elicitReasoning as elicitPrompts,
   randomText as randomPrompts,
   taskPrompts as taskPromptList,
-} from '../scenarios/chat/prompts';
-import type { AttackPlugin } from './context';
-
-declare module '../config/schema' {
-  interface StrategyNames {
-    taskPrompts: true;
-    elicitReasoning: true;
-    randomText: true;
-  }
-}
+} from '../../scenarios/chat/prompts';
+import type { AttackPlugin } from '../context';
+import { elicitReasoningMeta, randomTextMeta, taskPromptsMeta } from './meta';
 
 /** A chat strategy: its metadata and its prompts (token ids) for operand count k. */
 export interface ChatAttackPlugin extends AttackPlugin {
@@ -33,40 +26,21 @@ const notForPoints = (id: string) => () => {
 };
 
 export const taskPrompts: ChatAttackPlugin = {
-  id: 'taskPrompts',
-  name: 'Task prompts',
-  summary: 'Problems of the task, asked plainly, as an ordinary user would.',
-  uses: [],
-  fields: [],
-  card: 'taskPrompts',
-  kinds: ['chat'],
+  ...taskPromptsMeta,
   run: notForPoints('taskPrompts'),
   prompts: taskPromptList,
   asksForSteps: false,
 };
 
 export const elicitReasoning: ChatAttackPlugin = {
-  id: 'elicitReasoning',
-  name: 'Ask for the steps',
-  summary:
-    'Each problem ends with an instruction to show the steps, so the reasoning lands in the visible answer (as in the reported campaign).',
-  uses: [],
-  fields: [],
-  card: 'elicitReasoning',
-  kinds: ['chat'],
+  ...elicitReasoningMeta,
   run: notForPoints('elicitReasoning'),
   prompts: elicitPrompts,
   asksForSteps: true,
 };
 
 export const randomText: ChatAttackPlugin = {
-  id: 'randomText',
-  name: 'Random text',
-  summary: 'Random strings of words: the baseline that knows nothing of the task.',
-  uses: [],
-  fields: [],
-  card: 'randomText',
-  kinds: ['chat'],
+  ...randomTextMeta,
   run: notForPoints('randomText'),
   prompts: randomPrompts,
   asksForSteps: false,

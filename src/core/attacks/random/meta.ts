@@ -2,22 +2,13 @@
  * Random queries: uniform points over the input box, no knowledge of the task's data
  * (Tramer et al. 2016; the "non-task data" case of Correia-Silva et al. 2018, Copycat CNN).
  */
-import { uniformInBox } from '../sampling';
-import type { AttackPlugin, AttackStrategy } from './context';
-import type { AttackMeta } from '../registry/types';
+import type { AttackMeta } from '../../registry/types';
 
-declare module '../config/schema' {
+declare module '../../config/schema' {
   interface StrategyNames {
     random: true;
   }
 }
-
-export const randomAttack: AttackStrategy = (ctx) => {
-  const total = ctx.remaining();
-  const inputs = uniformInBox(ctx.box, total, ctx.rng);
-  ctx.ask(inputs, total);
-  ctx.fit();
-};
 
 export const randomMeta: AttackMeta = {
   id: 'random',
@@ -29,5 +20,3 @@ export const randomMeta: AttackMeta = {
   card: 'random',
   kinds: ['planar', 'credit'],
 };
-
-export const random: AttackPlugin = { ...randomMeta, run: randomAttack };

@@ -5,13 +5,9 @@
  * queries. Without explanations (defense.output.explanations off) it trains a student on the answers.
  * The algorithm: scenarios/credit/attacks/explanations.ts.
  */
-import { explanationsAttack } from '../scenarios/credit/attacks/explanations';
-import { creditAttackOptions } from '../scenarios/credit/options';
-import { runCreditAttack } from '../scenarios/credit/session';
-import type { AttackPlugin } from './context';
-import type { AttackMeta } from '../registry/types';
+import type { AttackMeta } from '../../registry/types';
 
-declare module '../config/schema' {
+declare module '../../config/schema' {
   interface StrategyNames {
     explanations: true;
   }
@@ -26,9 +22,4 @@ export const explanationsMeta: AttackMeta = {
   fields: [],
   card: 'explanations',
   kinds: ['credit'],
-};
-
-export const explanations: AttackPlugin = {
-  ...explanationsMeta,
-  run: (ctx) => runCreditAttack(ctx, explanationsAttack, creditAttackOptions),
 };

@@ -3,13 +3,9 @@
  * refused applicant to points on the decision boundary, and read w up to scale from d + 1 of them;
  * the cost grows with d and log(1/precision). The algorithm: scenarios/credit/attacks/lineSearch.ts.
  */
-import { lineSearch as search } from '../scenarios/credit/attacks/lineSearch';
-import { creditAttackOptions } from '../scenarios/credit/options';
-import { runCreditAttack } from '../scenarios/credit/session';
-import type { AttackPlugin } from './context';
-import type { AttackMeta } from '../registry/types';
+import type { AttackMeta } from '../../registry/types';
 
-declare module '../config/schema' {
+declare module '../../config/schema' {
   interface StrategyNames {
     lineSearch: true;
   }
@@ -41,9 +37,4 @@ export const lineSearchMeta: AttackMeta = {
   ],
   card: 'lineSearch',
   kinds: ['credit'],
-};
-
-export const lineSearch: AttackPlugin = {
-  ...lineSearchMeta,
-  run: (ctx) => runCreditAttack(ctx, search, creditAttackOptions),
 };
