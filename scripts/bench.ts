@@ -44,6 +44,8 @@ import { buildScenario } from '../src/core/scenarios/planar/scenario';
 import { obtainVictim } from '../src/core/scenarios/planar/victim';
 import { createVictimCache, simulate } from '../src/core/simulate';
 import { sweep } from '../src/core/sweep';
+import { createSweepBatch } from '../src/core/sweepBatch';
+import { knobsFor } from '../src/core/registry/meta';
 import { OUTPUT_MODES } from '../src/core/registry/meta';
 import { answerCost } from './answer-cost';
 import { loadNodeKernels } from '../src/cli/kernels';
@@ -219,6 +221,50 @@ ms(
   time(() => void sweep(base, 'defense.output.sigma'), 3, 1),
   4000,
 );
+
+// 7c. "Every defense" (issue 10): every planar knob as one batch (src/core/sweepBatch.ts), victim
+// cached as in the page's worker, timed once: when every defense has its coarse series, when every
+// level has its first seed (the whole frontier; goal 10 s), and when all three seeds are in.
+{
+  const batchCache = createVictimCache();
+  simulate(base, { victimCache: batchCache, lean: true });
+  const knobs = knobsFor('planar').map((k) => k.name);
+  const batch = createSweepBatch(base, knobs, { victimCache: batchCache });
+  const at: number[] = [];
+  const cpuAt: number[] = [];
+  // CPU time of this (single-threaded) process beside the wall clock: on a machine shared with
+  // other jobs the wall clock includes waiting for a core, the CPU time does not
+  const cpuMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  const start = performance.now();
+  const cpuStart = cpuMs();
+  let more = true;
+  while (more) {
+    more = batch.step();
+    batch.passEnds.forEach((end, pass) => {
+      if (at[pass] === undefined && batch.done >= end) {
+        at[pass] = performance.now() - start;
+        cpuAt[pass] = cpuMs() - cpuStart;
+      }
+    });
+  }
+  const all = performance.now() - start;
+  const cpuAll = cpuMs() - cpuStart;
+  const note = (pass: number | null) =>
+    `${pass === null ? batch.total : batch.passEnds[pass]} runs, CPU ${(
+      (pass === null ? cpuAll : (cpuAt[pass] ?? NaN)) / 1000
+    ).toFixed(1)} s`;
+  ms(
+    `every defense (${knobs.length} knobs): coarse frontier, every knob`,
+    at[0] ?? NaN,
+    null,
+    note(0),
+  );
+  ms('every defense: every level at one seed (the whole frontier)', at[1] ?? NaN, 10_000, note(1));
+  ms('every defense: all 3 seeds (error bars)', all, null, note(null));
+}
 
 // 8. The chat kind (issue 12): the default run (k = 4, 1,000 task prompts, text, reasoning shown,
 // student 1,000 Adam steps), and its phases timed apart with the kind's own pieces.

@@ -69,3 +69,17 @@ export function costSpec(measure: CostMeasure): CostMeasureSpec {
   if (!spec) throw new Error(`unknown cost measure ${String(measure)}`);
   return spec;
 }
+
+/**
+ * The chat kind's own cost (DefenseCost.stepsDenied): honest requests that wanted the model's
+ * reasoning steps and did not get them. Not one of the four scalar measures above (the other
+ * kinds do not report it), but a frontier panel of its own for the chat kind's hidden reasoning.
+ */
+export const STEPS_DENIED_SPEC: Omit<CostMeasureSpec, 'measure'> & { measure: 'stepsDenied' } = {
+  measure: 'stepsDenied',
+  label: 'Steps withheld',
+  axis: 'Honest requests denied the steps (%)',
+  help: 'Share of honest requests that wanted the model’s reasoning steps and did not get them.',
+  tick: (v) => formatNumber(v * 100, 1),
+  text: (v) => formatPercent(v, 1),
+};

@@ -116,6 +116,8 @@ export interface PointProbe<S extends PlotScales = PlotScales> {
   tooltipAt: 'top' | 'point';
   /** gap between the anchor and the tooltip, px */
   tooltipGap: number;
+  /** a click on a point, or Enter on the selected one, chooses it (e.g. applies a setting) */
+  choose?: (index: number) => void;
 }
 
 /**

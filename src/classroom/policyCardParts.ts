@@ -28,6 +28,8 @@ export interface PolicyCard {
   /** other law that bears on it (GDPR, case law), when any */
   law?: string[];
   figures: PublishedFigure[];
+  /** a chart of the lab that answers the card's question: its tour region and what to call it */
+  chart?: { region: string; label: string };
 }
 
 export const NIST =

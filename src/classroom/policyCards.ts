@@ -301,6 +301,11 @@ export const POLICY_CARDS: readonly PolicyCard[] = [
       stakes: 'Heavy honest users hit the limit; an attacker opens more accounts.',
       inLab:
         "Rate limit on, then raise the attacker's Accounts: the cap is accounts x limit x days.",
+      chart: {
+        region: 'limits',
+        label:
+          'Limits against accounts: how many accounts beat each limit, and what it costs honest users',
+      },
       atlas: [
         'AML.M0004 Restrict Number of AI Model Queries',
         'AML.M0019 Control Access to AI Models',

@@ -20,6 +20,7 @@ export const TOUR_REGIONS = {
   ledger: 'the ledger of costs and verdicts',
   frontier: 'the fidelity-versus-cost frontier',
   sweep: 'the sweep controls under the frontier',
+  limits: 'the chart of daily limits against attacker accounts',
   detection: 'the detection timeline',
 } as const;
 

@@ -52,9 +52,18 @@ export interface SessionParts {
   measure(): CurveMeasures;
   /** called after each curve point (after measure) */
   onCheckpoint?(): void;
+  /**
+   * Only the last curve point is measured (sweeps read nothing else); the others keep their
+   * query counts with NaN measures. The student is trained exactly as otherwise and measuring
+   * draws nothing random, so the final numbers are the same.
+   */
+  finalOnly?: boolean;
   rng: Rng;
   onProgress?: ProgressFn;
 }
+
+/** A curve point's measures when they were not taken (SessionParts.finalOnly). */
+const UNMEASURED: CurveMeasures = { fidelity: NaN, fidelityUniform: NaN, accuracy: NaN };
 
 export class AttackSession implements AttackContext {
   readonly config: Config;
@@ -202,7 +211,8 @@ export class AttackSession implements AttackContext {
   private checkpoint(): void {
     this.nextCheckpoint++;
     this.fit();
-    this.curve.push({ queries: this.sent, answered: this.answered, ...this.parts.measure() });
+    const measures = this.parts.finalOnly ? UNMEASURED : this.parts.measure();
+    this.curve.push({ queries: this.sent, answered: this.answered, ...measures });
     this.parts.onCheckpoint?.();
     this.parts.onProgress?.(this.sent / this.config.attack.queries, 'attack');
   }
@@ -211,6 +221,10 @@ export class AttackSession implements AttackContext {
   finish(): void {
     if (this.curve.length === 0 || this.curve[this.curve.length - 1]!.queries !== this.sent) {
       this.checkpoint();
+    }
+    if (this.parts.finalOnly) {
+      const last = this.curve[this.curve.length - 1]!;
+      this.curve[this.curve.length - 1] = { ...last, ...this.parts.measure() };
     }
   }
 }

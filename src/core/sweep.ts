@@ -32,12 +32,27 @@ function stat(values: number[]): SeedStat {
   return { mean: mean(values) ?? 0, std: deviation(values) ?? 0 };
 }
 
+/** The parts of a run a sweep level summarises (a whole SimulationResult will do). */
+export type LevelRun = Pick<SimulationResult, 'student' | 'defenseCost' | 'attacker' | 'watermark'>;
+
+/** The numbers a sweep keeps of a run (drops the queries, curve and maps). */
+export function levelRun(result: SimulationResult): LevelRun {
+  const { student, defenseCost, attacker, watermark } = result;
+  return { student, defenseCost, attacker, watermark };
+}
+
+/**
+ * One level's mean and standard deviation over its runs (one per seed, in seed order).
+ * @param knob the swept knob (names the level)
+ * @param level the knob's value
+ * @param runs the level's runs
+ */
 export function summarizeLevel(
   knob: SweepKnob,
   level: Level,
-  runs: SimulationResult[],
+  runs: readonly LevelRun[],
 ): SweepLevel {
-  const pick = (f: (r: SimulationResult) => number): SeedStat => stat(runs.map(f));
+  const pick = (f: (r: LevelRun) => number): SeedStat => stat(runs.map(f));
   const watermarkOn = runs.every((r) => r.watermark !== null);
   return {
     level,
@@ -86,7 +101,11 @@ export function sweep(
       options.onProgress?.((li * seedList.length + si) / total, knob.format(level));
       return simulate(
         { ...knob.apply(config, level), seed },
-        { victimCache: cache, ...(options.assets ? { assets: options.assets } : {}) },
+        {
+          victimCache: cache,
+          lean: true,
+          ...(options.assets ? { assets: options.assets } : {}),
+        },
       );
     });
     result.levels.push(summarizeLevel(knob, level, runs));

@@ -14,8 +14,10 @@ export interface LabCommands {
   cancelRun(): void;
   /** sweeps one knob around the current config */
   sweep(knob: string): void;
-  /** sweeps several knobs, one after the other */
+  /** sweeps several knobs as one batch, every knob coarse first */
   sweepAll(knobs: readonly string[]): void;
+  /** computes the limits-against-accounts grid around the current config */
+  limits(): void;
   /** leaves one Back step in the browser history (deliberate actions) */
   remember(): void;
 }
@@ -36,6 +38,7 @@ export function createLab(store: LabStore, commands: Partial<LabCommands> = {}):
     cancelRun: commands.cancelRun ?? (() => {}),
     sweep: commands.sweep ?? (() => {}),
     sweepAll: commands.sweepAll ?? (() => {}),
+    limits: commands.limits ?? (() => {}),
     remember: commands.remember ?? (() => {}),
   };
 }

@@ -39,8 +39,13 @@ export interface Runner {
   cancelRun(): boolean;
   /** Sweeps one knob over its built-in grid around the current config. */
   sweep(knob: string, levels?: (number | string)[]): void;
-  /** Sweeps several knobs one after the other (a new sweep request drops the rest of the list). */
+  /**
+   * Sweeps several knobs as one batch (src/core/sweepBatch.ts: every knob coarse first, then
+   * refined; one progress over all of them). A new sweep or batch supersedes it.
+   */
   sweepAll(knobs: readonly string[]): void;
+  /** Computes the limits-against-accounts grid around the current config (its own lane). */
+  limits(): void;
   dispose(): void;
 }
 
@@ -52,9 +57,7 @@ export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
   const now = options.now ?? (() => performance.now());
   let lastRunAt = -Infinity;
   let timer: unknown = null;
-  /** knobs still to sweep after the current one (sweepAll) */
-  let sweepQueue: string[] = [];
-  /** the knob being swept, if any */
+  /** the knob being swept alone, if any */
   let sweeping: string | null = null;
   /** the request id of the run in progress, if any */
   let running: number | null = null;
@@ -128,8 +131,9 @@ export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
 
   function startSweep(knob: string, levels?: (number | string)[]): void {
     const config = store.getState().config;
-    // The client supersedes the running sweep; mark it as no longer running.
+    // The client supersedes the running sweep or batch; mark it as no longer running.
     if (sweeping !== null && sweeping !== knob) store.getState().sweepCancelled(sweeping);
+    store.getState().batchCancelled();
     sweeping = knob;
     store.getState().sweepStarted(knob);
     options.sweeps.sweep(config, knob, levels ? { levels } : {}, {
@@ -138,14 +142,38 @@ export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
       onResult: (result) => {
         sweeping = null;
         store.getState().sweepFinished(result);
-        const next = sweepQueue.shift();
-        if (next !== undefined) startSweep(next);
       },
       onError: (message) => {
         sweeping = null;
-        sweepQueue = [];
         store.getState().sweepFailed(knob, message);
       },
+    });
+  }
+
+  function startBatch(knobs: readonly string[]): void {
+    const config = store.getState().config;
+    if (sweeping !== null) store.getState().sweepCancelled(sweeping);
+    sweeping = null;
+    store.getState().batchCancelled();
+    store.getState().batchStarted(knobs);
+    options.sweeps.sweepBatch(
+      config,
+      knobs,
+      {},
+      {
+        onPartial: (results, count, phase) => store.getState().batchPartial(results, count, phase),
+        onResult: (results, count) => store.getState().batchFinished(results, count),
+        onError: (message) => store.getState().batchFailed(message),
+      },
+    );
+  }
+
+  function startLimits(): void {
+    store.getState().limitsStarted();
+    options.sweeps.limits(store.getState().config, {
+      onPartial: (result, count) => store.getState().limitsPartial(result, count),
+      onResult: (result, count) => store.getState().limitsFinished(result, count),
+      onError: (message) => store.getState().limitsFailed(message),
     });
   }
 
@@ -153,14 +181,12 @@ export function connectRunner(store: LabStore, options: RunnerOptions): Runner {
     runNow,
     cancelRun,
     sweep(knob, levels) {
-      sweepQueue = [];
       startSweep(knob, levels);
     },
     sweepAll(knobs) {
-      const [first, ...rest] = knobs;
-      sweepQueue = rest;
-      if (first !== undefined) startSweep(first);
+      if (knobs.length > 0) startBatch(knobs);
     },
+    limits: startLimits,
     dispose() {
       unsubscribe();
       if (timer !== null) clearTimer(timer);

@@ -18,6 +18,7 @@ import {
   type FieldValue,
 } from '../core/config';
 import { hasDefense, withoutDefenses } from '../core/registry/meta';
+import type { LimitGridResult } from '../core/limitGrid';
 import type { SimulationResult, SweepResult } from '../core/types';
 
 /** 'cancelled': the person stopped the run; the previous result (if any) stays, marked stale */
@@ -49,6 +50,29 @@ export interface SweepEntry {
   error: string | null;
 }
 
+/** Simulations done of all a stepped job needs, and the ms it has taken so far. */
+export interface StepProgress {
+  done: number;
+  total: number;
+  elapsedMs: number;
+}
+
+/** The "Every defense" batch: one progress over every knob it sweeps. */
+export interface BatchEntry extends StepProgress {
+  status: RunStatus;
+  knobs: readonly string[];
+  /** the level just run, e.g. "Rate limit 200/day" */
+  phase: string;
+  error: string | null;
+}
+
+/** The limits-against-accounts grid (src/core/limitGrid.ts). */
+export interface LimitsEntry extends StepProgress {
+  status: RunStatus;
+  result: LimitGridResult | null;
+  error: string | null;
+}
+
 export interface LabState {
   config: Config;
   status: RunStatus;
@@ -68,6 +92,10 @@ export interface LabState {
   baseline: SimulationResult | null;
   /** sweep results by knob name */
   sweeps: Readonly<Record<string, SweepEntry>>;
+  /** the last batch of sweeps ("Every defense"), null before the first */
+  batch: BatchEntry | null;
+  /** the limits-against-accounts grid, null before the first */
+  limits: LimitsEntry | null;
   /** a run kept aside for comparison */
   pinned: SimulationResult | null;
   notices: readonly Notice[];
@@ -104,6 +132,18 @@ export interface LabActions {
   sweepFailed(knob: string, message: string): void;
   /** A sweep was superseded before it finished: it stops showing as running (partial levels stay). */
   sweepCancelled(knob: string): void;
+  /** A batch of sweeps started over `knobs`. */
+  batchStarted(knobs: readonly string[]): void;
+  /** Every knob of the running batch so far. */
+  batchPartial(results: readonly SweepResult[], count: StepProgress, phase: string): void;
+  batchFinished(results: readonly SweepResult[], count: StepProgress): void;
+  batchFailed(message: string): void;
+  /** A newer sweep superseded the batch: it stops showing as running (its levels stay). */
+  batchCancelled(): void;
+  limitsStarted(): void;
+  limitsPartial(result: LimitGridResult, count: StepProgress): void;
+  limitsFinished(result: LimitGridResult, count: StepProgress): void;
+  limitsFailed(message: string): void;
   pin(): void;
   unpin(): void;
   addNotice(notice: Omit<Notice, 'id'>): number;
@@ -137,6 +177,8 @@ export function createLabStore(initial: Config = defaultConfig()): LabStore {
     result: null,
     baseline: null,
     sweeps: {},
+    batch: null,
+    limits: null,
     pinned: null,
     notices: [],
     frame: null,
@@ -228,6 +270,95 @@ export function createLabStore(initial: Config = defaultConfig()): LabStore {
       const entry = get().sweeps[knob];
       if (!entry || entry.status !== 'running') return;
       set({ sweeps: { ...get().sweeps, [knob]: { ...entry, status: 'idle' } } });
+    },
+
+    batchStarted(knobs) {
+      const sweeps = { ...get().sweeps };
+      for (const knob of knobs) sweeps[knob] = { ...sweepEntry(sweeps[knob], 'running') };
+      set({
+        sweeps,
+        batch: {
+          status: 'running',
+          knobs: [...knobs],
+          done: 0,
+          total: 0,
+          elapsedMs: 0,
+          phase: '',
+          error: null,
+        },
+      });
+    },
+    batchPartial(results, count, phase) {
+      const batch = get().batch;
+      if (!batch) return;
+      const sweeps = { ...get().sweeps };
+      for (const result of results)
+        sweeps[result.knob] = { ...sweepEntry(sweeps[result.knob], 'running'), result };
+      set({ sweeps, batch: { ...batch, ...count, phase } });
+    },
+    batchFinished(results, count) {
+      const batch = get().batch;
+      const sweeps = { ...get().sweeps };
+      for (const result of results)
+        sweeps[result.knob] = {
+          status: 'done',
+          progress: { fraction: 1, phase: 'done' },
+          result,
+          error: null,
+        };
+      set({
+        sweeps,
+        batch: batch ? { ...batch, ...count, status: 'done', phase: 'done' } : null,
+      });
+    },
+    batchFailed(message) {
+      const batch = get().batch;
+      if (!batch) return;
+      const sweeps = { ...get().sweeps };
+      for (const knob of batch.knobs)
+        sweeps[knob] = { ...sweepEntry(sweeps[knob], 'error'), error: message };
+      set({ sweeps, batch: { ...batch, status: 'error', error: message } });
+    },
+    batchCancelled() {
+      const batch = get().batch;
+      if (!batch || batch.status !== 'running') return;
+      const sweeps = { ...get().sweeps };
+      for (const knob of batch.knobs) {
+        const entry = sweeps[knob];
+        if (entry?.status === 'running') sweeps[knob] = { ...entry, status: 'idle' };
+      }
+      set({ sweeps, batch: { ...batch, status: 'idle' } });
+    },
+    limitsStarted() {
+      set({
+        limits: {
+          status: 'running',
+          result: get().limits?.result ?? null,
+          done: 0,
+          total: 0,
+          elapsedMs: 0,
+          error: null,
+        },
+      });
+    },
+    limitsPartial(result, count) {
+      set({ limits: { status: 'running', result, ...count, error: null } });
+    },
+    limitsFinished(result, count) {
+      set({ limits: { status: 'done', result, ...count, error: null } });
+    },
+    limitsFailed(message) {
+      const limits = get().limits;
+      set({
+        limits: {
+          status: 'error',
+          result: limits?.result ?? null,
+          done: limits?.done ?? 0,
+          total: limits?.total ?? 0,
+          elapsedMs: limits?.elapsedMs ?? 0,
+          error: message,
+        },
+      });
     },
 
     pin() {

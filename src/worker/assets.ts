@@ -23,7 +23,7 @@ export function requestAssets(request: WorkerRequest): string[] {
   if (request.type === 'run') {
     configs.push(request.config);
     if (request.baseline) configs.push(request.baseline);
-  } else if (request.type === 'sweep') configs.push(request.config);
+  } else if (request.type !== 'cancel') configs.push(request.config);
   const paths = new Set<string>();
   for (const config of configs) {
     for (const path of assetsFor(kindRuntime(config), config)) paths.add(path);

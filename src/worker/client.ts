@@ -16,8 +16,9 @@
  *   person's Cancel: a synchronous simulation cannot be interrupted any other way).
  */
 import type { Config } from '../core/config';
+import type { LimitGridResult } from '../core/limitGrid';
 import type { SimulationResult, SweepResult } from '../core/types';
-import type { WorkerReply, WorkerRequest } from './protocol';
+import type { StepCount, WorkerReply, WorkerRequest } from './protocol';
 
 /** What the client needs of a Worker (a fake one in tests). */
 export interface WorkerLike {
@@ -46,6 +47,17 @@ export interface SweepHandlers extends ProgressHandlers {
   onPartial?(result: SweepResult): void;
 }
 
+export interface BatchHandlers extends ProgressHandlers {
+  /** every knob so far, after each simulation (`count`: simulations done, of all, and ms) */
+  onPartial?(results: SweepResult[], count: StepCount, phase: string): void;
+  onResult(results: SweepResult[], count: StepCount): void;
+}
+
+export interface LimitsHandlers extends ProgressHandlers {
+  onPartial?(result: LimitGridResult, count: StepCount): void;
+  onResult(result: LimitGridResult, count: StepCount): void;
+}
+
 export interface SweepOptions {
   levels?: (number | string)[];
   seeds?: number[];
@@ -54,8 +66,17 @@ export interface SweepOptions {
 export interface SimClient {
   /** Runs `config` (and, if given, the no-defense `baseline`); supersedes any earlier run. */
   run(config: Config, baseline: Config | null, handlers: RunHandlers): number;
-  /** Sweeps one knob; supersedes any earlier sweep. */
+  /** Sweeps one knob; supersedes any earlier sweep or batch. */
   sweep(config: Config, knob: string, options: SweepOptions, handlers: SweepHandlers): number;
+  /** Sweeps several knobs as one batch (coarse first); supersedes any earlier sweep or batch. */
+  sweepBatch(
+    config: Config,
+    knobs: readonly string[],
+    options: SweepOptions,
+    handlers: BatchHandlers,
+  ): number;
+  /** The limits-against-accounts grid; supersedes any earlier grid. */
+  limits(config: Config, handlers: LimitsHandlers): number;
   /** Abandons a request: its handlers are never called again. */
   cancel(id: number): void;
   /**
@@ -89,7 +110,7 @@ export interface ClientOptions {
 /** A request that makes the worker work (not a cancel). */
 export type JobRequest = Exclude<WorkerRequest, { type: 'cancel' }>;
 
-type Kind = 'run' | 'sweep';
+type Kind = 'run' | 'sweep' | 'grid';
 
 interface Live {
   id: number;
@@ -97,7 +118,7 @@ interface Live {
   /** the message, kept so it can be re-sent to a restarted worker */
   request: JobRequest;
   postedAt: number;
-  handlers: RunHandlers | SweepHandlers;
+  handlers: RunHandlers | SweepHandlers | BatchHandlers | LimitsHandlers;
   /** true once the watchdog has sent it again to a fresh worker */
   retried: boolean;
 }
@@ -249,6 +270,16 @@ export function createSimClient(options: ClientOptions): SimClient {
           const handlers = entry.handlers as SweepHandlers;
           if (reply.partial) handlers.onPartial?.(reply.result);
           else handlers.onResult(reply.result, reply.elapsedMs);
+        } else if (reply.kind === 'batch' && entry.request.type === 'batch') {
+          const handlers = entry.handlers as BatchHandlers;
+          const count = { done: reply.done, total: reply.total, elapsedMs: reply.elapsedMs };
+          if (reply.partial) handlers.onPartial?.(reply.results, count, reply.phase);
+          else handlers.onResult(reply.results, count);
+        } else if (reply.kind === 'limits' && entry.kind === 'grid') {
+          const handlers = entry.handlers as LimitsHandlers;
+          const count = { done: reply.done, total: reply.total, elapsedMs: reply.elapsedMs };
+          if (reply.partial) handlers.onPartial?.(reply.result, count);
+          else handlers.onResult(reply.result, count);
         }
         break;
     }
@@ -301,6 +332,16 @@ export function createSimClient(options: ClientOptions): SimClient {
         (id) => ({ type: 'sweep', id, config, knob, ...sweepOptions }),
         handlers,
       );
+    },
+    sweepBatch(config, knobs, sweepOptions, handlers) {
+      return submit(
+        'sweep',
+        (id) => ({ type: 'batch', id, config, knobs: [...knobs], ...sweepOptions }),
+        handlers,
+      );
+    },
+    limits(config, handlers) {
+      return submit('grid', (id) => ({ type: 'limits', id, config }), handlers);
     },
     cancel(id) {
       if (!live.delete(id)) return;

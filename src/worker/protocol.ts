@@ -6,6 +6,7 @@
  */
 import type { Config } from '../core/config';
 import { KIND_BY_ID } from '../core/registry/meta';
+import type { LimitGridResult } from '../core/limitGrid';
 import type { SimulationResult, SweepResult } from '../core/types';
 
 /** Run one simulation; with `baseline`, also run the same config with every defense off. */
@@ -27,13 +28,33 @@ export interface SweepRequest {
   seeds?: number[];
 }
 
+/**
+ * Sweep several knobs as one batch (src/core/sweepBatch.ts: coarse levels first, runs shared);
+ * it supersedes, and is superseded by, single sweeps.
+ */
+export interface BatchRequest {
+  type: 'batch';
+  id: number;
+  config: Config;
+  knobs: string[];
+  seeds?: number[];
+}
+
+/** The "limits against accounts" grid around a config (src/core/limitGrid.ts). */
+export interface LimitsRequest {
+  type: 'limits';
+  id: number;
+  config: Config;
+}
+
 /** Drop a queued request (a running one finishes, and its reply is ignored by the client). */
 export interface CancelRequest {
   type: 'cancel';
   id: number;
 }
 
-export type WorkerRequest = RunRequest | SweepRequest | CancelRequest;
+export type WorkerRequest =
+  RunRequest | SweepRequest | BatchRequest | LimitsRequest | CancelRequest;
 
 export interface ProgressReply {
   type: 'progress';
@@ -63,6 +84,33 @@ export interface SweepResultReply {
   elapsedMs: number;
 }
 
+/** Progress of a stepped job: simulations done of all it needs, and ms spent so far. */
+export interface StepCount {
+  done: number;
+  total: number;
+  elapsedMs: number;
+}
+
+/** Every knob of a batch, as far as it has got (sent after each simulation). */
+export interface BatchResultReply extends StepCount {
+  type: 'result';
+  kind: 'batch';
+  id: number;
+  partial: boolean;
+  /** the label of the level just run, e.g. "Rate limit 200/day" */
+  phase: string;
+  results: SweepResult[];
+}
+
+/** The limits grid, as far as it has got (sent after each simulation). */
+export interface LimitsResultReply extends StepCount {
+  type: 'result';
+  kind: 'limits';
+  id: number;
+  partial: boolean;
+  result: LimitGridResult;
+}
+
 export interface ErrorReply {
   type: 'error';
   id: number;
@@ -77,7 +125,13 @@ export interface DoneReply {
 }
 
 export type WorkerReply =
-  ProgressReply | RunResultReply | SweepResultReply | ErrorReply | DoneReply;
+  | ProgressReply
+  | RunResultReply
+  | SweepResultReply
+  | BatchResultReply
+  | LimitsResultReply
+  | ErrorReply
+  | DoneReply;
 
 /**
  * The ArrayBuffers inside a result, each once (a repeated buffer would make postMessage throw).

@@ -10,12 +10,17 @@
  *   run of an older run is dropped too (the runner asks for it again with the newer run).
  * - Every request ends with exactly one 'done' or 'error' reply, dropped ones included, so the
  *   client knows what the worker is still busy with.
+ * - A batch of sweeps and the limits grid are stepped jobs: one simulation per job, each followed
+ *   by a reply with everything found so far; the grid has a lane of its own, so a sweep and the
+ *   grid do not drop each other.
  * A simulation itself is synchronous and cannot be interrupted; the client ignores stale replies.
  */
 import type { Config } from '../core/config';
 import type { ProgressFn, SimulationResult, SweepResult } from '../core/types';
 import {
   describeError,
+  type BatchRequest,
+  type LimitsRequest,
   type RunRequest,
   type SweepRequest,
   type WorkerReply,
@@ -37,9 +42,36 @@ interface SweepChunk {
   startedAt: number;
 }
 
+/** Work done one simulation at a time (a batch of sweeps, the limits grid). */
+export interface Stepper {
+  /** runs one simulation; false once the work is complete */
+  step(): boolean;
+  /** the reply with everything found so far */
+  reply(id: number, partial: boolean, elapsedMs: number): WorkerReply;
+}
+
+/** A stepped job in progress. */
+interface StepsJob {
+  type: 'steps';
+  id: number;
+  lane: Lane;
+  /** null until the request's first slice starts it */
+  stepper: Stepper | null;
+  request: BatchRequest | LimitsRequest;
+  startedAt: number;
+}
+
 /** A queued unit of work. */
 type Job =
-  RunRequest | { type: 'baseline'; id: number; config: Config } | SweepRequest | SweepChunk;
+  | RunRequest
+  | { type: 'baseline'; id: number; config: Config }
+  | SweepRequest
+  | SweepChunk
+  | BatchRequest
+  | LimitsRequest
+  | StepsJob;
+
+type Lane = 'run' | 'sweep' | 'grid';
 
 export interface ServeOptions {
   /** posts a reply, transferring the given buffers */
@@ -49,6 +81,8 @@ export interface ServeOptions {
   sweepLevels(request: SweepRequest): Level[];
   /** sweeps the given levels of the request's knob over its seeds */
   runSweepLevels(request: SweepRequest, levels: Level[], onProgress: ProgressFn): SweepResult;
+  /** starts a batch of sweeps or the limits grid (throws on an unknown knob) */
+  startSteps?(request: BatchRequest | LimitsRequest): Stepper;
   /** buffers of a result to transfer rather than copy */
   transferablesOf(result: SimulationResult): ArrayBuffer[];
   /** runs a callback after pending messages are handled (setTimeout 0 in the worker) */
@@ -70,8 +104,14 @@ export interface ServeOptions {
 export const IDLE_DELAY_MS = 800;
 export const IDLE_SLICE_GAP_MS = 60;
 
-const laneOf = (job: Job): 'run' | 'sweep' =>
-  job.type === 'run' || job.type === 'baseline' ? 'run' : 'sweep';
+const laneOf = (job: Job): Lane =>
+  job.type === 'run' || job.type === 'baseline'
+    ? 'run'
+    : job.type === 'limits'
+      ? 'grid'
+      : job.type === 'steps'
+        ? job.lane
+        : 'sweep';
 
 /** Creates the message handler of the worker. */
 export function createRequestLoop(options: ServeOptions): (request: WorkerRequest) => void {
@@ -105,7 +145,7 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
   function enqueue(job: Job, first = false): void {
     if (first) queue.unshift(job);
     else if (laneOf(job) === 'run') {
-      const at = queue.findIndex((queued) => laneOf(queued) === 'sweep');
+      const at = queue.findIndex((queued) => laneOf(queued) !== 'run');
       queue.splice(at < 0 ? queue.length : at, 0, job);
     } else queue.push(job);
   }
@@ -150,6 +190,17 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
     return complete;
   }
 
+  /** Runs one simulation of a stepped job; returns true when it is complete. */
+  function stepJob(job: StepsJob): boolean {
+    const start = options.startSteps;
+    if (!start) throw new Error(`this worker does not take ${job.request.type} requests`);
+    const stepper = job.stepper ?? start(job.request);
+    const more = stepper.step();
+    options.post(stepper.reply(job.id, more, options.now() - job.startedAt), []);
+    if (more) enqueue({ ...job, stepper });
+    return !more;
+  }
+
   /** Runs one job; returns true when its request is finished (and needs its 'done'). */
   function execute(job: Job): boolean {
     try {
@@ -179,6 +230,18 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
         }
         case 'sweepLevel':
           return sweepLevel(job);
+        case 'batch':
+        case 'limits':
+          return stepJob({
+            type: 'steps',
+            id: job.id,
+            lane: laneOf(job),
+            stepper: null,
+            request: job,
+            startedAt: options.now(),
+          });
+        case 'steps':
+          return stepJob(job);
       }
     } catch (error) {
       options.post({ type: 'error', id: job.id, message: describeError(error) }, []);

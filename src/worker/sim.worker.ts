@@ -8,6 +8,8 @@
 import { knobLevels } from '../core/registry/meta';
 import { prepareVictim, simulate } from '../core/simulate';
 import { SWEEP_KNOB_BY_NAME, sweep } from '../core/sweep';
+import { createLimitGrid } from '../core/limitGrid';
+import { createSweepBatch } from '../core/sweepBatch';
 import { loadAssets, requestAssets, siteRoot } from './assets';
 import { resultTransferables, type WorkerReply, type WorkerRequest } from './protocol';
 import { BoundedCache, VICTIM_CACHE_LIMIT } from './boundedCache';
@@ -35,6 +37,43 @@ const handle = createRequestLoop({
       victimCache,
       assets,
     }),
+  startSteps: (request) => {
+    if (request.type === 'batch') {
+      const batch = createSweepBatch(request.config, request.knobs, {
+        victimCache,
+        assets,
+        ...(request.seeds ? { seeds: request.seeds } : {}),
+      });
+      return {
+        step: () => batch.step(),
+        reply: (id, partial, elapsedMs) => ({
+          type: 'result',
+          kind: 'batch',
+          id,
+          partial,
+          phase: batch.phase,
+          results: batch.results(),
+          done: batch.done,
+          total: batch.total,
+          elapsedMs,
+        }),
+      };
+    }
+    const grid = createLimitGrid(request.config, { victimCache, assets });
+    return {
+      step: () => grid.step(),
+      reply: (id, partial, elapsedMs) => ({
+        type: 'result',
+        kind: 'limits',
+        id,
+        partial,
+        result: grid.result(),
+        done: grid.done,
+        total: grid.total,
+        elapsedMs,
+      }),
+    };
+  },
   transferablesOf: (result) => resultTransferables(result),
   schedule: (callback) => setTimeout(callback, 0),
   now: () => performance.now(),

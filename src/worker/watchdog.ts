@@ -27,7 +27,8 @@ export const WATCHDOG_UNKNOWN_MS = 120_000;
 /**
  * Milliseconds of silence allowed while the worker works on `request`.
  * @param request a run (its main config and the no-defense comparison run back to back, the
- *   comparison silent) or a sweep (one level at a time: its seeds' runs, silent between levels)
+ *   comparison silent), a sweep (one level at a time: its seeds' runs, silent between levels),
+ *   or a batch of sweeps or the limits grid (a reply after each simulation)
  * @param estimate ms of a cold run of a config (the cost model by default)
  */
 export function watchdogAllowanceMs(
@@ -37,7 +38,10 @@ export function watchdogAllowanceMs(
   const work =
     request.type === 'run'
       ? estimate(request.config) + (request.baseline ? estimate(request.baseline) : 0)
-      : (request.seeds?.length ?? DEFAULT_SWEEP_SEEDS) * estimate(request.config);
+      : request.type === 'sweep'
+        ? (request.seeds?.length ?? DEFAULT_SWEEP_SEEDS) * estimate(request.config)
+        : // a batch or the limits grid replies after each simulation (the first may train the victim)
+          estimate(request.config);
   if (!Number.isFinite(work)) return WATCHDOG_UNKNOWN_MS;
   return Math.max(WATCHDOG_FLOOR_MS, WATCHDOG_FACTOR * work);
 }

@@ -232,7 +232,7 @@ describe('sweep', () => {
       onLevel: (partial) => partials.push(partial.levels.length),
     });
     expect(partials).toEqual([1, 2, 3]);
-    expect(result.levels.map((l) => l.label)).toEqual(['off', 'per day 50', 'per day 10']);
+    expect(result.levels.map((l) => l.label)).toEqual(['off', '50/day', '10/day']);
     const answered = result.levels.map((l) => l.queriesAnswered.mean);
     expect(answered).toEqual([120, 100, 20]);
     expect(result.levels[0]!.benignBlocked.mean).toBe(0);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../../src/core/config';
 import { createLabStore, withoutDefenses } from '../../src/state/store';
 import { connectRunner, type RunnerOptions } from '../../src/state/runner';
-import type { RunHandlers, SimClient, SweepHandlers } from '../../src/worker/client';
+import type {
+  BatchHandlers,
+  LimitsHandlers,
+  RunHandlers,
+  SimClient,
+  SweepHandlers,
+} from '../../src/worker/client';
 import { fakeResult, fakeSweep } from './fixtures';
 
 /** A SimClient stand-in that records calls; the test answers through the kept handlers. */
@@ -10,6 +16,8 @@ function fakeClient() {
   const runs: { config: Config; baseline: Config | null; handlers: RunHandlers }[] = [];
   const stopped: number[] = [];
   const sweeps: { config: Config; knob: string; handlers: SweepHandlers }[] = [];
+  const batches: { config: Config; knobs: readonly string[]; handlers: BatchHandlers }[] = [];
+  const grids: { config: Config; handlers: LimitsHandlers }[] = [];
   const client: SimClient = {
     run(config, baseline, handlers) {
       runs.push({ config, baseline, handlers });
@@ -19,6 +27,14 @@ function fakeClient() {
       sweeps.push({ config, knob, handlers });
       return sweeps.length;
     },
+    sweepBatch(config, knobs, _options, handlers) {
+      batches.push({ config, knobs, handlers });
+      return 100 + batches.length;
+    },
+    limits(config, handlers) {
+      grids.push({ config, handlers });
+      return 200 + grids.length;
+    },
     cancel() {},
     stop(id) {
       stopped.push(id);
@@ -26,7 +42,7 @@ function fakeClient() {
     },
     dispose() {},
   };
-  return { client, runs, sweeps, stopped };
+  return { client, runs, sweeps, batches, grids, stopped };
 }
 
 /** Manual timers and clock. */
@@ -130,23 +146,51 @@ describe('connectRunner', () => {
     expect(store.getState().sweeps['defense.output.sigma']?.status).toBe('done');
   });
 
-  it('sweeps a list of knobs one after the other', () => {
+  it('sweeps a list of knobs as one batch with one progress over all of them', () => {
     const { store, sweeps, runner } = setup();
     runner.sweepAll(['a', 'b']);
-    expect(sweeps.sweeps.map((s) => s.knob)).toEqual(['a']);
-    sweeps.sweeps[0]!.handlers.onResult(fakeSweep(defaultConfig(), 'a'), 1);
-    expect(sweeps.sweeps.map((s) => s.knob)).toEqual(['a', 'b']);
+    expect(sweeps.sweeps).toHaveLength(0);
+    const batch = sweeps.batches[0]!;
+    expect(batch.knobs).toEqual(['a', 'b']);
+    expect(store.getState().batch).toMatchObject({ status: 'running', done: 0 });
+    expect(store.getState().sweeps.a?.status).toBe('running');
+    const partial = [fakeSweep(defaultConfig(), 'a'), fakeSweep(defaultConfig(), 'b')];
+    batch.handlers.onPartial?.(partial, { done: 3, total: 10, elapsedMs: 300 }, 'a 1');
+    expect(store.getState().batch).toMatchObject({ done: 3, total: 10, elapsedMs: 300 });
+    expect(store.getState().sweeps.b?.result).toBe(partial[1]);
+    batch.handlers.onResult(partial, { done: 10, total: 10, elapsedMs: 900 });
+    expect(store.getState().batch?.status).toBe('done');
     expect(store.getState().sweeps.a?.status).toBe('done');
-    expect(store.getState().sweeps.b?.status).toBe('running');
+    expect(store.getState().sweeps.b?.status).toBe('done');
   });
 
-  it('a new sweep drops the rest of a list and stops the superseded one showing as running', () => {
+  it('a new sweep supersedes a batch: its knobs stop showing as running', () => {
     const { store, sweeps, runner } = setup();
     runner.sweepAll(['a', 'b', 'c']);
     runner.sweep('x');
     expect(store.getState().sweeps.a?.status).toBe('idle');
-    sweeps.sweeps[1]!.handlers.onResult(fakeSweep(defaultConfig(), 'x'), 1);
-    expect(sweeps.sweeps.map((s) => s.knob)).toEqual(['a', 'x']);
+    expect(store.getState().batch?.status).toBe('idle');
+    sweeps.sweeps[0]!.handlers.onResult(fakeSweep(defaultConfig(), 'x'), 1);
+    expect(store.getState().sweeps.x?.status).toBe('done');
+  });
+
+  it('computes the limits grid on the sweep client', () => {
+    const { store, sweeps, runner } = setup();
+    runner.limits();
+    expect(store.getState().limits?.status).toBe('running');
+    const grid = sweeps.grids[0]!;
+    const result = {
+      config: grid.config,
+      limits: [10],
+      accounts: [1],
+      cells: [null],
+      honestLimited: [null],
+      noLimit: null,
+    };
+    grid.handlers.onPartial?.(result, { done: 1, total: 2, elapsedMs: 5 });
+    expect(store.getState().limits).toMatchObject({ status: 'running', done: 1, total: 2 });
+    grid.handlers.onResult(result, { done: 2, total: 2, elapsedMs: 9 });
+    expect(store.getState().limits).toMatchObject({ status: 'done', result });
   });
 
   it('stops following the store after dispose', () => {

@@ -17,7 +17,8 @@ export type DeferredChart =
   | 'chatTranscript'
   | 'chatSideBySide'
   | 'stealingSpectrum'
-  | 'ledger';
+  | 'ledger'
+  | 'limits';
 
 // The stand-ins type the props; the loader only moves components around.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -31,6 +32,7 @@ export const DEFERRED_CHARTS = onDemand<DeferredChart, AnyComponent>({
   chatSideBySide: () => import('../chat/ChatSideBySide.svelte'),
   stealingSpectrum: () => import('../chat/StealingSpectrum.svelte'),
   ledger: () => import('../charts/Ledger.svelte'),
+  limits: () => import('../panels/LimitsPanel.svelte'),
 });
 
 /**

@@ -25,3 +25,18 @@ export function formatDuration(ms: number): string {
  */
 export const LARGEST_RUN_NOTE =
   'Largest supported run: every setting at its maximum, about 2 minutes on a laptop.';
+
+/**
+ * Time left of a stepped job from its pace so far: elapsed / done x (total - done), null until
+ * one simulation is done. Simulations differ in cost (a misinformation level trains a model), so
+ * this is the average pace, which the coarse-first order keeps representative.
+ * @param count simulations done, of all, and the ms spent
+ */
+export function timeLeftMs(count: {
+  done: number;
+  total: number;
+  elapsedMs: number;
+}): number | null {
+  if (count.done <= 0 || count.total <= 0) return null;
+  return (count.elapsedMs / count.done) * Math.max(0, count.total - count.done);
+}

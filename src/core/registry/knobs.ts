@@ -13,8 +13,10 @@ export interface NumericKnobSpec {
   label: string;
   defense: DefenseId;
   levels: readonly Level[];
-  /** the word before a level's number in its label: "sigma" -> "sigma 0.2" */
+  /** the word before a level's number in its label: "σ" -> "σ 0.2" (unless `format` is given) */
   unit: string;
+  /** a level's label when "unit value" does not read well, e.g. 200 -> "200/day" */
+  format?: (value: number) => string;
   /** the config with the knob's defense on */
   enable(config: Config): Config;
   /** the config with the knob's defense off */
@@ -34,7 +36,8 @@ export function numericKnob(spec: NumericKnobSpec): SweepKnob {
       level === 'off'
         ? spec.disable(config)
         : setPath(spec.enable(config), spec.path, Number(level)),
-    format: (level) => (level === 'off' ? 'off' : `${spec.unit} ${level}`),
+    format: (level) =>
+      level === 'off' ? 'off' : spec.format ? spec.format(Number(level)) : `${spec.unit} ${level}`,
   };
 }
 

@@ -28,6 +28,12 @@ export interface SimulateOptions {
    * worker fetches them, and both pass the bytes here.
    */
   assets?: ReadonlyMap<string, ArrayBuffer>;
+  /**
+   * Sweeps only read a run's numbers: true skips the parts drawn for one run alone (the planar
+   * kind's decision maps and the student's map at each curve point). No number changes: the maps
+   * are computed from the trained models and draw nothing from the seeded streams.
+   */
+  lean?: boolean;
 }
 
 export interface ScenarioRuntime {

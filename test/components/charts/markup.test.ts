@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/svelte';
 import LearningCurve from '../../../src/components/charts/LearningCurve.svelte';
-import Frontier from '../../../src/components/charts/Frontier.svelte';
+import FrontierPanel from '../../../src/components/charts/FrontierPanel.svelte';
+import { frontierSeries } from '../../../src/charts/frontier';
 import DetectionTimeline from '../../../src/components/charts/DetectionTimeline.svelte';
 import DecisionMap from '../../../src/components/charts/DecisionMap.svelte';
 import { QUERY_STATUS } from '../../../src/core/types';
@@ -39,10 +40,15 @@ describe('chart markup', () => {
 
   it('Frontier', () => {
     const sweep = makeSweep('defense.output.sigma', [
-      makeLevel(0, 'sigma 0', 0.96, { drop: 0 }),
-      makeLevel(0.4, 'sigma 0.4', 0.9, { drop: 0.02 }, 0.01),
+      makeLevel(0, 'σ 0', 0.96, { drop: 0 }),
+      makeLevel(0.4, 'σ 0.4', 0.9, { drop: 0.02 }, 0.01),
     ]);
-    const { container } = render(Frontier, { sweeps: [sweep] });
+    const { container } = render(FrontierPanel, {
+      series: frontierSeries([sweep], 'benignAccuracyDrop'),
+      measure: 'benignAccuracyDrop',
+      yDomain: [0.5, 1],
+      title: 'What each defense costs',
+    });
     expect(svgMarkup(container)).toMatchSnapshot();
   });
 

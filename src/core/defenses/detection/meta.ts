@@ -74,7 +74,7 @@ export const detectionMeta: DefenseMeta = {
       label: 'Detection (PRADA)',
       defense: 'detection',
       levels: ['off', 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85],
-      unit: 'delta',
+      unit: 'δ',
     }),
   ],
   costs: ['falsePositives'],

@@ -57,6 +57,8 @@ export const rateLimitMeta: DefenseMeta = {
       defense: 'rateLimit',
       levels: ['off', 1000, 500, 200, 100, 50, 20, 10],
       unit: 'per day',
+      // "200/day": the label the frontier and the limits chart print beside a point
+      format: (perDay) => `${perDay}/day`,
     }),
   ],
   costs: ['benignBlocked'],

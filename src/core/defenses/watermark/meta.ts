@@ -127,6 +127,8 @@ export const watermarkMeta: DefenseMeta = {
       levels: ['off', 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3],
       unit: 'rate',
       kinds: ['planar'],
+      // "1% marked": the share of answers that carry the watermark
+      format: (rate) => `${Math.round(rate * 1000) / 10}% marked`,
     }),
     switchedKnob({
       path: 'defense.watermark.delta',

@@ -105,7 +105,7 @@ function simulate(
     batchSize: STUDENT_BATCH,
     rng: rng.fork('student-batches'),
   });
-  const grid = gridInputs(box, GRID_RESOLUTION);
+  const grid = options.lean ? new Float64Array(0) : gridInputs(box, GRID_RESOLUTION);
   const studentSlices: Float32Array[] = [];
   const session = new AttackSession({
     config,
@@ -124,9 +124,11 @@ function simulate(
         accuracy: agreementRate(studentTest, scenario.test.labels),
       };
     },
-    onCheckpoint: () =>
-      studentSlices.push(decisionGrid(student, box, GRID_RESOLUTION, grid).probabilities),
+    onCheckpoint: options.lean
+      ? undefined
+      : () => studentSlices.push(decisionGrid(student, box, GRID_RESOLUTION, grid).probabilities),
     rng: rng.fork('attacker'),
+    finalOnly: options.lean === true,
     onProgress: (fraction, phase) => options.onProgress?.(0.05 + 0.8 * fraction, phase),
   });
   attack(config.attack.strategy).run(session);
@@ -155,22 +157,33 @@ function simulate(
     benign,
   );
 
-  const victimMap = decisionGrid(victim, box, GRID_RESOLUTION, grid);
-  // The answer format on its own stream and the owner's models as the API built them (forks are
-  // derived from labels, so the run's own streams are untouched).
-  const view = outputDefense.stage({
-    config,
-    dims,
-    classes,
-    watermarkKey,
-    rng: rng.fork('attacker-view'),
-    owner: { ...owner, rng: rng.fork('owner') },
-  });
-  const scratch = new Float64Array(classes);
-  const served = servedGrid(victimMap, grid, (clean, inputs, offset, out) => {
-    out.set(clean);
-    view.answer!(out, inputs, offset, 0, api.log, 0, scratch);
-  });
+  /** The maps a single run draws (sweeps' lean runs skip them: no number depends on them). */
+  const drawMaps = () => {
+    const victimMap = decisionGrid(victim, box, GRID_RESOLUTION, grid);
+    // The answer format on its own stream and the owner's models as the API built them (forks are
+    // derived from labels, so the run's own streams are untouched).
+    const view = outputDefense.stage({
+      config,
+      dims,
+      classes,
+      watermarkKey,
+      rng: rng.fork('attacker-view'),
+      owner: { ...owner, rng: rng.fork('owner') },
+    });
+    const scratch = new Float64Array(classes);
+    const served = servedGrid(victimMap, grid, (clean, inputs, offset, out) => {
+      out.set(clean);
+      view.answer!(out, inputs, offset, 0, api.log, 0, scratch);
+    });
+    return {
+      victim: victimMap,
+      served,
+      student: decisionGrid(student, box, GRID_RESOLUTION, grid),
+      studentSlices,
+    };
+  };
+  // drawn here, before the result is assembled, as a full run always has
+  const maps = options.lean ? null : drawMaps();
 
   const final = session.curve[session.curve.length - 1]!;
   const result: SimulationResult = {
@@ -191,12 +204,7 @@ function simulate(
     defenseCost: benign.cost,
     ...reports,
     queries: session.trace,
-    maps: {
-      victim: victimMap,
-      served,
-      student: decisionGrid(student, box, GRID_RESOLUTION, grid),
-      studentSlices,
-    },
+    ...(maps ? { maps } : {}),
   };
   options.onProgress?.(1, 'done');
   return result;

@@ -56,7 +56,7 @@ export const madMeta: OutputModeMeta = {
     path: 'defense.output.epsilon',
     levels: ['off', 0.05, 0.1, 0.2, 0.4, 0.8, 1.2, 2],
     label: 'Prediction poisoning (MAD)',
-    unit: 'epsilon',
+    unit: 'ε',
   },
   card: 'mad',
   kinds: ['planar'],

@@ -67,7 +67,7 @@ export const misinformationMeta: OutputModeMeta = {
     path: 'defense.output.tau',
     levels: ['off', 0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 1],
     label: 'Adaptive misinformation',
-    unit: 'tau',
+    unit: 'τ',
   },
   card: 'misinformation',
   kinds: ['planar'],

@@ -44,7 +44,7 @@ export const noiseMeta: OutputModeMeta = {
     path: 'defense.output.sigma',
     levels: ['off', 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1],
     label: 'Gaussian noise',
-    unit: 'sigma',
+    unit: 'σ',
   },
   card: 'noise',
   // chat: full log-probabilities of noisy logits, fixed per context (scenarios/chat/logitNoise.ts)

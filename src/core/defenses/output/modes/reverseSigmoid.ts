@@ -62,7 +62,7 @@ export const reverseSigmoidMeta: OutputModeMeta = {
     path: 'defense.output.beta',
     levels: ['off', 0.1, 0.25, 0.5, 1, 2, 4, 8],
     label: 'Reverse sigmoid',
-    unit: 'beta',
+    unit: 'β',
   },
   card: 'reverseSigmoid',
   kinds: ['planar', 'credit'],
