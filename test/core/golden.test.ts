@@ -44,6 +44,9 @@ const ADDED_DEFAULTS: Record<string, unknown> = {
   'attack.student.model': 'logistic',
   'attack.precision': 0.001,
   'defense.output.explanations': false,
+  // the credit slice's two features (issue 11's learner-chosen slice)
+  'scenario.sliceX': 1,
+  'scenario.sliceY': 2,
 };
 
 /** Sweep levels added after the fixtures were recorded (new answer formats), by knob. */
