@@ -78,7 +78,7 @@ describe('the stolen weights at each curve point', () => {
 
   it('the JSON summary carries the series', () => {
     const result = run({ 'attack.strategy': 'equationSolving' });
-    const summary = summarizeResult(result) as { credit: { stolenByPoint: unknown[] } };
+    const summary = summarizeResult(result) as unknown as { credit: { stolenByPoint: unknown[] } };
     expect(summary.credit.stolenByPoint).toHaveLength(result.curve.length);
     expect(JSON.parse(JSON.stringify(summary)).credit.stolenByPoint.at(-1).upToScale).toBe(false);
   });
