@@ -10,17 +10,7 @@ import { decisionGrid, gridInputs } from '../planar/maps';
 import type { Classifier, DecisionGrid, InputBox } from '../../types';
 import type { CreditPopulation } from './population';
 
-/**
- * The slice's two features, 0-based, from the config's sliceX and sliceY (numbered from 1): a
- * number past the `dims` features of the run falls back to the first feature, and Y equal to X to
- * the first other one, so every link opens to a valid slice (the page offers only valid pairs).
- */
-export function sliceFeatures(sliceX: number, sliceY: number, dims: number): [number, number] {
-  const valid = (n: number) => Number.isInteger(n) && n >= 1 && n <= dims;
-  const across = valid(sliceX) ? sliceX - 1 : 0;
-  const up = valid(sliceY) && sliceY - 1 !== across ? sliceY - 1 : across === 0 ? 1 : 0;
-  return [across, up];
-}
+export { sliceFeatures } from './sliceFeatures';
 
 /** Median of each standardised feature over the lender's training applicants. */
 export function featureMedians(population: CreditPopulation): Float64Array {
