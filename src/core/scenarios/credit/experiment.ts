@@ -4,7 +4,7 @@
  * and one attack, measured by metrics.ts. It reaches budgets below the config's minimum (one
  * query, d + 1 = 3) that those tests need. Everything else runs through the kind's simulate():
  * the page, the CLI, `npm run bench` and the closing table (./table.ts, scripts/credit-table.ts).
- * Its random and natural (./attacks/retrain.ts) stand in for the registered ones in those tests.
+ * It runs the kind's own three attacks (./attacks); random and natural are tested through simulate().
  *
  * Random streams, all forked from the seed so that, e.g., the attack never changes the victim:
  * population (applicants and labels), victim (MLP initialisation and batches), pool (the

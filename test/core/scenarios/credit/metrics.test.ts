@@ -6,7 +6,6 @@ import {
   weightError,
 } from '../../../../src/core/scenarios/credit/metrics';
 import type { Dataset } from '../../../../src/core/types';
-import { runOptions, worldFor } from './helpers';
 
 const model = (w: number[], b: number) => new LogisticRegression(Float64Array.from(w), b);
 const applicants = (xs: number[]): Dataset => ({
