@@ -112,7 +112,10 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(scrollWidth).toBeLessThanOrEqual(width);
       await page.getByTestId('credit').scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SHOTS}/credit-${scheme}-${width}x${height}.png` });
-      await page.getByTestId('credit-slice').scrollIntoViewIfNeeded();
+      const slice = page.getByTestId('credit-slice');
+      await slice.scrollIntoViewIfNeeded();
+      // the maps' axes are drawn once the frame has measured itself
+      await expect(slice.getByText('Annual income (k€/year)').first()).toBeVisible();
       await page.screenshot({ path: `${SHOTS}/slice-${scheme}-${width}x${height}.png` });
       await page.screenshot({
         path: `${SHOTS}/full-${scheme}-${width}x${height}.png`,
