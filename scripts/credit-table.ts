@@ -1,26 +1,20 @@
 /**
  * Issue 11's closing table: queries needed for fidelity >= 0.99 per output mode and attack,
- * d = 8, seeds 1-5, logistic victim (src/core/scenarios/credit/table.ts), and the time of a
- * default credit run (median of 7 after 2 warm-ups).
+ * d = 8, seeds 1-5, logistic lender and student, each cell found with whole runs of the credit
+ * kind's simulate() (src/core/scenarios/credit/table.ts), and the time of a default credit run
+ * (median of 7 after 2 warm-ups; `npm run bench` reports it too).
  *
- *   npx tsx scripts/credit-table.ts             the table (logistic victim, logistic student)
- *   npx tsx scripts/credit-table.ts --mlp       also the MLP victim (MLP student): median fidelity
- *                                               at 100 and 1,000 queries
+ *   npx tsx scripts/credit-table.ts             the table
  *   npx tsx scripts/credit-table.ts --time      only the timing of a default run
  */
 import { performance } from 'node:perf_hooks';
+import { createVictimCache, simulate } from '../src/core/simulate';
 import {
-  buildCreditWorld,
-  creditRunDefaults,
-  runCredit,
-  runCreditAttack,
-} from '../src/core/scenarios/credit/experiment';
-import {
-  fidelityAtBudgets,
+  creditTableBase,
   fidelityTable,
-  formatFidelityAtBudgets,
   formatFidelityTable,
   issueTableOptions,
+  summarizeCell,
 } from '../src/core/scenarios/credit/table';
 
 function median(values: number[]): number {
@@ -40,31 +34,23 @@ function time(fn: () => void, runs = 7, warmup = 2): number {
 }
 
 const args = new Set(process.argv.slice(2));
-const defaults = creditRunDefaults();
-const world = buildCreditWorld(defaults);
+const base = creditTableBase();
+const cache = createVictimCache();
 console.log(
-  `default credit run (d = ${defaults.features}, ${defaults.strategy}, ${defaults.queries} queries, ` +
-    `${defaults.trainSize} + ${defaults.testSize} applicants): ` +
-    `${time(() => runCredit(defaults)).toFixed(1)} ms whole, ` +
-    `${time(() => runCreditAttack(world, defaults)).toFixed(1)} ms attack and metrics only`,
+  `default credit run (d = ${base.scenario.features}, ${base.attack.strategy}, ` +
+    `${base.attack.queries} queries), lender cached: ` +
+    `${time(() => void simulate(base, { victimCache: cache })).toFixed(1)} ms`,
 );
 if (!args.has('--time')) {
-  const options = issueTableOptions();
   const start = performance.now();
   console.log(
-    '\nLogistic victim, logistic student; queries for fidelity >= 0.99, median (min-max) over seeds 1-5:\n',
+    '\nLogistic lender, logistic student; queries answered for fidelity >= 0.99, median (min-max) over seeds 1-5:\n',
   );
-  console.log(formatFidelityTable(fidelityTable(options)));
-  if (args.has('--mlp')) {
-    const base = {
-      ...options.base,
-      victim: { ...options.base.victim, model: 'mlp' as const },
-      attack: { ...options.base.attack, student: 'mlp' as const },
-    };
-    console.log(
-      '\nMLP victim, MLP student: median fidelity over seeds 1-5 at 100 and 1,000 queries:\n',
-    );
-    console.log(formatFidelityAtBudgets(fidelityAtBudgets({ ...options, base }, [100, 1000])));
-  }
+  const cells = fidelityTable({
+    ...issueTableOptions(),
+    onCell: (cell) =>
+      console.error(`  ${cell.strategy} / ${cell.mode}: ${summarizeCell(cell.queries)}`),
+  });
+  console.log(formatFidelityTable(cells));
   console.log(`\n(${((performance.now() - start) / 1000).toFixed(0)} s)`);
 }

@@ -35,6 +35,9 @@ const ADDED_DEFAULTS: Record<string, unknown> = {
   'defense.watermark.zThreshold': 4,
   'defense.elicitation.on': false,
   'defense.elicitation.recall': 1,
+  // the credit slice's two features (issue 11's learner-chosen slice)
+  'scenario.sliceX': 1,
+  'scenario.sliceY': 2,
 };
 
 /** Sweep levels added after the fixtures were recorded (new answer formats), by knob. */

@@ -1,8 +1,10 @@
 /**
- * A credit run without the shared gate: population, victim, a direct API (context.ts) and one
- * attack, measured by metrics.ts. Until the scenario registry serves credit runs through the
- * shared prediction API (accounts, days, rate limits, bans), this is how tests, the benchmark
- * and the table script (scripts/credit-table.ts) run the credit scenario.
+ * A credit run without the shared gate, for the algorithm-level tests of the credit attacks only
+ * (test/core/scenarios/credit/attacks*.test.ts): population, victim, a direct API (context.ts)
+ * and one attack, measured by metrics.ts. It reaches budgets below the config's minimum (one
+ * query, d + 1 = 3) that those tests need. Everything else runs through the kind's simulate():
+ * the page, the CLI, `npm run bench` and the closing table (./table.ts, scripts/credit-table.ts).
+ * It runs the kind's own three attacks (./attacks); random and natural are tested through simulate().
  *
  * Random streams, all forked from the seed so that, e.g., the attack never changes the victim:
  * population (applicants and labels), victim (MLP initialisation and batches), pool (the

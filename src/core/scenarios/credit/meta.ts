@@ -33,6 +33,10 @@ declare module '../../config/schema' {
   interface ScenarioFields {
     /** credit: number of applicant features d (the first d of features.ts) */
     features: number;
+    /** credit: the feature across the 2-feature slice, numbered from 1 (./slice.ts sliceFeatures) */
+    sliceX: number;
+    /** credit: the feature up the 2-feature slice, numbered from 1 */
+    sliceY: number;
   }
   interface VictimSection {
     /** credit: the lender's model */
@@ -63,6 +67,29 @@ const fields: FieldSpec[] = [
     label: 'Applicant features',
     unit: 'features',
     help: 'How many facts about an applicant the lender scores (income, debt-to-income, ...).',
+  },
+  // The slice's two features (issue 11: "two features chosen by the learner, others at the
+  // median"): config fields so the worker computes the slice; numbered from 1 in the form's order.
+  // A number past d, or Y equal to X, falls back to the first other features (slice.ts).
+  {
+    path: 'scenario.sliceX',
+    key: 'sx',
+    kind: 'int',
+    min: 1,
+    max: MAX_FEATURES,
+    default: 1,
+    label: 'Slice: feature across',
+    help: 'The feature the approval slice shows from left to right (1 = income, in the form’s order); the others stay at the median applicant.',
+  },
+  {
+    path: 'scenario.sliceY',
+    key: 'sy',
+    kind: 'int',
+    min: 1,
+    max: MAX_FEATURES,
+    default: 2,
+    label: 'Slice: feature up',
+    help: 'The feature the approval slice shows from bottom to top (2 = debt-to-income); the others stay at the median applicant.',
   },
   {
     path: 'victim.model',

@@ -23,6 +23,9 @@ export function summarizeCreditParts(parts: CreditParts, options: { maps?: boole
     victimModel: parts.victimModel,
     victim: linear(parts.victim),
     stolen: linear(parts.stolen),
+    stolenByPoint: parts.stolenByPoint.map((point) =>
+      point ? { ...linear(point)!, upToScale: point.upToScale } : null,
+    ),
     upToScale: parts.upToScale,
     method: parts.method,
     fallback: parts.fallback,
@@ -51,6 +54,7 @@ export function creditPartsArrays(parts: CreditParts): ArrayBufferView[] {
     ...(parts.stolen && parts.stolen.weights !== parts.victim?.weights
       ? [parts.stolen.weights]
       : []),
+    ...parts.stolenByPoint.flatMap((point) => (point ? [point.weights] : [])),
     parts.slice.victim.probabilities,
     parts.slice.student.probabilities,
   ];

@@ -30,7 +30,7 @@ import { APPROVE } from './model';
 import { drawApplicants, labelApplicants, standardize } from './population';
 import { CreditSession, modelData, RunningStudent } from './session';
 import { decisionGrid } from '../planar/maps';
-import { featureMedians, sliceBox, sliceInputs } from './slice';
+import { featureMedians, sliceBox, sliceFeatures, sliceInputs } from './slice';
 import { fitStudent } from './student';
 import { obtainCreditWorld, type CreditWorld } from './world';
 
@@ -54,8 +54,10 @@ function creditParts(config: Config, world: CreditWorld, session: CreditSession)
   const { standardizer } = population;
   const median = featureMedians(population);
   const stolen = session.linear;
-  const inputs = sliceInputs(population, 0, 1, SLICE_RESOLUTION, median);
-  const box = sliceBox(population, 0, 1);
+  const { sliceX, sliceY } = config.scenario;
+  const [across, up] = sliceFeatures(sliceX, sliceY, population.dims);
+  const inputs = sliceInputs(population, across, up, SLICE_RESOLUTION, median);
+  const box = sliceBox(population, across, up);
   const slice = (model: Classifier) => decisionGrid(model, box, SLICE_RESOLUTION, inputs);
   return {
     features: population.features.map((f, i) => ({
@@ -75,13 +77,14 @@ function creditParts(config: Config, world: CreditWorld, session: CreditSession)
       ? { weights: victim.linear.weights.slice(), bias: victim.linear.bias }
       : null,
     stolen: stolen ? { weights: stolen.weights.slice(), bias: stolen.bias } : null,
+    stolenByPoint: session.stolenByPoint,
     upToScale: session.outcome?.upToScale ?? false,
     method: session.outcome?.method ?? 'student',
     fallback: session.outcome?.fallback ?? null,
     unknowns: population.dims + 1,
     explanations: session.explanations,
     models: { victim: modelData(victim.model), student: modelData(session.model) },
-    slice: { features: [0, 1], victim: slice(victim.model), student: slice(session.model) },
+    slice: { features: [across, up], victim: slice(victim.model), student: slice(session.model) },
   };
 }
 

@@ -11,6 +11,9 @@
  *   would be worth at that point of the budget. A credit attack returns its stolen model at the
  *   end (complete()); from then on the session's model is that one, and the last curve point is
  *   measured on it, so the curve ends at the run's result.
+ * - the weights at each curve point (stolenByPoint): the linear model the point was measured on,
+ *   so the page's weight bars can step through the budget as Play does; the last is re-recorded
+ *   by complete(), so the series ends at the run's stolen weights.
  */
 import type { AttackContext, StudentView } from '../../attacks/context';
 import type { Config } from '../../config/schema';
@@ -19,7 +22,7 @@ import { createTrainer, Mlp } from '../../models/mlp';
 import type { Rng } from '../../rng';
 import { AttackSession, type CurveMeasures, type SessionParts } from '../../session';
 import type { Classifier } from '../../types';
-import type { CreditModelData } from './types';
+import type { CheckpointWeights, CreditModelData } from './types';
 import type { CreditAttack, CreditAttackOptions, CreditAttackOutcome } from './attacks/types';
 import type { CreditAnswers, CreditAttackContext } from './context';
 import { fitLogistic, LogisticRegression } from './logistic';
@@ -137,14 +140,23 @@ export class CreditSession extends AttackSession implements CreditAttackContext 
   readonly explanations: boolean;
   /** the credit attack's result, once it has returned (null for random and natural) */
   outcome: CreditAttackOutcome | null = null;
+  /** the attacker's linear model at each curve point (one per `curve` entry; see the header) */
+  readonly stolenByPoint: (CheckpointWeights | null)[] = [];
   private readonly running: RunningStudent;
   private readonly measureNow: () => CurveMeasures;
 
   constructor(parts: CreditSessionParts) {
+    // the session calls onCheckpoint after each curve point; `this` exists only after super()
+    const after = { checkpoint: () => {} };
     super({
       ...parts,
       train: (inputs, targets, count, steps) => parts.student.train(inputs, targets, count, steps),
+      onCheckpoint: () => {
+        parts.onCheckpoint?.();
+        after.checkpoint();
+      },
     });
+    after.checkpoint = () => this.stolenByPoint.push(this.weightsNow());
     this.running = parts.student;
     this.measureNow = parts.measure;
     this.output = parts.config.defense.output;
@@ -166,11 +178,22 @@ export class CreditSession extends AttackSession implements CreditAttackContext 
     return this.outcome ? this.outcome.linear : this.running.linear;
   }
 
+  /** A copy of the current linear model (weights, bias, whether up to scale), or null. */
+  private weightsNow(): CheckpointWeights | null {
+    const linear = this.linear;
+    if (!linear) return null;
+    const upToScale = this.outcome?.upToScale ?? false;
+    return { weights: linear.weights.slice(), bias: linear.bias, upToScale };
+  }
+
   /** Keeps a credit attack's outcome as the session's model (see the file header). */
   complete(outcome: CreditAttackOutcome): void {
     this.outcome = outcome;
     const last = this.curve[this.curve.length - 1];
-    if (last && last.queries === this.sent) Object.assign(last, this.measureNow());
+    if (last && last.queries === this.sent) {
+      Object.assign(last, this.measureNow());
+      this.stolenByPoint[this.curve.length - 1] = this.weightsNow();
+    }
   }
 }
 

@@ -10,6 +10,8 @@ import { decisionGrid, gridInputs } from '../planar/maps';
 import type { Classifier, DecisionGrid, InputBox } from '../../types';
 import type { CreditPopulation } from './population';
 
+export { sliceFeatures } from './sliceFeatures';
+
 /** Median of each standardised feature over the lender's training applicants. */
 export function featureMedians(population: CreditPopulation): Float64Array {
   const { dims, train } = population;

@@ -25,6 +25,11 @@ export interface LinearWeights {
   bias: number;
 }
 
+/** The stolen linear model at one learning-curve point, and whether it is known up to scale only. */
+export interface CheckpointWeights extends LinearWeights {
+  upToScale: boolean;
+}
+
 /** A credit model as plain data, to evaluate on the page: linear weights or a network's weights. */
 export type CreditModelData =
   { linear: LinearWeights; network: null } | { linear: null; network: MlpWeights };
@@ -39,6 +44,12 @@ export interface CreditParts {
   victim: LinearWeights | null;
   /** the stolen model's weights when it is linear, else null */
   stolen: LinearWeights | null;
+  /**
+   * the attacker's linear model at each learning-curve point (one per `result.curve` entry): the
+   * running student's until the attack returns, then the attack's (so the last equals `stolen`);
+   * null where the attacker's model was a network or not yet fitted
+   */
+  stolenByPoint: (CheckpointWeights | null)[];
   /** the stolen weights are known up to a positive factor only (label-only line search) */
   upToScale: boolean;
   /** how the attack obtained its model: exact, leastSquares, lineSearch, gradient, student */
@@ -51,6 +62,9 @@ export interface CreditParts {
   explanations: boolean;
   /** both models as data (copies), so the page can score any applicant the learner describes */
   models: { victim: CreditModelData | null; student: CreditModelData | null };
-  /** approval maps over the first two features, the others at the median applicant */
+  /**
+   * approval maps over two features (scenario.sliceX across, scenario.sliceY up; ./slice.ts
+   * sliceFeatures), the others at the median applicant
+   */
   slice: { features: [number, number]; victim: DecisionGrid; student: DecisionGrid };
 }

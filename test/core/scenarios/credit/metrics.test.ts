@@ -5,15 +5,7 @@ import {
   scoreError,
   weightError,
 } from '../../../../src/core/scenarios/credit/metrics';
-import {
-  BUDGET_GRID,
-  MAX_BUDGET,
-  formatFidelityTable,
-  queriesForFidelity,
-  summarizeCell,
-} from '../../../../src/core/scenarios/credit/table';
 import type { Dataset } from '../../../../src/core/types';
-import { runOptions, worldFor } from './helpers';
 
 const model = (w: number[], b: number) => new LogisticRegression(Float64Array.from(w), b);
 const applicants = (xs: number[]): Dataset => ({
@@ -52,44 +44,5 @@ describe('fidelity and scoreError', () => {
     const expected = [-1, 0.2, 0.4, 2].reduce((s, x) => s + Math.abs(sig(x) - sig(x - 0.5)) / 4, 0);
     expect(scoreError(victim, stolen, people)).toBeCloseTo(expected, 14);
     expect(scoreError(victim, victim, people)).toBe(0);
-  });
-});
-
-describe('the table', () => {
-  it('tries every budget to 40, then steps of at most 15 %, up to MAX_BUDGET', () => {
-    expect(BUDGET_GRID.slice(0, 40)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    for (let i = 40; i < BUDGET_GRID.length; i++) {
-      expect(BUDGET_GRID[i]! / BUDGET_GRID[i - 1]!).toBeLessThanOrEqual(1.15 + 1 / 40);
-      expect(BUDGET_GRID[i]!).toBeGreaterThan(BUDGET_GRID[i - 1]!);
-    }
-    expect(BUDGET_GRID[BUDGET_GRID.length - 1]).toBe(MAX_BUDGET);
-  });
-
-  it('finds at most d + 1 for equation solving on exact scores, 1 for explanations', () => {
-    // Below d + 1 queries equation solving falls back to a student, which may already agree with
-    // the victim on 99 % of applicants (seed 1, d = 6: 6 queries); exactness needs d + 1.
-    const options = runOptions({ features: 6 });
-    const world = worldFor(options);
-    const needed = queriesForFidelity(world, { ...options, strategy: 'equationSolving' }, 0.99);
-    expect(needed.queries).toBeLessThanOrEqual(7);
-    expect(needed.queries).toBeGreaterThanOrEqual(4);
-    expect(queriesForFidelity(world, { ...options, strategy: 'equationSolving' }, 1).queries).toBe(
-      7,
-    );
-    expect(
-      queriesForFidelity(world, { ...options, strategy: 'explanations', explanations: true }, 0.99)
-        .queries,
-    ).toBe(1);
-  });
-
-  it('summarises seeds as median (min-max), a miss as above the largest budget', () => {
-    expect(summarizeCell([9, 9, 9])).toBe('9');
-    expect(summarizeCell([12, 9, 30, 11, 14])).toBe('12 (9-30)');
-    expect(summarizeCell([null, 5, 7])).toBe(`7 (5->${MAX_BUDGET})`);
-    const table = formatFidelityTable([
-      { strategy: 'random', mode: 'probabilities', queries: [10, 11] },
-      { strategy: 'random', mode: 'label only', queries: [500, 600] },
-    ]);
-    expect(table.split('\n')[2]).toBe('| random | 10 (10-11) |  | 500 (500-600) |  |');
   });
 });

@@ -1,10 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { defaultConfig, setPath } from '../../../../src/core/config';
+import { obtainCreditWorld } from '../../../../src/core/scenarios/credit/world';
+import { formatShareHash, parseShareHash } from '../../../../src/state/url';
+import { createVictimCache, simulate } from '../../../../src/core/simulate';
 import { createRng } from '../../../../src/core/rng';
 import { LogisticRegression } from '../../../../src/core/scenarios/credit/logistic';
 import { buildCreditPopulation } from '../../../../src/core/scenarios/credit/population';
 import {
   featureMedians,
   featureSlice,
+  sliceBox,
+  sliceFeatures,
   sliceInputs,
 } from '../../../../src/core/scenarios/credit/slice';
 
@@ -53,5 +60,67 @@ describe('featureSlice', () => {
   it('rejects the same feature twice or one out of range, naming the range', () => {
     expect(() => sliceInputs(population, 1, 1, 4)).toThrow(/0\.\.3/);
     expect(() => sliceInputs(population, 0, 4, 4)).toThrow(/0\.\.3/);
+  });
+});
+
+describe('sliceFeatures (scenario.sliceX, scenario.sliceY, numbered from 1)', () => {
+  it('maps a valid pair to 0-based indices, in the order given', () => {
+    expect(sliceFeatures(1, 2, 8)).toEqual([0, 1]);
+    expect(sliceFeatures(5, 3, 8)).toEqual([4, 2]);
+    expect(sliceFeatures(8, 1, 8)).toEqual([7, 0]);
+  });
+
+  it('falls back to the first features when a number is past d or Y repeats X', () => {
+    expect(sliceFeatures(9, 2, 8)).toEqual([0, 1]);
+    expect(sliceFeatures(3, 9, 8)).toEqual([2, 0]);
+    expect(sliceFeatures(1, 1, 8)).toEqual([0, 1]);
+    expect(sliceFeatures(2, 2, 8)).toEqual([1, 0]);
+    expect(sliceFeatures(20, 20, 2)).toEqual([0, 1]);
+  });
+
+  it('always gives two different features within the run (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 2, max: 20 }),
+        (x, y, d) => {
+          const [a, b] = sliceFeatures(x, y, d);
+          expect(a).not.toBe(b);
+          for (const i of [a, b]) expect(i >= 0 && i < d).toBe(true);
+          if (x <= d && y <= d && x !== y) expect([a, b]).toEqual([x - 1, y - 1]);
+        },
+      ),
+    );
+  });
+});
+
+describe('the slice of a credit run', () => {
+  const cache = createVictimCache();
+  const credit = setPath(defaultConfig(), 'scenario.kind', 'credit');
+
+  it('defaults to features 1 and 2 (the slice before the fields existed)', () => {
+    expect(credit.scenario.sliceX).toBe(1);
+    expect(credit.scenario.sliceY).toBe(2);
+    expect(simulate(credit, { victimCache: cache }).credit!.slice.features).toEqual([0, 1]);
+  });
+
+  it('is computed in the run over the features the config names, and kept in the link', () => {
+    const chosen = setPath(setPath(credit, 'scenario.sliceX', 4), 'scenario.sliceY', 3);
+    const parsed = parseShareHash(formatShareHash(chosen));
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.config.scenario.sliceX).toBe(4);
+    expect(parsed.config.scenario.sliceY).toBe(3);
+    const before = simulate(credit, { victimCache: cache }).credit!;
+    const after = simulate(chosen, { victimCache: cache }).credit!;
+    expect(after.slice.features).toEqual([3, 2]);
+    expect(after.slice.victim.box).toEqual(
+      sliceBox(obtainCreditWorld(chosen, cache).population, 3, 2),
+    );
+    expect(Array.from(after.slice.victim.probabilities)).not.toEqual(
+      Array.from(before.slice.victim.probabilities),
+    );
+    // the slice is a view: the run's numbers do not change
+    expect(after.stolen).toEqual(before.stolen);
   });
 });
