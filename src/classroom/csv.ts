@@ -33,7 +33,7 @@ const SWEEP_COLUMNS = [
 
 /**
  * Decimals kept for each measure of the sweep CSV: shares and fractions (fidelity, accuracy,
- * blocked, flagged, distortion) to 4 decimals, accuracy drop in points to 2, dollars to cents,
+ * hit the daily limit, flagged, distortion) to 4 decimals, accuracy drop in points to 2, dollars to cents,
  * answered queries (a mean over seeds) to 1.
  */
 export const SWEEP_DECIMALS: Readonly<Record<(typeof SWEEP_COLUMNS)[number], number>> = {

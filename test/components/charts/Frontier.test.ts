@@ -41,7 +41,7 @@ describe('Frontier (small multiples)', () => {
     expect(knobsIn('benignBlocked')).toEqual(['defense.rateLimit.perDay']);
     expect(knobsIn('falsePositives')).toEqual(['defense.detection.delta']);
     const titles = [...container.querySelectorAll('.chart-title')].map((t) => t.textContent);
-    expect(titles).toContain('Honest users blocked: Rate limit');
+    expect(titles).toContain('Hit the daily limit: Rate limit');
     expect(titles).toContain('False positives: Detection (PRADA)');
   });
 
