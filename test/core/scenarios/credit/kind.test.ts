@@ -35,7 +35,8 @@ describe('the credit kind in the registry', () => {
     );
     const parsed = parseConfig(credit({ 'attack.strategy': 'jacobian' }));
     expect(parsed.issues.map((i) => i.field)).toEqual(['attack.strategy']);
-    expect(parsed.config.attack.strategy).toBe('random');
+    // replaced by the credit kind's own default strategy
+    expect(parsed.config.attack.strategy).toBe('equationSolving');
     for (const attack of ATTACKS.filter((a) => a.kinds.includes('credit')))
       expect(parseConfig(credit({ 'attack.strategy': attack.id })).issues).toEqual([]);
   });
