@@ -91,10 +91,13 @@ describe('costPanels: every defense in the panel of each cost it moves (from the
     expect(where('defense.watermark.rate')).toEqual(['accuracyDrop', 'distortion']);
   });
 
-  it('chat: hidden reasoning has a panel of its own (steps withheld)', () => {
+  it('chat: hidden reasoning and the elicitation filter share a panel of their own (steps withheld)', () => {
     const panels = costPanels('chat');
     const steps = panels.find((p) => p.cost === 'stepsDenied');
-    expect(steps?.knobs.map((k) => k.name)).toEqual(['defense.chat.reasoning']);
+    expect(steps?.knobs.map((k) => k.name)).toEqual([
+      'defense.chat.reasoning',
+      'defense.elicitation.recall',
+    ]);
     expect(steps?.measure).toBe('stepsDenied');
   });
 
