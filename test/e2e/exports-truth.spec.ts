@@ -100,6 +100,7 @@ test('the report speaks the controls’ words, shows run A, leaves out empty cha
   // a chart with nothing drawn (as the frontier is before any sweep) is marked by its empty note
   await page
     .locator('[data-tour="frontier"] svg.chart-svg')
+    .first()
     .evaluate((svg) =>
       svg.insertAdjacentHTML('beforeend', '<text class="chart-empty">No sweep yet</text>'),
     );

@@ -11,7 +11,9 @@ test('presenter mode at 1280x800 keeps the maps large and above the fold', async
   await expect(maps).toHaveCount(2);
   const first = await maps.first().boundingBox();
   expect(first?.width ?? 0, 'map width').toBeGreaterThan(270);
-  expect(first?.y ?? 1e9, 'map top').toBeLessThan(450);
+  // under the scoreboard and its plain sentence; the whole map is above the fold
+  expect(first?.y ?? 1e9, 'map top').toBeLessThan(500);
+  expect((first?.y ?? 1e9) + (first?.height ?? 0), 'map bottom').toBeLessThan(800);
   // both settings columns sit to the left of the charts, one above the other
   const attacker = await page
     .getByRole('complementary', { name: 'Attacker settings' })
