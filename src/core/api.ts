@@ -74,6 +74,14 @@ export class PredictionApi {
     return this.bannedAccounts.has(account);
   }
 
+  /**
+   * Bans `account` from now on: a detector that acts outside the per-query observers (the chat
+   * kind's campaign detection, at the end of each day) bans through here; no alarm is logged.
+   */
+  ban(account: number): void {
+    this.bannedAccounts.add(account);
+  }
+
   get bannedCount(): number {
     return this.bannedAccounts.size;
   }
