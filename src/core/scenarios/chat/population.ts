@@ -17,7 +17,12 @@
  *     popular phrasing; a share COPY_PASTERS of users paste one favourite popular phrasing into
  *     COPY_PASTE_SHARE of their requests (these are the honest accounts a campaign detector can
  *     confuse with a campaign). Popular phrasings 1..COMMON_WORDINGS are skewed to the first:
- *     id = 1 + floor(COMMON_WORDINGS * u^2).
+ *     id = 1 + floor(COMMON_WORDINGS * u^2);
+ *   - a share APP_USERS of users reach the model through one of APPS third-party apps (drawn
+ *     uniformly), which sends APP_SHARE of their requests with the app's own template, in the
+ *     app's own 3-hour batch window (APP_HOURS), the steps always (apps 0 and 1: tutoring apps)
+ *     or never. Such users look like a small campaign: they are the honest accounts a campaign
+ *     detector flags most (the false positives grow with the honest population).
  * The attacker: its extraction prompts all use one template (wording TEMPLATE_WORDING) and are sent
  * by its automation in one CAMPAIGN_WINDOW-hour window that starts at a seeded hour, the same for
  * every account (accounts act in step). Its cover prompts (attack.mixing) imitate an honest user:
@@ -39,6 +44,15 @@ export const HOUR_SD = 2.5;
 export const ACTIVE_MIN = 0.5;
 export const DAY_SPREAD = 0.25;
 export const CAMPAIGN_WINDOW = 3;
+export const APP_USERS = 0.05;
+export const APPS = 4;
+export const APP_SHARE = 0.9;
+/** the apps' templates: wordings APP_WORDING .. APP_WORDING + APPS - 1 */
+export const APP_WORDING = COMMON_WORDINGS + 1;
+/** first hour of each app's batch window */
+export const APP_HOURS: readonly number[] = [2, 8, 14, 20];
+/** apps whose template asks for the steps (tutoring apps) */
+const STEPS_APPS = 2;
 
 /** One request's traffic features. */
 export interface TrafficRequest {
@@ -55,6 +69,8 @@ export interface HonestHabit {
   stepsShare: number;
   /** favourite popular phrasing of a copy-paster, or -1 */
   favourite: number;
+  /** the third-party app the user goes through, or -1 */
+  app: number;
 }
 
 /** A popular phrasing, skewed to the first: 1 + floor(COMMON_WORDINGS * u^2). */
@@ -75,6 +91,7 @@ export function honestHabits(accounts: number, wantSteps: number, rng: Rng): Hon
     peak: rng.int(24),
     stepsShare: Math.min(1, 2 * wantSteps * rng.next()),
     favourite: rng.next() < COPY_PASTERS ? popularWording(rng.next()) : -1,
+    app: rng.next() < APP_USERS ? rng.int(APPS) : -1,
   }));
 }
 
@@ -93,6 +110,11 @@ export function honestDay(
   const volume = Math.round(median * exp(spread * habit.level + DAY_SPREAD * rng.normal()));
   const requests: TrafficRequest[] = [];
   for (let r = 0; r < volume; r++) {
+    if (habit.app >= 0 && rng.next() < APP_SHARE) {
+      const hour = APP_HOURS[habit.app]! + rng.int(CAMPAIGN_WINDOW);
+      requests.push({ hour, wording: APP_WORDING + habit.app, steps: habit.app < STEPS_APPS });
+      continue;
+    }
     const hour = wrapHour(habit.peak + Math.round(HOUR_SD * rng.normal()));
     const u = rng.next();
     const wording =
