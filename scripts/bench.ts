@@ -52,6 +52,7 @@ import { loadNodeKernels } from '../src/cli/kernels';
 import { installMlpKernels } from '../src/core/models/kernels';
 import { time, type Row } from './bench-row';
 import { speedRows } from './bench-speed';
+import { campaignRows } from './bench-campaign';
 import { medianThroughput } from './throughput';
 import { scriptSizes } from './bundleSize';
 
@@ -362,6 +363,7 @@ ms(
     'defense.output.sigma': 0.01,
     'defense.watermark.on': true,
     'defense.rateLimit.on': true,
+    'defense.campaign.on': true,
   })) {
     everything = setPath(everything, path, value);
   }
@@ -379,6 +381,9 @@ ms(
     `student z ${z.toFixed(2)}`,
   );
 }
+
+// 8c. Campaign detection (issue 13, part 2): 10,000 attacker accounts (scripts/bench-campaign.ts).
+rows.push(...campaignRows(chatConfig, chatAssets));
 
 // 7b. Each answer format's cost per 1,000 queries beyond the undefended API (issue 16).
 for (const mode of OUTPUT_MODES.filter((m) => m.id !== 'probabilities')) {
