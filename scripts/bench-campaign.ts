@@ -28,7 +28,7 @@ export function campaignBenchConfig(chat: Config): Config {
 }
 
 /** The rows (see the header). @param chat the default chat config; @param assets its teacher */
-export function campaignRows(chat: Config, assets: Map<string, Uint8Array>): Row[] {
+export function campaignRows(chat: Config, assets: ReadonlyMap<string, ArrayBuffer>): Row[] {
   const config = campaignBenchConfig(chat);
   let flagged = 0;
   const run = time(
