@@ -5,6 +5,22 @@
  * 10,000 attacker accounts. Default chat config otherwise (k = 4, task prompts, text answers,
  * 1,000 student steps), 10,000 prompts over 7 days, 200 honest accounts, groups of 10.
  *
+ * Measured (seeds 1-5, mean (range); "before flag": the attacker's prompts answered before its
+ * first account was flagged, mean; capability: the copy's, on held-out problems):
+ *   accounts  mixing  attacker flagged     honest flagged (200)  before flag  capability
+ *   100       0       99.8% (99-100%)      0.0%                  1,500        0.973
+ *   100       0.5     85.2% (81-91%)       0.0%                  1,500        0.991
+ *   100       0.9      0.0%                0.0%                  10,000       0.913
+ *   10,000    0      100.0%                0.0%                  10,000       0.991
+ *   10,000    0.5     52.8% (52.3-53.3%)   0.0%                  10,000       0.991
+ *   10,000    0.9     18.3% (17.4-19.2%)   0.0%                  10,000       0.913
+ * With 2,000 honest accounts the attacker's rates are the same and 1.1% (0-2.3%) of honest
+ * accounts are flagged (the app users of population.ts). With 10,000 accounts and 10,000 prompts
+ * the schedule sends every prompt on day 1 (one per account), so the end-of-day detection comes
+ * after the whole campaign. At mixing 0.5 with 100 accounts the unflagged accounts carry the
+ * banned ones' traffic, so the copy is as good as without detection; at 0.9 the template is under
+ * SIGNATURE_SHARE of each account's traffic and no group forms.
+ *
  *   npx tsx scripts/campaign-numbers.ts
  *   npx tsx scripts/campaign-numbers.ts --seeds 2 --accounts 100 --mixing 0,0.9 --honest 2000
  */

@@ -8,7 +8,9 @@
  *   3. the detector (PRADA) observes the query; an alarm bans the account for later queries;
  *   4. the watermark (DAWN) may swap in a planted wrong label;
  *   5. output perturbation (rounding, top-k, label only, noise, reverse sigmoid).)
- * The API itself knows no defense by name: it runs the stages it is given.
+ * The API itself knows no defense by name: it runs the stages it is given. A detector that looks
+ * at many accounts at once (the chat kind's campaign detection, at the end of each day) bans
+ * through `ban`.
  *
  * Explanations (the credit kind's `defense.output.explanations`): an API built with an `Explainer`
  * also serves, with each answered query, the victim's feature attributions of that input, written

@@ -5,7 +5,8 @@
  * through, trains the student on the visible answers (soft targets when the API returns
  * log-probabilities), measures capability and fidelity on held-out problems (./evaluate.ts), the
  * attacker's tokens and dollars, and what the settings cost honest users (./honest.ts; the rate
- * limit's own measure through its runtime hook). How the shared result fields are filled:
+ * limit's own measure through its runtime hook; campaign detection's false positives from the
+ * run itself, ./campaignWatch.ts). How the shared result fields are filled:
  * ./result.ts. Pure: the same config and bytes give byte-identical results in Node and a worker.
  */
 import { PredictionApi } from '../../api';

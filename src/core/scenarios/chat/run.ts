@@ -3,7 +3,10 @@
  * (PredictionApi.admit: bans, rate limits, on the attacker's accounts and days from schedule.ts),
  * the teacher answers each admitted prompt through the chat API (./chatApi.ts), and after each
  * tenth of the prompts the student trains on everything seen so far and is measured (the learning
- * curve, in prompts and in billed tokens).
+ * curve, in prompts and in billed tokens). Cover prompts (`attack.mixing`, ./mixing.ts) go through
+ * the API and are billed like any other but are never trained on; with campaign detection on
+ * (./campaignWatch.ts) every answered prompt is reported to it and each new day first ends the
+ * days before it (the detection runs at the end of each day and bans through the API).
  *
  * Training: the student keeps its weights and its Adam state (one optimizer for the run) from one
  * curve point to the next, as an attacker that keeps training while answers arrive, and gets steps
