@@ -2,7 +2,7 @@
  * Scale and tick helpers shared by the charts: plot-area geometry, linear and log scales over
  * positive data, readable ticks (1-2-5 on a log axis), and the fidelity axis domain.
  */
-import { scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3-scale';
+import { scaleLinear, scaleLog, type ScaleLinear, type ScaleLog } from './numericScale';
 import { bisectCenter, extent } from 'd3-array';
 
 /** Space around the plot area, in CSS pixels. */
@@ -25,7 +25,7 @@ export function plotArea(width: number, height: number, margins: Margins) {
 }
 
 export type AxisKind = 'linear' | 'log';
-export type NumericScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
+export type NumericScale = ScaleLinear | ScaleLog;
 
 /** One labelled tick: the data value, its pixel offset along the axis, its label. */
 export interface Tick {
@@ -74,7 +74,7 @@ export function shareDomain(values: readonly number[], ceiling = 0.5): [number, 
 
 /** Ticks of a linear scale: d3's nice ticks (about `count`), labelled by `format`. */
 export function linearTicks(
-  scale: ScaleLinear<number, number>,
+  scale: ScaleLinear,
   count: number,
   format: (value: number) => string,
 ): Tick[] {
@@ -86,7 +86,7 @@ export function linearTicks(
  * decades (so there are never more than about ten labels).
  */
 export function logTicks(
-  scale: ScaleLogarithmic<number, number>,
+  scale: ScaleLog,
   format: (value: number) => string,
 ): Tick[] {
   const [d0, d1] = scale.domain() as [number, number];
@@ -118,8 +118,8 @@ export function ticksOf(
   format: (value: number) => string,
 ): Tick[] {
   return kind === 'log'
-    ? logTicks(scale as ScaleLogarithmic<number, number>, format)
-    : linearTicks(scale as ScaleLinear<number, number>, count, format);
+    ? logTicks(scale as ScaleLog, format)
+    : linearTicks(scale as ScaleLinear, count, format);
 }
 
 /** Index of the point whose x is nearest to `x` in an ascending array (-1 when empty). */
