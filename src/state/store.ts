@@ -1,7 +1,7 @@
 /**
  * The lab's one store (zustand/vanilla): the config the user is editing, the state of the current
- * run, the latest result and its no-defense comparison, sweeps per knob (./sweepSlice.ts), a pinned run, notices and
- * the Play position. Actions sit beside the state and update it immutably. Nothing here touches the
+ * run, the latest result and its no-defense comparison, a pinned run, notices and the Play
+ * position; sweeps, the every-defense batch and the limits grid are a slice (./sweepSlice.ts). Actions sit beside the state and update it immutably. Nothing here touches the
  * DOM, a worker or the URL: src/state/runner.ts and src/state/location.ts connect those.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
