@@ -72,23 +72,25 @@ export function shareDomain(values: readonly number[], ceiling = 0.5): [number, 
   return [Math.max(0, Math.floor(lowest * 10 + 1e-9) / 10), 1];
 }
 
-/** Ticks of a linear scale: d3's nice ticks (about `count`), labelled by `format`. */
+/**
+ * Ticks of a linear scale: d3's nice ticks (about `count`), labelled by `format`, which also gets
+ * the step between ticks (so a label can keep the decimals that tell neighbours apart).
+ */
 export function linearTicks(
   scale: ScaleLinear,
   count: number,
-  format: (value: number) => string,
+  format: (value: number, step: number) => string,
 ): Tick[] {
-  return scale.ticks(count).map((value) => ({ value, offset: scale(value), label: format(value) }));
+  const values = scale.ticks(count);
+  const step = values.length > 1 ? Math.abs(values[1]! - values[0]!) : 0;
+  return values.map((value) => ({ value, offset: scale(value), label: format(value, step) }));
 }
 
 /**
  * Ticks of a log scale: powers of ten, plus 2 and 5 times them when the axis spans at most three
  * decades (so there are never more than about ten labels).
  */
-export function logTicks(
-  scale: ScaleLog,
-  format: (value: number) => string,
-): Tick[] {
+export function logTicks(scale: ScaleLog, format: (value: number) => string): Tick[] {
   const [d0, d1] = scale.domain() as [number, number];
   const lo = Math.min(d0, d1);
   const hi = Math.max(d0, d1);
