@@ -3,7 +3,10 @@
 // projection separates the planted cluster; everything is deterministic and linear in accounts.
 import { describe, expect, it } from 'vitest';
 import { bucketOf, flagGroups, volumeBand } from '../../../../src/core/defenses/campaign/cluster';
-import { AccountTraffic } from '../../../../src/core/defenses/campaign/fingerprint';
+import {
+  AccountTraffic,
+  SHARED_ACCOUNTS,
+} from '../../../../src/core/defenses/campaign/fingerprint';
 import { projectFingerprints } from '../../../../src/core/defenses/campaign/projection';
 import { createRng } from '../../../../src/core/rng';
 
@@ -68,6 +71,25 @@ describe('flagGroups on synthetic traffic', () => {
     const planted = (f: Uint8Array) => Array.from(f.subarray(0, 40)).reduce((s, x) => s + x, 0);
     expect(planted(flagGroups(fp, 40).flagged)).toBe(40);
     expect(planted(flagGroups(fp, 41).flagged)).toBe(0);
+  });
+
+  it('shifted grids keep a group whose hours straddle a sector edge together', () => {
+    // 12 accounts busiest from 05:00 (sector 03-05) and 12 from 06:00 (sector 06-08): apart in
+    // the unshifted grid, together when the day is cut an hour later
+    const traffic = new AccountTraffic(24 + SHARED_ACCOUNTS);
+    for (let a = 0; a < 24; a++) {
+      const start = a < 12 ? 5 : 6;
+      for (let h = 0; h < 3; h++) traffic.record(a, 0, start + h, 0, false);
+    }
+    const fp = traffic.fingerprints(1);
+    expect(fp.peak[0]).toBe(5);
+    expect(fp.peak[12]).toBe(6);
+    expect(bucketOf(fp, 0)).not.toBe(bucketOf(fp, 12));
+    expect(bucketOf(fp, 0, 1)).toBe(bucketOf(fp, 12, 1));
+    const { flagged, groups } = flagGroups(fp, 20);
+    expect(Array.from(flagged.subarray(0, 24))).toEqual(new Array(24).fill(1));
+    // two buckets of the unshifted grid
+    expect(groups).toBe(2);
   });
 
   it('is deterministic: the same traffic gives the same flags and picture', () => {
