@@ -8,12 +8,12 @@
  * Measured (seeds 1-5, mean (range); "before flag": the attacker's prompts answered before its
  * first account was flagged, mean; capability: the copy's, on held-out problems):
  *   accounts  mixing  attacker flagged     honest flagged (200)  before flag  capability
- *   100       0       99.8% (99-100%)      0.0%                  1,500        0.973
- *   100       0.5     85.2% (81-91%)       0.0%                  1,500        0.991
+ *   100       0      100.0%                0.0%                  1,500        0.973
+ *   100       0.5     88.2% (85-93%)       0.0%                  1,500        0.991
  *   100       0.9      0.0%                0.0%                  10,000       0.913
  *   10,000    0      100.0%                0.0%                  10,000       0.991
- *   10,000    0.5     52.8% (52.3-53.3%)   0.0%                  10,000       0.991
- *   10,000    0.9     18.3% (17.4-19.2%)   0.0%                  10,000       0.913
+ *   10,000    0.5     53.2% (52.7-53.7%)   0.0%                  10,000       0.991
+ *   10,000    0.9     19.4% (18.5-20.4%)   0.0%                  10,000       0.913
  * With 2,000 honest accounts the attacker's rates are the same and 1.1% (0-2.3%) of honest
  * accounts are flagged (the app users of population.ts). With 10,000 accounts and 10,000 prompts
  * the schedule sends every prompt on day 1 (one per account), so the end-of-day detection comes

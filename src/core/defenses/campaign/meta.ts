@@ -9,8 +9,8 @@
  * ./cluster.ts. Honest users pay when they are flagged: `defenseCost.falsePositives`.
  *
  * Measured (scripts/campaign-numbers.ts: seeds 1-5, 10,000 prompts over 7 days, groups of 10):
- * 100 accounts are flagged at 99.8% without cover traffic, 85% at attack.mixing 0.5 and 0% at 0.9;
- * 10,000 accounts (one prompt each) at 100%, 53% and 18%. Honest accounts flagged: 0 of 200, and
+ * 100 accounts are flagged at 100% without cover traffic, 88% at attack.mixing 0.5 and 0% at 0.9;
+ * 10,000 accounts (one prompt each) at 100%, 53% and 19%. Honest accounts flagged: 0 of 200, and
  * 1.1% (0-2.3%) of 2,000. Where it departs from a provider's system: the wording of a prompt is a
  * number (the lab's language has no phrasing), there is no network "infrastructure" feature, and
  * the grouping is one level of grid density, not a trained classifier.
