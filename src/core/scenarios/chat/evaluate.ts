@@ -4,13 +4,36 @@
  * result equals the teacher's). Chance is 10%: a model that ignores the question and names one
  * digit is right on a tenth of the problems.
  */
-import { decode } from './generate';
+import { greedyDecodeMany } from './generate';
 import type { WindowLm } from './lm';
 import { answerTokens, CHAT_WORDS_MAX, promptTokens, statedResult, taskResult } from './task';
 
 /** Longest answer to decode: k sums, a mark, the result, the chatty words and `<end>`. */
 export function maxAnswerTokens(k: number): number {
   return k + 2 + CHAT_WORDS_MAX + 1;
+}
+
+/**
+ * Each problem's greedy answer (as `decode` at temperature 0 gives it), all problems decoded
+ * together (generate.ts greedyDecodeMany); problems of different sizes are grouped by size.
+ */
+export function greedyAnswers(
+  model: WindowLm,
+  problems: readonly (readonly number[])[],
+  wantSteps: boolean,
+): number[][] {
+  const answers: number[][] = new Array<number[]>(problems.length);
+  const sizes = new Set(problems.map((operands) => operands.length));
+  for (const k of sizes) {
+    const ids = problems.flatMap((operands, i) => (operands.length === k ? [i] : []));
+    const decoded = greedyDecodeMany(
+      model,
+      ids.map((i) => promptTokens(problems[i]!, wantSteps)),
+      maxAnswerTokens(k),
+    );
+    ids.forEach((i, j) => (answers[i] = decoded[j]!));
+  }
+  return answers;
 }
 
 /**
@@ -23,13 +46,7 @@ export function statedResults(
   problems: readonly (readonly number[])[],
   wantSteps: boolean,
 ): (number | null)[] {
-  return problems.map((operands) => {
-    const answer = decode(model, promptTokens(operands, wantSteps), {
-      maxTokens: maxAnswerTokens(operands.length),
-      temperature: 0,
-    });
-    return statedResult(answer);
-  });
+  return greedyAnswers(model, problems, wantSteps).map((answer) => statedResult(answer));
 }
 
 /** Share of problems whose stated result is (x_1 + .. + x_k) mod 10 (0 when there are none). */
@@ -67,11 +84,9 @@ export function exactMathsShare(
   wantSteps: boolean,
 ): number {
   let exact = 0;
-  for (const operands of problems) {
-    const answer = decode(model, promptTokens(operands, wantSteps), {
-      maxTokens: maxAnswerTokens(operands.length),
-      temperature: 0,
-    });
+  const answers = greedyAnswers(model, problems, wantSteps);
+  for (const [i, operands] of problems.entries()) {
+    const answer = answers[i]!;
     const expected = answerTokens(operands, [], wantSteps).slice(0, operands.length + 2);
     if (expected.every((token, i) => answer[i] === token)) exact++;
   }

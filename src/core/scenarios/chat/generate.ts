@@ -10,6 +10,7 @@
 import { exp, log } from '../../math/portable';
 import type { Rng } from '../../rng';
 import type { WindowLm } from './lm';
+import { logitsSession } from './lmKernels';
 import { TOKEN } from './vocab';
 
 export interface DecodeOptions {
@@ -84,9 +85,14 @@ export function decode(
   const logDistribution = new Float64Array(model.spec.vocab);
   const adjusted = options.adjustLogits ? new Float64Array(model.spec.vocab) : null;
   const generated: number[] = [];
+  // the logits only (no softmax: nothing here reads it), on the kernels when installed; either way
+  // they land in model.logits (servedShift.ts reads them there)
+  const session = logitsSession(model, 1);
+  const modelLogits = model.logits;
   while (generated.length < options.maxTokens) {
-    model.forward(window, 0);
-    let logits = model.logits;
+    if (session) session.logits(window, 1, modelLogits);
+    else model.forwardLogits(window, 0);
+    let logits = modelLogits;
     if (adjusted) {
       adjusted.set(logits);
       options.adjustLogits!(adjusted, window);
@@ -106,4 +112,58 @@ export function decode(
     window[W - 1] = token;
   }
   return generated;
+}
+
+/**
+ * Greedy decoding of many prompts at once: for each prompt, exactly what `decode` at temperature 0
+ * returns (the same forward pass and argmax per token), with the windows of all unfinished prompts
+ * put through the model together (one kernel call per step and block of windows when kernels are
+ * installed, which is where batching pays).
+ */
+export function greedyDecodeMany(
+  model: WindowLm,
+  prompts: readonly (readonly number[])[],
+  maxTokens: number,
+): number[][] {
+  const { window: W, vocab: V } = model.spec;
+  const count = prompts.length;
+  const windows = new Int32Array(count * W).fill(TOKEN.bos);
+  prompts.forEach((prompt, r) => {
+    const start = Math.max(0, prompt.length - W);
+    for (let i = start; i < prompt.length; i++)
+      windows[r * W + W - (prompt.length - i)] = prompt[i]!;
+  });
+  const outputs: number[][] = prompts.map(() => []);
+  const session = logitsSession(model);
+  const capacity = session ? session.capacity : 1;
+  // the unfinished prompts (ids), and their windows packed in that order
+  let active = Array.from({ length: count }, (_, r) => r);
+  const packed = new Int32Array(Math.min(capacity, Math.max(count, 1)) * W);
+  const logits = new Float64Array((packed.length / W) * V);
+  for (let step = 0; step < maxTokens && active.length > 0; step++) {
+    const still: number[] = [];
+    for (let first = 0; first < active.length; first += capacity) {
+      const rows = Math.min(capacity, active.length - first);
+      for (let j = 0; j < rows; j++) {
+        const r = active[first + j]!;
+        packed.set(windows.subarray(r * W, r * W + W), j * W);
+      }
+      if (session) session.logits(packed, rows, logits);
+      else {
+        model.forwardLogits(packed, 0);
+        logits.set(model.logits);
+      }
+      for (let j = 0; j < rows; j++) {
+        const r = active[first + j]!;
+        const token = argmax(logits.subarray(j * V, j * V + V));
+        outputs[r]!.push(token);
+        if (token === TOKEN.end) continue;
+        windows.copyWithin(r * W, r * W + 1, r * W + W);
+        windows[r * W + W - 1] = token;
+        still.push(r);
+      }
+    }
+    active = still;
+  }
+  return outputs;
 }

@@ -122,6 +122,17 @@ export class WindowLm {
    * hiddenActivation, logits and probabilities; returns log-sum-exp of the logits.
    */
   forward(context: ArrayLike<number>, offset: number): number {
+    this.forwardLogits(context, offset);
+    // softmax shifted by the largest logit (models/mlp.ts, shared with the planar models)
+    this.logSumExp = softmaxInto(this.logits, 0, this.spec.vocab, this.probabilities);
+    return this.logSumExp;
+  }
+
+  /**
+   * The forward pass up to the logits (hiddenActivation and logits; probabilities and logSumExp are
+   * left as they were): what decoding needs, without the softmax's V exponentials.
+   */
+  forwardLogits(context: ArrayLike<number>, offset: number): void {
     const { params, hiddenActivation: act, logits, relu } = this;
     const { vocab: V, window: W, hidden: H } = this.spec;
     const { hiddenBiasOffset, outWeightOffset, outBiasOffset } = this.layout;
@@ -164,9 +175,6 @@ export class WindowLm {
       for (let h = 0; h < H; h++) z += params[w + h]! * act[h]!;
       logits[v] = z;
     }
-    // softmax shifted by the largest logit (models/mlp.ts, shared with the planar models)
-    this.logSumExp = softmaxInto(logits, 0, V, this.probabilities);
-    return this.logSumExp;
   }
 
   /** log p(token) of the last forward pass. */
