@@ -6,11 +6,29 @@
  */
 import { greedyDecodeMany } from './generate';
 import type { WindowLm } from './lm';
+import { TOKEN } from './vocab';
 import { answerTokens, CHAT_WORDS_MAX, promptTokens, statedResult, taskResult } from './task';
 
 /** Longest answer to decode: k sums, a mark, the result, the chatty words and `<end>`. */
 export function maxAnswerTokens(k: number): number {
   return k + 2 + CHAT_WORDS_MAX + 1;
+}
+
+/**
+ * Whether an answer's stated result (task.ts statedResult: the token after the first `</think>` or
+ * `=>`) is settled: it is once that token has come, whatever follows; without such a mark it is the
+ * first token, settled only when the answer ends. So decoding for the result can stop here, and
+ * statedResult of the shortened answer is that of the whole one.
+ */
+function resultStated(answer: readonly number[]): boolean {
+  const n = answer.length;
+  if (n < 2) return false;
+  const before = answer[n - 2]!;
+  if (before !== TOKEN.thinkEnd && before !== TOKEN.answerMark) return false;
+  for (let i = 0; i < n - 2; i++) {
+    if (answer[i] === TOKEN.thinkEnd || answer[i] === TOKEN.answerMark) return false;
+  }
+  return true;
 }
 
 /**
@@ -21,6 +39,7 @@ export function greedyAnswers(
   model: WindowLm,
   problems: readonly (readonly number[])[],
   wantSteps: boolean,
+  enough?: (answer: readonly number[]) => boolean,
 ): number[][] {
   const answers: number[][] = new Array<number[]>(problems.length);
   const sizes = new Set(problems.map((operands) => operands.length));
@@ -30,6 +49,7 @@ export function greedyAnswers(
       model,
       ids.map((i) => promptTokens(problems[i]!, wantSteps)),
       maxAnswerTokens(k),
+      enough,
     );
     ids.forEach((i, j) => (answers[i] = decoded[j]!));
   }
@@ -46,7 +66,9 @@ export function statedResults(
   problems: readonly (readonly number[])[],
   wantSteps: boolean,
 ): (number | null)[] {
-  return greedyAnswers(model, problems, wantSteps).map((answer) => statedResult(answer));
+  return greedyAnswers(model, problems, wantSteps, resultStated).map((answer) =>
+    statedResult(answer),
+  );
 }
 
 /** Share of problems whose stated result is (x_1 + .. + x_k) mod 10 (0 when there are none). */

@@ -115,15 +115,18 @@ export function decode(
 }
 
 /**
- * Greedy decoding of many prompts at once: for each prompt, exactly what `decode` at temperature 0
- * returns (the same forward pass and argmax per token), with the windows of all unfinished prompts
- * put through the model together (one kernel call per step and block of windows when kernels are
- * installed, which is where batching pays).
+ * Greedy decoding of many prompts at once: for each prompt, what `decode` at temperature 0 returns
+ * (the same forward pass and argmax per token), with the windows of all unfinished prompts put
+ * through the model together (one kernel call per step and block of windows when kernels are
+ * installed, which is where batching pays). `enough`, when given, ends a prompt's answer early once
+ * it returns true for the tokens so far (evaluation stops at the stated result): the answer is then
+ * a prefix of decode's.
  */
 export function greedyDecodeMany(
   model: WindowLm,
   prompts: readonly (readonly number[])[],
   maxTokens: number,
+  enough?: (answer: readonly number[]) => boolean,
 ): number[][] {
   const { window: W, vocab: V } = model.spec;
   const count = prompts.length;
@@ -139,27 +142,29 @@ export function greedyDecodeMany(
   // the unfinished prompts (ids), and their windows packed in that order
   let active = Array.from({ length: count }, (_, r) => r);
   const packed = new Int32Array(Math.min(capacity, Math.max(count, 1)) * W);
-  const logits = new Float64Array((packed.length / W) * V);
+  const logits = session ? new Float64Array((packed.length / W) * V) : model.logits;
   for (let step = 0; step < maxTokens && active.length > 0; step++) {
     const still: number[] = [];
     for (let first = 0; first < active.length; first += capacity) {
       const rows = Math.min(capacity, active.length - first);
       for (let j = 0; j < rows; j++) {
-        const r = active[first + j]!;
-        packed.set(windows.subarray(r * W, r * W + W), j * W);
+        const from = active[first + j]! * W;
+        for (let p = 0; p < W; p++) packed[j * W + p] = windows[from + p]!;
       }
       if (session) session.logits(packed, rows, logits);
-      else {
-        model.forwardLogits(packed, 0);
-        logits.set(model.logits);
-      }
+      else model.forwardLogits(packed, 0);
       for (let j = 0; j < rows; j++) {
         const r = active[first + j]!;
-        const token = argmax(logits.subarray(j * V, j * V + V));
-        outputs[r]!.push(token);
-        if (token === TOKEN.end) continue;
-        windows.copyWithin(r * W, r * W + 1, r * W + W);
-        windows[r * W + W - 1] = token;
+        // argmax (the lowest id on a tie), as decode
+        const row = j * V;
+        let token = 0;
+        for (let v = 1; v < V; v++) if (logits[row + v]! > logits[row + token]!) token = v;
+        const answer = outputs[r]!;
+        answer.push(token);
+        if (token === TOKEN.end || (enough && enough(answer))) continue;
+        const at = r * W;
+        for (let p = 0; p + 1 < W; p++) windows[at + p] = windows[at + p + 1]!;
+        windows[at + W - 1] = token;
         still.push(r);
       }
     }

@@ -81,6 +81,7 @@ export class WindowLm {
   readonly probabilities: Float64Array;
   /** log-sum-exp of the last forward pass: log p_v = logits[v] - logSumExp */
   logSumExp = 0;
+  private isFrozen = false;
   private readonly relu: boolean;
   private readonly dHidden: Float64Array;
 
@@ -99,6 +100,20 @@ export class WindowLm {
     this.dHidden = new Float64Array(spec.hidden);
     this.logits = new Float64Array(spec.vocab);
     this.probabilities = new Float64Array(spec.vocab);
+  }
+
+  /**
+   * Promises that `params` will not change from now on (the shipped teacher): the WebAssembly
+   * kernels may then keep one copy of the weights for many calls (lmKernels.ts). Returns the model.
+   */
+  freeze(): this {
+    this.isFrozen = true;
+    return this;
+  }
+
+  /** whether freeze() was called */
+  get frozen(): boolean {
+    return this.isFrozen;
   }
 
   /**

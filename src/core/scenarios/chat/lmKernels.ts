@@ -44,7 +44,7 @@ export class LogitsSession {
   private buffer: ArrayBuffer | null = null;
 
   constructor(
-    private readonly kernels: MlpKernelExports,
+    readonly kernels: MlpKernelExports,
     private readonly model: WindowLm,
     /** most windows per call */
     readonly capacity: number = FORWARD_CAP,
@@ -211,8 +211,22 @@ export function trainWindowLmWithKernels(
   return passCount > 0 ? passLoss / passCount : 0;
 }
 
-/** A logits session for `model` when kernels are installed, else null. */
+/** The sessions of frozen models (their weights cannot go stale), kept between calls. */
+const frozenSessions = new WeakMap<WindowLm, LogitsSession>();
+
+/**
+ * A logits session for `model` when kernels are installed, else null: a new one (`capacity`
+ * windows per call), or for a frozen model (WindowLm.freeze) the one kept for it, so its weights
+ * are copied into the module once rather than once per answer.
+ */
 export function logitsSession(model: WindowLm, capacity?: number): LogitsSession | null {
   const kernels = lmKernels();
-  return kernels ? new LogitsSession(kernels, model, capacity) : null;
+  if (!kernels) return null;
+  if (!model.frozen) return new LogitsSession(kernels, model, capacity);
+  let session = frozenSessions.get(model);
+  if (!session || session.kernels !== kernels) {
+    session = new LogitsSession(kernels, model);
+    frozenSessions.set(model, session);
+  }
+  return session;
 }

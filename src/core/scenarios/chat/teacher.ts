@@ -150,5 +150,6 @@ export function teacherFromBytes(bytes: ArrayBuffer): LoadedTeacher {
   for (let i = 0; i < model.params.length; i++) {
     model.params[i] = view.getFloat32(HEADER_BYTES + 4 * i, true);
   }
-  return { model, operands };
+  // the victim is fixed: its weights never change after loading
+  return { model: model.freeze(), operands };
 }

@@ -1,0 +1,231 @@
+// The chat model's WebAssembly kernels (assembly/lm.ts via chat/lmKernels.ts) against the
+// TypeScript oracle (lm.ts, train.ts, generate.ts): the stated tolerance is zero. The kernels keep
+// every sum in the oracle's order and use the ported portable exp, log and tanh, so the trained
+// weights, Adam's moments, the reported loss, the logits and the decoded tokens are equal bit for bit.
+import fc from 'fast-check';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { loadNodeKernels } from '../../../../src/cli/kernels';
+import { installMlpKernels, type MlpKernelExports } from '../../../../src/core/models/kernels';
+import { Adam, createOptimizer } from '../../../../src/core/models/optimizer';
+import { createRng } from '../../../../src/core/rng';
+import { capability, statedResults } from '../../../../src/core/scenarios/chat/evaluate';
+import { decode, greedyDecodeMany } from '../../../../src/core/scenarios/chat/generate';
+import { WindowLm, type WindowLmSpec } from '../../../../src/core/scenarios/chat/lm';
+import { LogitsSession } from '../../../../src/core/scenarios/chat/lmKernels';
+import { heldOutProblems } from '../../../../src/core/scenarios/chat/task';
+import { trainWindowLm, type LmExamples } from '../../../../src/core/scenarios/chat/train';
+import { TOKEN } from '../../../../src/core/scenarios/chat/vocab';
+import { shippedTeacher } from './helpers';
+
+const loaded = loadNodeKernels();
+if (loaded === null) throw new Error('the kernels did not build (scripts/build-wasm.mjs)');
+const kernels: MlpKernelExports = loaded;
+// test/setup-kernels.ts installs the kernels for every test; these tests choose per call
+afterEach(() => installMlpKernels(null));
+afterAll(() => installMlpKernels(loadNodeKernels()));
+
+interface Job {
+  spec: WindowLmSpec;
+  count: number;
+  batchSize: number;
+  steps: number;
+  soft: boolean;
+  /** multiplies the initial weights: large values saturate tanh and push logits far apart */
+  scale: number;
+  seed: number;
+}
+
+/** Random examples for `spec`: windows, tokens and (soft) distributions with zeros among them. */
+function randomExamples(job: Job): LmExamples {
+  const { vocab: V, window: W } = job.spec;
+  const rng = createRng(job.seed).fork('data');
+  const contexts = Int32Array.from({ length: job.count * W }, () => rng.int(V));
+  const tokens = Int32Array.from({ length: job.count }, () => rng.int(V));
+  let distributions: Float64Array | null = null;
+  if (job.soft) {
+    distributions = new Float64Array(job.count * V);
+    for (let i = 0; i < job.count; i++) {
+      let total = 0;
+      for (let v = 0; v < V; v++) {
+        const t = rng.next() < 0.3 ? 0 : rng.next();
+        distributions[i * V + v] = t;
+        total += t;
+      }
+      if (total === 0) distributions[i * V + tokens[i]!] = total = 1;
+      for (let v = 0; v < V; v++) distributions[i * V + v]! /= total;
+    }
+  }
+  return { contexts, tokens, distributions, count: job.count, window: W, vocab: V };
+}
+
+/** Trains a fresh model twice (the second call continues the first's Adam), kernels on or off. */
+function train(job: Job, withKernels: boolean) {
+  installMlpKernels(withKernels ? kernels : null);
+  const rng = createRng(job.seed);
+  const model = WindowLm.create(job.spec, rng.fork('init'));
+  for (let i = 0; i < model.params.length; i++) model.params[i]! *= job.scale;
+  const examples = randomExamples(job);
+  const optimizer = createOptimizer('adam', model.params.length, 0.02) as Adam;
+  const options = { steps: job.steps, batchSize: job.batchSize, learningRate: 0.02, optimizer };
+  const order = rng.fork('order');
+  const losses = [
+    trainWindowLm(model, examples, { ...options, rng: order }),
+    trainWindowLm(model, examples, { ...options, rng: order }),
+  ];
+  return {
+    losses,
+    params: Array.from(model.params),
+    moments: [...optimizer.m, ...optimizer.v],
+    steps: optimizer.steps,
+  };
+}
+
+const jobs = fc.record({
+  spec: fc.record({
+    vocab: fc.integer({ min: 2, max: 23 }),
+    window: fc.integer({ min: 1, max: 7 }),
+    hidden: fc.integer({ min: 1, max: 21 }),
+    activation: fc.constantFrom('tanh' as const, 'relu' as const),
+  }),
+  count: fc.integer({ min: 1, max: 60 }),
+  batchSize: fc.integer({ min: 1, max: 37 }),
+  steps: fc.integer({ min: 1, max: 12 }),
+  soft: fc.boolean(),
+  scale: fc.constantFrom(1, 30, 1e4),
+  seed: fc.integer({ min: 0, max: 1e6 }),
+});
+
+describe('chat model kernels against the TypeScript path', () => {
+  it('train random shapes (odd and even), batches, hard and soft targets to the same bits', () => {
+    fc.assert(
+      fc.property(jobs, (job) => {
+        const oracle = train(job, false);
+        const kernel = train(job, true);
+        expect(kernel.params).toEqual(oracle.params);
+        expect(kernel.moments).toEqual(oracle.moments);
+        expect(kernel.steps).toBe(oracle.steps);
+        expect(kernel.losses).toEqual(oracle.losses);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('trains the default student shape for 200 steps to the same bits, and the weights move', () => {
+    const job: Job = {
+      spec: { vocab: 56, window: 6, hidden: 48, activation: 'relu' },
+      count: 500,
+      batchSize: 32,
+      steps: 100,
+      soft: false,
+      scale: 1,
+      seed: 3,
+    };
+    const oracle = train(job, false);
+    expect(train(job, true)).toEqual(oracle);
+    const fresh = WindowLm.create(job.spec, createRng(3).fork('init'));
+    expect(oracle.params).not.toEqual(Array.from(fresh.params));
+  });
+
+  it('gives the logits of random windows (1 to 300 rows) to the same bits', () => {
+    fc.assert(
+      fc.property(jobs, fc.integer({ min: 1, max: 300 }), (job, rows) => {
+        const rng = createRng(job.seed);
+        const model = WindowLm.create(job.spec, rng.fork('init'));
+        for (let i = 0; i < model.params.length; i++) model.params[i]! *= job.scale;
+        const { vocab: V, window: W } = job.spec;
+        const windows = Int32Array.from({ length: rows * W }, () => rng.int(V));
+        const session = new LogitsSession(kernels, model, 128);
+        const out = new Float64Array(rows * V);
+        for (let first = 0; first < rows; first += 128) {
+          const n = Math.min(128, rows - first);
+          const block = new Float64Array(n * V);
+          session.logits(windows.subarray(first * W), n, block);
+          out.set(block, first * V);
+        }
+        const expected = new Float64Array(rows * V);
+        for (let r = 0; r < rows; r++) {
+          model.forwardLogits(windows, r * W);
+          expected.set(model.logits, r * V);
+        }
+        expect(Array.from(out)).toEqual(Array.from(expected));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('batched greedy decoding', () => {
+  const { model: teacher } = shippedTeacher(4);
+  const problems = heldOutProblems(4, 150, createRng(11));
+  const prompts = problems.map((p) => [TOKEN.bos, ...p, TOKEN.equals]);
+
+  it('decodes every prompt as decode does, with and without kernels', () => {
+    const one = prompts.map((p) => decode(teacher, p, { maxTokens: 12, temperature: 0 }));
+    for (const on of [false, true]) {
+      installMlpKernels(on ? kernels : null);
+      expect(greedyDecodeMany(teacher, prompts, 12)).toEqual(one);
+    }
+  });
+
+  it('stops an answer where `enough` says, leaving a prefix of the whole answer', () => {
+    installMlpKernels(kernels);
+    const whole = greedyDecodeMany(teacher, prompts, 12);
+    const short = greedyDecodeMany(teacher, prompts, 12, (answer) => answer.length >= 3);
+    short.forEach((answer, i) => {
+      expect(answer).toEqual(whole[i]!.slice(0, 3));
+    });
+  });
+
+  it('states the same results as decoding each whole answer: the teacher is right on all', () => {
+    installMlpKernels(kernels);
+    const withKernels = statedResults(teacher, problems, false);
+    installMlpKernels(null);
+    expect(statedResults(teacher, problems, false)).toEqual(withKernels);
+    expect(capability(problems, withKernels)).toBe(1);
+  });
+});
+
+describe('chat kernel memory', () => {
+  it('stops growing: 500 runs (train, decode) of varied sizes leave it at its first high mark', () => {
+    const fresh = loadNodeKernels()!;
+    installMlpKernels(fresh);
+    const { model: teacher } = shippedTeacher(4);
+    const sizes: number[] = [];
+    for (let run = 0; run < 500; run++) {
+      const rng = createRng(run);
+      const spec: WindowLmSpec = {
+        vocab: 56,
+        window: 6,
+        hidden: 8 + (run % 5) * 4,
+        activation: 'relu',
+      };
+      const model = WindowLm.create(spec, rng);
+      const job: Job = {
+        spec,
+        count: 40 + (run % 7) * 30,
+        batchSize: 16,
+        steps: 3,
+        soft: run % 2 === 1,
+        scale: 1,
+        seed: run,
+      };
+      trainWindowLm(model, randomExamples(job), {
+        steps: 3,
+        batchSize: 16,
+        learningRate: 0.02,
+        rng,
+      });
+      greedyDecodeMany(model, [[TOKEN.bos, 1, 2, 3, 4, TOKEN.equals]], 4);
+      decode(teacher, [TOKEN.bos, 4, 3, 2, 1, TOKEN.equals], {
+        maxTokens: 4,
+        temperature: 1,
+        rng,
+      });
+      sizes.push(fresh.memory.buffer.byteLength);
+    }
+    // the 35 shapes repeat every 35 runs: after the first cycle the memory never grows again
+    expect(sizes[0]).toBeGreaterThan(0);
+    expect(new Set(sizes.slice(35)).size).toBe(1);
+    expect(sizes[499]).toBe(sizes[34]);
+  });
+});
