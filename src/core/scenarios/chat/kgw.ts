@@ -71,12 +71,15 @@ export function greenHash(key: number, previous: number, v: number): number {
 
 /** The green flags after `previous` under `key`: the `size` tokens of smallest hash (header). */
 export function greenList(key: number, previous: number, vocab: number, size: number): Uint8Array {
-  const hashes = Array.from({ length: vocab }, (_, v) => greenHash(key, previous, v));
-  const order = Array.from({ length: vocab }, (_, v) => v).sort(
-    (a, b) => hashes[a]! - hashes[b]! || a - b,
-  );
+  // rank by (hash, id): hash * vocab + v orders pairs exactly so (an integer below 2^32 * vocab,
+  // exact in a double for any vocabulary under 2^21), and a typed array sorts numbers natively,
+  // many times faster than sorting ids with a comparator (the null distribution builds thousands)
+  const ranked = new Float64Array(vocab);
+  const base = mix32((mix32(key >>> 0) + previous) >>> 0);
+  for (let v = 0; v < vocab; v++) ranked[v] = mix32((base + v) >>> 0) * vocab + v;
+  ranked.sort();
   const flags = new Uint8Array(vocab);
-  for (let i = 0; i < size; i++) flags[order[i]!] = 1;
+  for (let i = 0; i < size; i++) flags[ranked[i]! % vocab] = 1;
   return flags;
 }
 
