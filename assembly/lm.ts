@@ -25,7 +25,7 @@
  * hidden bias [H], output weights [V][H], output bias [V]), padded by two doubles. Pointers are
  * byte addresses in this module's memory; windows and example indices are i32.
  */
-import { expPortable, logPortable, tanh2 } from './portable';
+import { exp2, exp2Exact, expPortable, logPortable, tanh2 } from './portable';
 
 function at(base: usize, index: i32): usize {
   return base + ((<usize>index) << 3);
@@ -175,6 +175,22 @@ export function lmForward(
 }
 
 /**
+ * e^x of n (even) doubles at `values` in place, as the softmax computes them (exp2, and expPortable
+ * where exp2 does not cover a lane): for the tests of exp2.
+ */
+export function lmExpInPlace(values: usize, n: i32): void {
+  for (let i = 0; i < n; i += 2) {
+    const x = v128.load(at(values, i));
+    let e = exp2(x);
+    if (!exp2Exact(x)) {
+      e = f64x2.replace_lane(e, 0, expPortable(f64x2.extract_lane(x, 0)));
+      e = f64x2.replace_lane(e, 1, expPortable(f64x2.extract_lane(x, 1)));
+    }
+    v128.store(at(values, i), e);
+  }
+}
+
+/**
  * Softmax of the V logits at `z` into probs, as softmaxInto in models/mlp.ts (max shift, the
  * degenerate cases included); returns the log-sum-exp.
  */
@@ -193,15 +209,36 @@ function softmax(z: usize, V: i32, probs: usize): f64 {
     }
     return max;
   }
+  // two exponentials at a time (exp2: expPortable's operations in lanes), added to the sum one by
+  // one in k order; a lane exp2 does not cover (below -708) is recomputed by expPortable
   let sum: f64 = 0;
-  for (let k = 0; k < V; k++) {
+  const shift = f64x2.splat(max);
+  let k = 0;
+  for (; k + 1 < V; k += 2) {
+    const zk = v128.load(at(z, k));
+    const x = f64x2.sub(zk, shift);
+    let e = exp2(x);
+    if (!exp2Exact(x)) {
+      e = f64x2.replace_lane(e, 0, expPortable(f64x2.extract_lane(x, 0)));
+      e = f64x2.replace_lane(e, 1, expPortable(f64x2.extract_lane(x, 1)));
+    }
+    // a NaN logit counts 0, as the oracle's `v !== v ? 0 : exp(v - max)`
+    e = v128.bitselect(f64x2.splat(0), e, f64x2.ne(zk, zk));
+    v128.store(at(probs, k), e);
+    sum += f64x2.extract_lane(e, 0);
+    sum += f64x2.extract_lane(e, 1);
+  }
+  for (; k < V; k++) {
     const x = f64At(z, k);
     const e = x != x ? 0 : expPortable(x - max);
     store<f64>(at(probs, k), e);
     sum += e;
   }
   const inv = 1 / sum;
-  for (let k = 0; k < V; k++) store<f64>(at(probs, k), f64At(probs, k) * inv);
+  const scale = f64x2.splat(inv);
+  k = 0;
+  for (; k + 1 < V; k += 2) v128.store(at(probs, k), f64x2.mul(v128.load(at(probs, k)), scale));
+  if (k < V) store<f64>(at(probs, k), f64At(probs, k) * inv);
   return max + logPortable(sum);
 }
 

@@ -98,6 +98,8 @@ export interface MlpKernelExports {
     probs: number,
     losses: number,
   ): void;
+  /** e^x of n (even) doubles at `values` in place, as the chat softmax computes them (for tests) */
+  lmExpInPlace(values: number, n: number): void;
   lmAdamStep(
     params: number,
     grad: number,

@@ -7,6 +7,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadNodeKernels } from '../../../../src/cli/kernels';
 import { installMlpKernels, type MlpKernelExports } from '../../../../src/core/models/kernels';
 import { Adam, createOptimizer } from '../../../../src/core/models/optimizer';
+import { exp } from '../../../../src/core/math/portable';
 import { createRng } from '../../../../src/core/rng';
 import { capability, statedResults } from '../../../../src/core/scenarios/chat/evaluate';
 import { decode, greedyDecodeMany } from '../../../../src/core/scenarios/chat/generate';
@@ -151,6 +152,54 @@ describe('chat model kernels against the TypeScript path', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe("the softmax's two-lane exp", () => {
+  it('equals the portable exp bit for bit, at the branch edges and on random arguments', () => {
+    const rng = createRng(5);
+    const edges = [
+      0,
+      -0,
+      -1e-300,
+      -3.725290298461914e-9,
+      -3.7e-9,
+      -0.34657359027997264,
+      -0.3465735902799727,
+      -1.0397207708399179,
+      -1.03972077083992,
+      -1,
+      -2,
+      -700,
+      -707.9,
+      -708,
+      -708.1,
+      -720,
+      -744.4,
+      -745.1332191019411,
+      -745.2,
+      -1000,
+      -Infinity,
+      Number.NaN,
+      0.5,
+      3,
+    ];
+    const values = [
+      ...edges,
+      ...Array.from({ length: 2000 }, () => -rng.next() * 800),
+      ...Array.from({ length: 2000 }, () => -rng.next() * 2),
+    ];
+    if (values.length % 2) values.push(-1.5);
+    const at = (kernels.heapBase() + 15) & ~15;
+    const bytes = at + 8 * values.length;
+    if (bytes > kernels.memory.buffer.byteLength) {
+      kernels.memory.grow(Math.ceil((bytes - kernels.memory.buffer.byteLength) / 65536));
+    }
+    const view = new Float64Array(kernels.memory.buffer, at, values.length);
+    view.set(values);
+    kernels.lmExpInPlace(at, values.length);
+    const got = Array.from(new Float64Array(kernels.memory.buffer, at, values.length));
+    expect(got).toEqual(values.map((x) => exp(x)));
   });
 });
 
