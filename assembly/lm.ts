@@ -546,3 +546,65 @@ export function lmAdamStep(
     v128.store(p, f64x2.sub(theta, step));
   }
 }
+
+/** e^x of both lanes as expPortable (exp2, with expPortable for the lanes it does not cover). */
+function expLanes(x: v128): v128 {
+  const e = exp2(x);
+  if (exp2Exact(x)) return e;
+  return f64x2.replace_lane(
+    f64x2.replace_lane(e, 0, expPortable(f64x2.extract_lane(x, 0))),
+    1,
+    expPortable(f64x2.extract_lane(x, 1)),
+  );
+}
+
+/**
+ * One sampling step of decode (src/core/scenarios/chat/generate.ts) at temperature 1 / inv:
+ * logSoftmaxAtTemperature of the V logits at `z` into out (log p_T(v) = (z_v - max) inv - lse, lse
+ * = log sum_u e^{(z_u - max) inv}), then sampleFromLog with the uniform u (the first v whose
+ * cumulative sum of e^{out_v} exceeds u, else the last). Returns the token.
+ */
+export function lmSample(z: usize, V: i32, inv: f64, u: f64, out: usize): i32 {
+  let max = -Infinity;
+  for (let v = 0; v < V; v++) {
+    const x = f64At(z, v);
+    if (x > max) max = x;
+  }
+  const shift = f64x2.splat(max);
+  const scale = f64x2.splat(inv);
+  let sum: f64 = 0;
+  let v = 0;
+  for (; v + 1 < V; v += 2) {
+    const x = f64x2.mul(f64x2.sub(v128.load(at(z, v)), shift), scale);
+    v128.store(at(out, v), x);
+    const e = expLanes(x);
+    sum += f64x2.extract_lane(e, 0);
+    sum += f64x2.extract_lane(e, 1);
+  }
+  for (; v < V; v++) {
+    const x = (f64At(z, v) - max) * inv;
+    store<f64>(at(out, v), x);
+    sum += expPortable(x);
+  }
+  const lse = logPortable(sum);
+  const minus = f64x2.splat(lse);
+  v = 0;
+  for (; v + 1 < V; v += 2) v128.store(at(out, v), f64x2.sub(v128.load(at(out, v)), minus));
+  if (v < V) store<f64>(at(out, v), f64At(out, v) - lse);
+  // the inverse CDF, exponentials two at a time, added one by one
+  const last = V - 1;
+  let cumulative: f64 = 0;
+  v = 0;
+  for (; v + 1 < last; v += 2) {
+    const e = expLanes(v128.load(at(out, v)));
+    cumulative += f64x2.extract_lane(e, 0);
+    if (u < cumulative) return v;
+    cumulative += f64x2.extract_lane(e, 1);
+    if (u < cumulative) return v + 1;
+  }
+  for (; v < last; v++) {
+    cumulative += expPortable(f64At(out, v));
+    if (u < cumulative) return v;
+  }
+  return last;
+}

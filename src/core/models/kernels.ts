@@ -98,6 +98,8 @@ export interface MlpKernelExports {
     probs: number,
     losses: number,
   ): void;
+  /** one sampling step of chat decoding at temperature 1 / inv with uniform u; returns the token */
+  lmSample(z: number, V: number, inv: number, u: number, out: number): number;
   /** e^x of n (even) doubles at `values` in place, as the chat softmax computes them (for tests) */
   lmExpInPlace(values: number, n: number): void;
   lmAdamStep(

@@ -101,6 +101,10 @@ export function decode(
     let token: number;
     if (greedy) {
       token = argmax(logits);
+    } else if (session) {
+      // the same step in the module (one draw from the rng, as sampleFromLog makes)
+      const u = options.rng!.next();
+      token = session.sample(logits, options.temperature, u, logDistribution);
     } else {
       logSoftmaxAtTemperature(logits, options.temperature, logDistribution);
       token = sampleFromLog(logDistribution, options.rng!);

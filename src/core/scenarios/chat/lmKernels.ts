@@ -41,6 +41,7 @@ export class LogitsSession {
   private actAt = 0;
   private pairsAt = 0;
   private logitsAt = 0;
+  private distributionAt = 0;
   private buffer: ArrayBuffer | null = null;
 
   constructor(
@@ -61,6 +62,7 @@ export class LogitsSession {
     this.actAt = a.take(8 * cap * (H + 1));
     this.pairsAt = a.take(8 * cap * H);
     this.logitsAt = a.take(8 * cap * V);
+    this.distributionAt = a.take(8 * (V + 2));
     const buffer = a.ready();
     new Float64Array(buffer, this.paramsAt, padded(this.model.params.length))
       .fill(0)
@@ -95,6 +97,25 @@ export class LogitsSession {
       this.logitsAt,
     );
     out.set(new Float64Array(buffer, this.logitsAt, rows * V));
+  }
+
+  /**
+   * Decode's sampling step (generate.ts: logSoftmaxAtTemperature, then sampleFromLog with the
+   * uniform `u`) in the module, on the V `logits`: fills `logDistribution` and returns the token.
+   * The same bits: the kernel keeps every sum's order and uses the portable exp and log.
+   */
+  sample(
+    logits: Float64Array,
+    temperature: number,
+    u: number,
+    logDistribution: Float64Array,
+  ): number {
+    const V = this.model.spec.vocab;
+    const buffer = this.ready();
+    new Float64Array(buffer, this.logitsAt, V).set(logits.subarray(0, V));
+    const token = this.kernels.lmSample(this.logitsAt, V, 1 / temperature, u, this.distributionAt);
+    logDistribution.set(new Float64Array(buffer, this.distributionAt, V));
+    return token;
   }
 }
 

@@ -13,6 +13,7 @@ import { capability, statedResults } from '../../../../src/core/scenarios/chat/e
 import { decode, greedyDecodeMany } from '../../../../src/core/scenarios/chat/generate';
 import { WindowLm, type WindowLmSpec } from '../../../../src/core/scenarios/chat/lm';
 import { LogitsSession } from '../../../../src/core/scenarios/chat/lmKernels';
+import { addLogitNoise } from '../../../../src/core/scenarios/chat/logitNoise';
 import { heldOutProblems } from '../../../../src/core/scenarios/chat/task';
 import { trainWindowLm, type LmExamples } from '../../../../src/core/scenarios/chat/train';
 import { TOKEN } from '../../../../src/core/scenarios/chat/vocab';
@@ -213,6 +214,34 @@ describe('batched greedy decoding', () => {
     for (const on of [false, true]) {
       installMlpKernels(on ? kernels : null);
       expect(greedyDecodeMany(teacher, prompts, 12)).toEqual(one);
+    }
+  });
+
+  it('samples as decode does without kernels: the same tokens and distributions, any temperature', () => {
+    const noisy = (logits: Float64Array, window: Int32Array) =>
+      addLogitNoise(logits, window, 0.5, 9);
+    for (const temperature of [0.3, 1, 2.5]) {
+      for (const adjustLogits of [undefined, noisy]) {
+        const run = (on: boolean) => {
+          installMlpKernels(on ? kernels : null);
+          const rng = createRng(21);
+          const seen: number[] = [];
+          const tokens = prompts
+            .slice(0, 60)
+            .map((p) =>
+              decode(
+                teacher,
+                p,
+                { maxTokens: 12, temperature, rng, ...(adjustLogits ? { adjustLogits } : {}) },
+                (distribution) => seen.push(...distribution!),
+              ),
+            );
+          return { tokens, seen };
+        };
+        const oracle = run(false);
+        expect(run(true)).toEqual(oracle);
+        expect(oracle.seen.length).toBeGreaterThan(60 * 6 * 56);
+      }
     }
   });
 
