@@ -154,6 +154,70 @@ function outputLayer(
 }
 
 /**
+ * Logits of one window (W ids at `window`) into logits (V): as lmForward for one row, but with the
+ * output layer's lanes on two tokens v, v+1 (no throw-away lane): `transposed` holds the output
+ * weights as [H][Vp] (Vp = V rounded up to even, padding 0), so z_v = b_v + sum_h U[v][h] a_h keeps
+ * its h order in each lane. act: Hp doubles.
+ */
+export function lmForwardOne(
+  params: usize,
+  transposed: usize,
+  V: i32,
+  W: i32,
+  H: i32,
+  relu: bool,
+  window: usize,
+  act: usize,
+  logits: usize,
+): void {
+  const Hp = H + (H & 1);
+  const Vp = V + (V & 1);
+  const bias = at(params, W * V * H);
+  const zero = f64x2.splat(0);
+  for (let h = 0; h < Hp; h += 2) {
+    let z = v128.load(at(bias, h));
+    for (let p = 0; p < W; p++) {
+      z = f64x2.add(z, v128.load(at(params, (p * V + i32At(window, p)) * H + h)));
+    }
+    v128.store(at(act, h), relu ? v128.bitselect(z, zero, f64x2.gt(z, zero)) : tanh2(z));
+  }
+  const biases = at(params, W * V * H + H + V * H);
+  const rowBytes = (<usize>Vp) << 3;
+  let v = 0;
+  // eight tokens per pass over the hidden units: each a_h is loaded once for the eight
+  for (; v + 7 < V; v += 8) {
+    let z0 = v128.load(at(biases, v));
+    let z1 = v128.load(at(biases, v + 2));
+    let z2 = v128.load(at(biases, v + 4));
+    let z3 = v128.load(at(biases, v + 6));
+    let w = at(transposed, v);
+    for (let h = 0; h < H; h++) {
+      const a = v128.load64_splat(at(act, h));
+      z0 = f64x2.add(z0, f64x2.mul(v128.load(w), a));
+      z1 = f64x2.add(z1, f64x2.mul(v128.load(w, 16), a));
+      z2 = f64x2.add(z2, f64x2.mul(v128.load(w, 32), a));
+      z3 = f64x2.add(z3, f64x2.mul(v128.load(w, 48), a));
+      w += rowBytes;
+    }
+    v128.store(at(logits, v), z0);
+    v128.store(at(logits, v + 2), z1);
+    v128.store(at(logits, v + 4), z2);
+    v128.store(at(logits, v + 6), z3);
+  }
+  for (; v < V; v += 2) {
+    // an odd V: the bias pair reads the padding after the parameters, its lane is not stored
+    let z = v128.load(at(biases, v));
+    let w = at(transposed, v);
+    for (let h = 0; h < H; h++) {
+      z = f64x2.add(z, f64x2.mul(v128.load(w), v128.load64_splat(at(act, h))));
+      w += rowBytes;
+    }
+    if (v + 1 < V) v128.store(at(logits, v), z);
+    else store<f64>(at(logits, v), f64x2.extract_lane(z, 0));
+  }
+}
+
+/**
  * Logits of `rows` windows (windows: rows x W ids, row-major) into logits (rows (+1 if odd) x V,
  * row-major): WindowLm.forwardLogits for each window. act: (rows + 1) x Hp doubles; pairs:
  * (rows + 1) x H doubles.

@@ -437,4 +437,4 @@ export function tanhInPlace(values: usize, n: i32): void {
 }
 
 // The chat scenario's window language model (assembly/lm.ts) shares this module and its memory.
-export { lmAdamStep, lmExpInPlace, lmForward, lmGradient, lmSample } from './lm';
+export { lmAdamStep, lmExpInPlace, lmForward, lmForwardOne, lmGradient, lmSample } from './lm';

@@ -98,6 +98,18 @@ export interface MlpKernelExports {
     probs: number,
     losses: number,
   ): void;
+  /** logits of one window, the output weights transposed ([H][V rounded up to even]) */
+  lmForwardOne(
+    params: number,
+    transposed: number,
+    V: number,
+    W: number,
+    H: number,
+    relu: boolean,
+    window: number,
+    act: number,
+    logits: number,
+  ): void;
   /** one sampling step of chat decoding at temperature 1 / inv with uniform u; returns the token */
   lmSample(z: number, V: number, inv: number, u: number, out: number): number;
   /** e^x of n (even) doubles at `values` in place, as the chat softmax computes them (for tests) */

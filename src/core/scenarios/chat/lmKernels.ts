@@ -42,6 +42,7 @@ export class LogitsSession {
   private pairsAt = 0;
   private logitsAt = 0;
   private distributionAt = 0;
+  private transposedAt = 0;
   private buffer: ArrayBuffer | null = null;
 
   constructor(
@@ -63,10 +64,17 @@ export class LogitsSession {
     this.pairsAt = a.take(8 * cap * H);
     this.logitsAt = a.take(8 * cap * V);
     this.distributionAt = a.take(8 * (V + 2));
+    const Vp = V + (V & 1);
+    this.transposedAt = a.take(8 * H * Vp);
     const buffer = a.ready();
-    new Float64Array(buffer, this.paramsAt, padded(this.model.params.length))
-      .fill(0)
-      .set(this.model.params);
+    const params = this.model.params;
+    new Float64Array(buffer, this.paramsAt, padded(params.length)).fill(0).set(params);
+    // the output weights by hidden unit, for one window's logits two tokens at a time
+    const transposed = new Float64Array(buffer, this.transposedAt, H * Vp).fill(0);
+    const outWeight = this.model.layout.outWeightOffset;
+    for (let v = 0; v < V; v++) {
+      for (let h = 0; h < H; h++) transposed[h * Vp + v] = params[outWeight + v * H + h]!;
+    }
     // rows past those asked for read the window of ids 0 (a valid row of every table)
     new Int32Array(buffer, this.windowsAt, cap * W).fill(0);
     this.buffer = buffer;
@@ -84,6 +92,21 @@ export class LogitsSession {
     if (rows > this.capacity) throw new RangeError(`at most ${this.capacity} windows per call`);
     const buffer = this.ready();
     new Int32Array(buffer, this.windowsAt, rows * W).set(windows.subarray(0, rows * W));
+    if (rows === 1) {
+      this.kernels.lmForwardOne(
+        this.paramsAt,
+        this.transposedAt,
+        V,
+        W,
+        H,
+        activation === 'relu',
+        this.windowsAt,
+        this.actAt,
+        this.logitsAt,
+      );
+      out.set(new Float64Array(buffer, this.logitsAt, V));
+      return;
+    }
     this.kernels.lmForward(
       this.paramsAt,
       V,

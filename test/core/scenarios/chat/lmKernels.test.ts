@@ -128,7 +128,7 @@ describe('chat model kernels against the TypeScript path', () => {
     expect(oracle.params).not.toEqual(Array.from(fresh.params));
   });
 
-  it('gives the logits of random windows (1 to 300 rows) to the same bits', () => {
+  it('gives the logits of random windows (1 to 300 rows, and one by one) to the same bits', () => {
     fc.assert(
       fc.property(jobs, fc.integer({ min: 1, max: 300 }), (job, rows) => {
         const rng = createRng(job.seed);
@@ -150,6 +150,12 @@ describe('chat model kernels against the TypeScript path', () => {
           expected.set(model.logits, r * V);
         }
         expect(Array.from(out)).toEqual(Array.from(expected));
+        // one window per call (the output layer's lanes on tokens, lmForwardOne)
+        const one = new Float64Array(V);
+        for (let r = 0; r < Math.min(rows, 5); r++) {
+          session.logits(windows.subarray(r * W), 1, one);
+          expect(Array.from(one)).toEqual(Array.from(expected.subarray(r * V, r * V + V)));
+        }
       }),
       { numRuns: 100 },
     );
