@@ -66,29 +66,30 @@ export function statedResults(
   problems: readonly (readonly number[])[],
   wantSteps: boolean,
 ): (number | null)[] {
-  const key = model.frozen ? `${wantSteps ? 1 : 0}:${problems.join(';')}` : null;
-  const kept = key === null ? undefined : frozenResults.get(model)?.get(key);
+  const identity = model.frozenIdentity;
+  const key = identity === null ? null : `${identity}|${wantSteps ? 1 : 0}|${problems.join(';')}`;
+  const kept = key === null ? undefined : frozenResults.get(key);
   if (kept) return kept.slice();
   const results = greedyAnswers(model, problems, wantSteps, resultStated).map((answer) =>
     statedResult(answer),
   );
   if (key !== null) {
-    let byProblems = frozenResults.get(model);
-    if (!byProblems) frozenResults.set(model, (byProblems = new Map()));
-    // a few problem sets per model (a run's held-out and training problems, a few seeds)
-    if (byProblems.size >= FROZEN_RESULT_SETS) byProblems.delete(byProblems.keys().next().value!);
-    byProblems.set(key, results.slice());
+    // a few problem sets (a run's held-out and training problems, a few seeds and teachers)
+    if (frozenResults.size >= FROZEN_RESULT_SETS) {
+      frozenResults.delete(frozenResults.keys().next().value!);
+    }
+    frozenResults.set(key, results.slice());
   }
   return results;
 }
 
 /**
- * The results of frozen models (the shipped teacher: WindowLm.freeze), by problem set: greedy
- * decoding is deterministic and the weights cannot change, so the teacher's capability is worked
- * out once per teacher and problem set (the page keeps its teacher between runs).
+ * The results of frozen models (the shipped teacher: WindowLm.freeze), by the weights' identity and
+ * the problem set: greedy decoding is deterministic and frozen weights cannot change, so the
+ * teacher's capability is worked out once per teacher file and problem set, oldest dropped first.
  */
-const frozenResults = new WeakMap<WindowLm, Map<string, (number | null)[]>>();
-const FROZEN_RESULT_SETS = 8;
+const frozenResults = new Map<string, (number | null)[]>();
+const FROZEN_RESULT_SETS = 16;
 
 /** Share of problems whose stated result is (x_1 + .. + x_k) mod 10 (0 when there are none). */
 export function capability(

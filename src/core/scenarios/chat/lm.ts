@@ -68,6 +68,9 @@ export function windowLmLayout(spec: WindowLmSpec): WindowLmLayout {
   };
 }
 
+/** frozen models without an identity of their own, counted to name them */
+let frozenModels = 0;
+
 export class WindowLm {
   readonly spec: WindowLmSpec;
   readonly layout: WindowLmLayout;
@@ -81,7 +84,7 @@ export class WindowLm {
   readonly probabilities: Float64Array;
   /** log-sum-exp of the last forward pass: log p_v = logits[v] - logSumExp */
   logSumExp = 0;
-  private isFrozen = false;
+  private identity: string | null = null;
   private readonly relu: boolean;
   private readonly dHidden: Float64Array;
 
@@ -104,16 +107,24 @@ export class WindowLm {
 
   /**
    * Promises that `params` will not change from now on (the shipped teacher): the WebAssembly
-   * kernels may then keep one copy of the weights for many calls (lmKernels.ts). Returns the model.
+   * kernels may then keep one copy of the weights for many calls (lmKernels.ts), and results that
+   * depend only on the weights may be kept (evaluate.ts). `identity` names the weights: two frozen
+   * models with the same identity must have the same params (teacher.ts uses a fingerprint of the
+   * file's bytes); by default each model is its own. Returns the model.
    */
-  freeze(): this {
-    this.isFrozen = true;
+  freeze(identity?: string): this {
+    this.identity = identity ?? `model-${++frozenModels}`;
     return this;
   }
 
   /** whether freeze() was called */
   get frozen(): boolean {
-    return this.isFrozen;
+    return this.identity !== null;
+  }
+
+  /** the identity given to freeze() (null: not frozen) */
+  get frozenIdentity(): string | null {
+    return this.identity;
   }
 
   /**
