@@ -15,9 +15,10 @@ import { WindowLm, type WindowLmSpec } from '../../../../src/core/scenarios/chat
 import { LogitsSession } from '../../../../src/core/scenarios/chat/lmKernels';
 import { addLogitNoise } from '../../../../src/core/scenarios/chat/logitNoise';
 import { heldOutProblems } from '../../../../src/core/scenarios/chat/task';
+import { teacherFromBytes } from '../../../../src/core/scenarios/chat/teacher';
 import { trainWindowLm, type LmExamples } from '../../../../src/core/scenarios/chat/train';
 import { TOKEN } from '../../../../src/core/scenarios/chat/vocab';
-import { shippedTeacher } from './helpers';
+import { shippedTeacher, shippedTeacherBytes } from './helpers';
 
 const loaded = loadNodeKernels();
 if (loaded === null) throw new Error('the kernels did not build (scripts/build-wasm.mjs)');
@@ -266,6 +267,68 @@ describe('batched greedy decoding', () => {
     installMlpKernels(null);
     expect(statedResults(teacher, problems, false)).toEqual(withKernels);
     expect(capability(problems, withKernels)).toBe(1);
+  });
+});
+
+describe('the frozen teacher', () => {
+  it('keeps its weights in the module until another call lays the memory out, then copies them again', () => {
+    installMlpKernels(kernels);
+    const { model: teacher } = shippedTeacher(4);
+    const prompt = [TOKEN.bos, 4, 3, 2, 1, TOKEN.equals];
+    const sample = () =>
+      decode(teacher, prompt, { maxTokens: 12, temperature: 1, rng: createRng(8) });
+    const first = sample();
+    // training lays its own buffers out over the teacher's copy
+    const job: Job = {
+      spec: { vocab: 56, window: 6, hidden: 40, activation: 'relu' },
+      count: 300,
+      batchSize: 32,
+      steps: 2,
+      soft: false,
+      scale: 1,
+      seed: 1,
+    };
+    trainWindowLm(WindowLm.create(job.spec, createRng(1)), randomExamples(job), {
+      steps: 2,
+      batchSize: 32,
+      learningRate: 0.02,
+      rng: createRng(2),
+    });
+    expect(sample()).toEqual(first);
+    installMlpKernels(null);
+    expect(sample()).toEqual(first);
+  });
+
+  it('is named by its file: the same bytes share results, other bytes do not', () => {
+    const k4 = shippedTeacherBytes(4);
+    const a = teacherFromBytes(k4.slice().buffer).model;
+    const b = teacherFromBytes(k4.slice().buffer).model;
+    const c = teacherFromBytes(shippedTeacherBytes(3).slice().buffer).model;
+    expect(a.frozen).toBe(true);
+    expect(a.frozenIdentity).toBe(b.frozenIdentity);
+    expect(c.frozenIdentity).not.toBe(a.frozenIdentity);
+    const fresh = WindowLm.create(
+      { vocab: 5, window: 2, hidden: 3, activation: 'relu' },
+      createRng(1),
+    );
+    expect(fresh.frozen).toBe(false);
+    expect(fresh.freeze().frozenIdentity).not.toBe(
+      WindowLm.create(fresh.spec, createRng(1)).freeze().frozenIdentity,
+    );
+  });
+
+  it("keeps a frozen model's results per problem set; callers get copies", () => {
+    installMlpKernels(kernels);
+    const { model: teacher } = shippedTeacher(4);
+    const problems = heldOutProblems(4, 50, createRng(31));
+    const first = statedResults(teacher, problems, false);
+    first[0] = null;
+    const again = statedResults(teacher, problems, false);
+    expect(again[0]).not.toBeNull();
+    // the same problems asked with [steps] are another set, decoded afresh
+    const withSteps = statedResults(teacher, problems, true);
+    expect(capability(problems, again)).toBe(1);
+    expect(withSteps).toHaveLength(50);
   });
 });
 
