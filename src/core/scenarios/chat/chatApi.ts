@@ -73,6 +73,13 @@ export interface ChatAnswer {
   logprobs: TokenLogprobs[] | null;
 }
 
+/** The ids 0 .. n-1, a fresh array each call (callers own what they get). */
+function allTokens(n: number): Int32Array {
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = i;
+  return ids;
+}
+
 /** Token ids of the k largest log-probabilities, most likely first (lower id first on a tie). */
 export function topTokens(logDistribution: Float64Array, k: number): Int32Array {
   const ids = Array.from(logDistribution.keys());
@@ -156,9 +163,10 @@ export function answerPrompt(
     (logDistribution) => {
       if (options.mode === 'text' || logDistribution === null) return;
       if (options.mode === 'logprobs') {
+        // every token in id order (typed-array copies: iterating keys() was most of this mode's cost)
         perToken.push({
-          tokens: Int32Array.from(logDistribution.keys()),
-          logprobs: Float64Array.from(logDistribution),
+          tokens: allTokens(logDistribution.length),
+          logprobs: logDistribution.slice(),
         });
         return;
       }
