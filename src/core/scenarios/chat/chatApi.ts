@@ -20,17 +20,23 @@ import { boostGreen, type GreenLists } from './kgw';
 import type { WindowLm } from './lm';
 import { addLogitNoise } from './logitNoise';
 import { TOKEN } from './vocab';
+import {
+  MAX_REPLY_TOKENS,
+  TOP_K_MAX,
+  TOP_K_MIN,
+  type ChatOutputMode,
+  type ReasoningVisibility,
+} from './apiNames';
 
-export const CHAT_OUTPUT_MODES = ['text', 'topLogprobs', 'logprobs'] as const;
-export type ChatOutputMode = (typeof CHAT_OUTPUT_MODES)[number];
-export const REASONING_VISIBILITY = ['shown', 'hidden'] as const;
-export type ReasoningVisibility = (typeof REASONING_VISIBILITY)[number];
-
-/** the range of `defense.output.k` for topLogprobs */
-export const TOP_K_MIN = 1;
-export const TOP_K_MAX = 20;
-/** longest reply the API generates (a task answer has at most 5 + 2 + 4 + 1 = 12 tokens) */
-export const MAX_REPLY_TOKENS = 16;
+export {
+  CHAT_OUTPUT_MODES,
+  MAX_REPLY_TOKENS,
+  REASONING_VISIBILITY,
+  TOP_K_MAX,
+  TOP_K_MIN,
+  type ChatOutputMode,
+  type ReasoningVisibility,
+} from './apiNames';
 
 export interface ChatApiOptions {
   mode: ChatOutputMode;
