@@ -20,16 +20,16 @@
 import type { PredictionApi } from '../../api';
 import { createOptimizer } from '../../models/optimizer';
 import type { Config } from '../../config/schema';
-import { planQuery } from '../../schedule';
+
 import type { Rng } from '../../rng';
 import { CURVE_POINTS } from '../../session';
-import { QUERY_STATUS, type CurvePoint, type QueryTrace } from '../../types';
+import type { CurvePoint, QueryTrace } from '../../types';
 import type { CampaignWatch } from './campaignWatch';
-import { answerPrompt, type ChatAnswer, type ChatApiOptions } from './chatApi';
+import type { ChatAnswer, ChatApiOptions } from './chatApi';
 import { WindowLm } from './lm';
 import { STUDENT_DEFAULTS, studentExamples, type StudentOptions } from './student';
 import { CONTEXT_WINDOW } from './teacher';
-import { statedResult } from './task';
+import { createChatSender } from './sender';
 import { trainWindowLm } from './train';
 import { VOCAB_SIZE } from './vocab';
 
@@ -97,53 +97,27 @@ export function runChatSession(parts: ChatSessionParts): ChatSessionRecord {
   const orderRng = rng.fork('student-order');
   const optimizer = createOptimizer('adam', student.params.length, options.learningRate);
   const apiRng = rng.fork('api');
-  const trace: QueryTrace = {
-    count: 0,
-    dims: 0,
-    inputs: new Float64Array(0),
-    status: new Uint8Array(budget),
-    servedLabel: new Uint8Array(budget).fill(255),
-    watermarked: new Uint8Array(budget),
-    account: new Uint32Array(budget),
-    day: new Uint16Array(budget),
-  };
-  const answers: (ChatAnswer | null)[] = [];
-  const used = new Set<number>();
+  const { cover, campaign } = parts;
+  const sender = createChatSender({
+    api,
+    teacher,
+    apiOptions,
+    prompts,
+    accounts,
+    days,
+    rng: apiRng,
+    recordStated: true,
+    cover,
+    campaign,
+  });
+  const { answers } = sender;
   const curve: CurvePoint[] = [];
   const curveTokens: number[] = [];
-  let answered = 0;
-  let billedTokens = 0;
-  let visibleTokens = 0;
   let stepsDone = 0;
   const marks = checkpoints(budget);
   let next = 0;
-  const { cover, campaign } = parts;
   for (let i = 0; i < budget; i++) {
-    const plan = planQuery(i, budget, accounts, days);
-    campaign?.reach(plan.day);
-    let account = plan.account;
-    // the next account not banned (as the planar session): bans come from detectors only
-    const allBanned = api.bannedCount >= accounts;
-    for (let step = 0; !allBanned && step < accounts && api.isBanned(account); step++) {
-      account = (plan.account + step + 1) % accounts;
-    }
-    used.add(account);
-    const status = api.admit(account, plan.day);
-    trace.status[i] = status;
-    trace.account[i] = account;
-    trace.day[i] = plan.day;
-    trace.count = i + 1;
-    if (status === QUERY_STATUS.answered) {
-      const answer = answerPrompt(teacher, prompts[i]!, apiOptions, apiRng);
-      answers.push(answer);
-      answered++;
-      billedTokens += answer.generated.length;
-      visibleTokens += answer.text.length;
-      trace.servedLabel[i] = statedResult(answer.text) ?? 255;
-      campaign?.answer(account, plan.day, prompts[i]!, cover?.[i] === 1);
-    } else {
-      answers.push(null);
-    }
+    sender.send(i);
     if (i + 1 === marks[next]) {
       next++;
       const target = Math.round((options.steps * (i + 1)) / budget);
@@ -168,12 +142,12 @@ export function runChatSession(parts: ChatSessionParts): ChatSessionRecord {
       const { capability, fidelity } = parts.measure(student);
       curve.push({
         queries: i + 1,
-        answered,
+        answered: sender.answered,
         fidelity,
         fidelityUniform: fidelity,
         accuracy: capability,
       });
-      curveTokens.push(billedTokens);
+      curveTokens.push(sender.billedTokens);
       parts.onProgress?.((i + 1) / budget, 'attack');
     }
   }
@@ -183,10 +157,10 @@ export function runChatSession(parts: ChatSessionParts): ChatSessionRecord {
     curve,
     curveTokens,
     answers,
-    trace,
-    accountsUsed: used.size,
-    answered,
-    billedTokens,
-    visibleTokens,
+    trace: sender.trace,
+    accountsUsed: sender.accountsUsed,
+    answered: sender.answered,
+    billedTokens: sender.billedTokens,
+    visibleTokens: sender.visibleTokens,
   };
 }

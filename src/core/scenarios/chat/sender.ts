@@ -1,0 +1,109 @@
+/**
+ * Sending the chat attacker's prompts, one at a time, through the shared API gate: each prompt
+ * goes out on the account and day the schedule gives it (src/core/schedule.ts), moved to the next
+ * account not banned (bans come from detectors only, as in the planar session); an admitted prompt
+ * is answered by the teacher through the chat API, and the books are kept: the query trace, the
+ * answers (null where refused), the accounts used, the prompts answered, the tokens billed (every
+ * generated token) and seen (the visible ones). Used by the distillation session (./run.ts) and
+ * the logit-stealing session (./stealingRun.ts); what each does between prompts is its own.
+ */
+import type { PredictionApi } from '../../api';
+import type { Rng } from '../../rng';
+import { planQuery } from '../../schedule';
+import { QUERY_STATUS, type QueryTrace } from '../../types';
+import type { CampaignWatch } from './campaignWatch';
+import { answerPrompt, type ChatAnswer, type ChatApiOptions } from './chatApi';
+import type { WindowLm } from './lm';
+import { statedResult } from './task';
+
+export interface ChatSenderParts {
+  api: PredictionApi;
+  teacher: WindowLm;
+  apiOptions: ChatApiOptions;
+  prompts: readonly (readonly number[])[];
+  accounts: number;
+  days: number;
+  /** the API's sampling stream */
+  rng: Rng;
+  /** record the result each answer states as the trace's served label (else 255) */
+  recordStated?: boolean;
+  /** 1 where prompts[i] is cover traffic (./mixing.ts), as campaign detection is told */
+  cover?: Uint8Array;
+  /** campaign detection: told of each new day and of each answered request */
+  campaign?: CampaignWatch;
+}
+
+export interface ChatSender {
+  /** Sends prompt `i` (in order, from 0); returns its answer, or null if the API refused it. */
+  send(i: number): ChatAnswer | null;
+  trace: QueryTrace;
+  answers: (ChatAnswer | null)[];
+  /** accounts that sent at least one prompt */
+  readonly accountsUsed: number;
+  readonly answered: number;
+  readonly billedTokens: number;
+  readonly visibleTokens: number;
+}
+
+export function createChatSender(parts: ChatSenderParts): ChatSender {
+  const { api, teacher, apiOptions, prompts, accounts, days, rng, cover, campaign } = parts;
+  const budget = prompts.length;
+  const trace: QueryTrace = {
+    count: 0,
+    dims: 0,
+    inputs: new Float64Array(0),
+    status: new Uint8Array(budget),
+    servedLabel: new Uint8Array(budget).fill(255),
+    watermarked: new Uint8Array(budget),
+    account: new Uint32Array(budget),
+    day: new Uint16Array(budget),
+  };
+  const answers: (ChatAnswer | null)[] = [];
+  const used = new Set<number>();
+  let answered = 0;
+  let billedTokens = 0;
+  let visibleTokens = 0;
+  return {
+    trace,
+    answers,
+    get accountsUsed() {
+      return used.size;
+    },
+    get answered() {
+      return answered;
+    },
+    get billedTokens() {
+      return billedTokens;
+    },
+    get visibleTokens() {
+      return visibleTokens;
+    },
+    send(i) {
+      const plan = planQuery(i, budget, accounts, days);
+      campaign?.reach(plan.day);
+      let account = plan.account;
+      const allBanned = api.bannedCount >= accounts;
+      for (let step = 0; !allBanned && step < accounts && api.isBanned(account); step++) {
+        account = (plan.account + step + 1) % accounts;
+      }
+      used.add(account);
+      const status = api.admit(account, plan.day);
+      trace.status[i] = status;
+      trace.account[i] = account;
+      trace.day[i] = plan.day;
+      trace.count = i + 1;
+      if (status !== QUERY_STATUS.answered) {
+        answers.push(null);
+        return null;
+      }
+      const answer = answerPrompt(teacher, prompts[i]!, apiOptions, rng);
+      answers.push(answer);
+      answered++;
+      billedTokens += answer.generated.length;
+      visibleTokens += answer.text.length;
+      if (parts.recordStated) trace.servedLabel[i] = statedResult(answer.text) ?? 255;
+      campaign?.answer(account, plan.day, prompts[i]!, cover?.[i] === 1);
+      return answer;
+    },
+  };
+}
