@@ -36,7 +36,9 @@ export interface ScoredText {
 /**
  * T = `scored` scored positions of `model`'s own answers to `prompts` (taken in turn, cycling),
  * sampled at temperature 1 from `rng`; `adjustLogits` (the API's watermark, for the teacher's own
- * text) changes the logits first. Positions count where `teacher`'s clean entropy >= ENTROPY_MIN.
+ * text) changes the logits first. Positions count where `teacher`'s clean entropy >= ENTROPY_MIN
+ * (`where` 'choice', the check's rule), or, to show that near-certain tokens carry no watermark,
+ * only where it is below (`where` 'certain': the sums and the result).
  */
 export function scoredText(
   model: WindowLm,
@@ -45,6 +47,7 @@ export function scoredText(
   scored: number,
   rng: Rng,
   adjustLogits?: (logits: Float64Array, window: Int32Array) => void,
+  where: 'choice' | 'certain' = 'choice',
 ): ScoredText {
   const previous: number[] = [];
   const tokens: number[] = [];
@@ -62,7 +65,8 @@ export function scoredText(
         adjustLogits: (logits, window) => {
           // the teacher's pass fills its own buffers; `logits` is already the model's copy
           teacher.forward(window, 0);
-          const counts = entropyOf(teacher.probabilities) >= ENTROPY_MIN;
+          const choice = entropyOf(teacher.probabilities) >= ENTROPY_MIN;
+          const counts = where === 'choice' ? choice : !choice;
           pending = counts ? window[window.length - 1]! : -1;
           adjustLogits?.(logits, window);
         },

@@ -32,6 +32,18 @@ export interface TextWatermarkReport {
   controlZ: number;
   /** z of the teacher's text as the API serves it (watermarked) */
   teacherZ: number;
+  /**
+   * z of the same watermarked text scored only where the teacher is near-certain (entropy below
+   * ENTROPY_MIN: the sums and the result): the boost cannot move a token that already has all the
+   * probability, so no mark is there
+   */
+  teacherCertainZ: number;
+  /**
+   * the same score of the teacher's text without the watermark, sampled with the same random
+   * draws: equal or nearly so to teacherCertainZ (the watermark changed nothing there; either may
+   * be far from 0, as the few contexts of digits give each key its own baseline)
+   */
+  teacherCertainCleanZ: number;
   /** scored tokens T of each check */
   scoredTokens: number;
   threshold: number;
@@ -95,6 +107,14 @@ export function chatWatermarkReport(parts: WatermarkReportParts): WatermarkRepor
     mark.lists,
   );
   const cleanText = scoredText(teacher, teacher, plain, T, rng.fork('teacher-clean'));
+  const ofCertain = textZ(
+    scoredText(teacher, teacher, plain, T, rng.fork('teacher-certain'), served, 'certain'),
+    mark.lists,
+  );
+  const ofCertainClean = textZ(
+    scoredText(teacher, teacher, plain, T, rng.fork('teacher-certain'), undefined, 'certain'),
+    mark.lists,
+  );
   return {
     pValue: ofStudent.pValue,
     controlPValue: ofControl.pValue,
@@ -109,6 +129,8 @@ export function chatWatermarkReport(parts: WatermarkReportParts): WatermarkRepor
       z: ofStudent.z,
       controlZ: ofControl.z,
       teacherZ: ofTeacher.z,
+      teacherCertainZ: ofCertain.z,
+      teacherCertainCleanZ: ofCertainClean.z,
       scoredTokens: ofStudent.scored,
       threshold,
       gamma: mark.lists.gamma,

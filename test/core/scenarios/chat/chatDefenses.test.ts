@@ -128,6 +128,10 @@ describe('KGW watermark through simulate()', () => {
     expect(text.gamma).toBe(0.25);
     expect(text.delta).toBe(2);
     expect(text.teacherZ).toBeGreaterThan(8);
+    // the sums and the result carry no mark: scored there, the watermarked text is not accused
+    // and scores near the same text without the watermark (the same draws)
+    expect(text.teacherCertainZ).toBeLessThan(text.threshold);
+    expect(Math.abs(text.teacherCertainZ - text.teacherCertainCleanZ)).toBeLessThan(1.5);
     expect(report.controlAccused).toBe(false);
     expect(report.shown).toBe(text.z > 4);
     expect(report.watermarkedQueries).toBe(200);
