@@ -6,18 +6,15 @@
  * sums each level's runs in seed order, so the frontier is the same to the bit with 1 or N workers
  * (test/worker/pool.test.ts).
  *
+ * The planner (src/core/sweepPlan.ts, with d3-array's sums) loads with the first sweep, not with
+ * the page: the initial JavaScript stays as it was.
+ *
  * How many workers (`sweepWorkerCount`): one thread per core, less one for the page's own thread,
  * and the run worker is one of them. A person's run still goes first: serve.ts queues runs ahead
  * of lean runs, so a run waits for at most the one lean run its worker is busy with.
  */
 import type { Config } from '../core/config';
-import {
-  assembleSweeps,
-  planSweeps,
-  type PlanOptions,
-  type SweepAssembly,
-  type SweepPlan,
-} from '../core/sweepPlan';
+import type { PlanOptions, SweepAssembly, SweepPlan } from '../core/sweepPlan';
 import type {
   BatchHandlers,
   LimitsHandlers,
@@ -46,7 +43,12 @@ export function sweepWorkerCount(cores: number | undefined): number {
   return Math.max(1, known - 1);
 }
 
+/** The planning module (loaded on demand). */
+export type Planner = typeof import('../core/sweepPlan');
+
 export interface PoolOptions {
+  /** the planner, if already loaded (tests); by default imported with the first sweep */
+  planner?: Planner;
   /** one client per worker; the first may be the run client (runs go first on its worker) */
   clients: readonly SimClient[];
   /** lean runs in flight per worker, so none waits on the page between runs (default 2) */
@@ -86,6 +88,8 @@ export function createSweepPool(options: PoolOptions): SweepClient {
   const setTimer = options.setTimer ?? ((cb, ms) => setTimeout(cb, ms));
   const clearTimer =
     options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+  let planner: Planner | null = options.planner ?? null;
+  let loading: Promise<Planner> | null = null;
   let job: Job | null = null;
   let timer: unknown = null;
   let lastReport = -Infinity;
@@ -151,24 +155,51 @@ export function createSweepPool(options: PoolOptions): SweepClient {
 
   let jobs = 0;
 
-  /** Starts a job (superseding the one running); returns its number. */
+  /** Starts a job (superseding the one running), once the planner is loaded; returns its number. */
   function start(
-    build: () => SweepPlan,
+    build: (lib: Planner) => SweepPlan,
     report: (job: Job, final: boolean) => void,
     fail: (message: string) => void,
   ): number {
     stopJob();
     const number = ++jobs;
+    const failWith = (error: unknown) =>
+      fail(`The simulation failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (planner) begin(planner, build, report, fail, failWith);
+    else {
+      loading ??= import('../core/sweepPlan');
+      loading.then(
+        (lib) => {
+          planner = lib;
+          // a newer sweep (or dispose) since: this one is no longer wanted
+          if (number === jobs) begin(lib, build, report, fail, failWith);
+        },
+        (error: unknown) => {
+          loading = null;
+          if (number === jobs) failWith(error);
+        },
+      );
+    }
+    return number;
+  }
+
+  function begin(
+    lib: Planner,
+    build: (lib: Planner) => SweepPlan,
+    report: (job: Job, final: boolean) => void,
+    fail: (message: string) => void,
+    failWith: (error: unknown) => void,
+  ): void {
     let plan: SweepPlan;
     try {
-      plan = build();
+      plan = build(lib);
     } catch (error) {
-      fail(`The simulation failed: ${error instanceof Error ? error.message : String(error)}`);
-      return number;
+      failWith(error);
+      return;
     }
     const current: Job = {
       plan,
-      assembly: assembleSweeps(plan),
+      assembly: lib.assembleSweeps(plan),
       startedAt: now(),
       next: 0,
       inFlight: clients.map(() => new Set<number>()),
@@ -182,11 +213,10 @@ export function createSweepPool(options: PoolOptions): SweepClient {
     if (plan.runs.length === 0) {
       job = null;
       current.report(true);
-      return number;
+      return;
     }
     // One run to each worker first, so every worker starts at once, then up to `depth` each.
     for (let limit = 1; limit <= depth; limit++) clients.forEach((_, k) => feed(current, k, limit));
-    return number;
   }
 
   const planOptions = (options: SweepOptions): PlanOptions =>
@@ -195,8 +225,8 @@ export function createSweepPool(options: PoolOptions): SweepClient {
   return {
     sweep(config: Config, knob: string, sweepOptions: SweepOptions, handlers: SweepHandlers) {
       return start(
-        () =>
-          planSweeps(config, [knob], {
+        (lib) =>
+          lib.planSweeps(config, [knob], {
             ...planOptions(sweepOptions),
             order: 'levels',
             ...(sweepOptions.levels ? { levels: new Map([[knob, sweepOptions.levels]]) } : {}),
@@ -220,7 +250,7 @@ export function createSweepPool(options: PoolOptions): SweepClient {
     },
     sweepBatch(config: Config, knobs: readonly string[], sweepOptions, handlers: BatchHandlers) {
       return start(
-        () => planSweeps(config, knobs, planOptions(sweepOptions)),
+        (lib) => lib.planSweeps(config, knobs, planOptions(sweepOptions)),
         (current, final) => {
           const { assembly } = current;
           const count = {
@@ -240,6 +270,7 @@ export function createSweepPool(options: PoolOptions): SweepClient {
     },
     dispose() {
       stopJob();
+      jobs++;
       for (const client of new Set(clients)) client.dispose();
     },
   };

@@ -2,12 +2,13 @@
 // interleaving across workers (each worker's own messages in order, as postMessage keeps them),
 // and the frontier is the same to the bit as one thread's sweep() or batch.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultConfig, setPath, type Config } from '../../src/core/config';
 import { createVictimCache, simulate } from '../../src/core/simulate';
 import { sweep } from '../../src/core/sweep';
 import { createSweepBatch } from '../../src/core/sweepBatch';
 import { levelRun, type LevelRun } from '../../src/core/sweepSummary';
+import * as planner from '../../src/core/sweepPlan';
 import type { SweepResult } from '../../src/core/types';
 import { createSimClient, type WorkerLike } from '../../src/worker/client';
 import { createSweepPool, sweepWorkerCount } from '../../src/worker/pool';
@@ -95,6 +96,31 @@ describe('sweepWorkerCount', () => {
 });
 
 describe('createSweepPool', () => {
+  it('loads the planner with the first sweep when not given it; a superseded one never starts', async () => {
+    const { workers, sent, pump } = inProcessWorkers(1, memoLean());
+    const pool = createSweepPool({
+      clients: workers.map((w) => createSimClient({ createWorker: () => w })),
+    });
+    const older = vi.fn();
+    pool.sweep(small, 'defense.output.sigma', { levels: [0.3], seeds: [1] }, { onResult: older });
+    let newer: SweepResult | null = null;
+    pool.sweep(
+      small,
+      'defense.output.sigma',
+      { levels: [0.9], seeds: [1] },
+      {
+        onResult: (r) => (newer = r),
+      },
+    );
+    expect(sent[0]).toEqual([]); // nothing sent before the planner is in
+    for (let i = 0; i < 200 && sent[0]!.length === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    pump(() => 0);
+    expect(older).not.toHaveBeenCalled();
+    expect(sent[0]!.map((r) => r.type)).toEqual(['leanRun']);
+    expect(newer!.levels.map((l) => l.level)).toEqual([0.9]);
+  });
+
   const lean = memoLean();
   const knobs = ['defense.rateLimit.perDay', 'defense.output.sigma'];
   const seeds = [small.seed, small.seed + 1];
@@ -112,6 +138,7 @@ describe('createSweepPool', () => {
         const pool = createSweepPool({
           clients: workers.map((w) => createSimClient({ createWorker: () => w })),
           reportEveryMs: 0,
+          planner,
         });
         let final: SweepResult[] | null = null;
         const dones: number[] = [];
@@ -149,6 +176,7 @@ describe('createSweepPool', () => {
     const pool = createSweepPool({
       clients: workers.map((w) => createSimClient({ createWorker: () => w })),
       reportEveryMs: 0,
+      planner,
     });
     const levels = ['off', 0.2, 0.8];
     const partials: number[] = [];
@@ -175,6 +203,7 @@ describe('createSweepPool', () => {
     const pool = createSweepPool({
       clients: workers.map((w) => createSimClient({ createWorker: () => w })),
       reportEveryMs: 0,
+      planner,
     });
     const older: unknown[] = [];
     pool.sweep(
