@@ -50,7 +50,7 @@ import { OUTPUT_MODES } from '../src/core/registry/meta';
 import { answerCost } from './answer-cost';
 import { loadNodeKernels } from '../src/cli/kernels';
 import { installMlpKernels } from '../src/core/models/kernels';
-import { time, type Row } from './bench-row';
+import { benignNumbers, time, type Row } from './bench-row';
 import { speedRows } from './bench-speed';
 import { medianThroughput } from './throughput';
 import { scriptSizes } from './bundleSize';
@@ -160,9 +160,13 @@ ms(
   800,
 );
 
-// 5. Benign traffic's share of a run: the default config, and with every defense on.
+// 5. What measuring benign traffic adds to a run (issue 4's goal: "benign traffic adds no more
+// than 30% to a default run"): the default config, and with every defense on. The row is the time
+// benign traffic takes as a percentage of the rest of the run (benign / (run - benign)), not its
+// share of the whole run (benign / run), which the note gives beside it: 162 ms of a 231 ms run is
+// 70 % of the run and adds 235 % to the 69 ms the run takes without it.
 /** `withGoal`: the 30% goal is set for the default run; other configs are reported for information. */
-function benignShare(name: string, config: Config, withGoal: boolean): void {
+function benignAdded(name: string, config: Config, withGoal: boolean): void {
   const rng = createRng(config.seed);
   const scenario = buildScenario(config, rng.fork('data'));
   const victim = obtainVictim(config, scenario, rng.fork('victim'), cache);
@@ -172,25 +176,25 @@ function benignShare(name: string, config: Config, withGoal: boolean): void {
     () => void measureBenignCost(config, { victim, watermarkKey: 1, sample }, createRng(3)),
   );
   const runMs = time(() => void simulate(config, { victimCache: cache }));
-  const added = benignMs / (runMs - benignMs);
+  const { added, note } = benignNumbers(benignMs, runMs);
   rows.push({
     name,
     median: 100 * added,
     unit: '% added',
     goal: withGoal ? '<= 30%' : '',
     ok: withGoal ? added <= 0.3 : null,
-    note: `${benignMs.toFixed(1)} ms of ${runMs.toFixed(1)} ms`,
+    note,
   });
 }
-benignShare('benign traffic share of a default run', base, true);
+benignAdded('benign traffic: time added to a default run', base, true);
 const allOn: Config = [
   ['defense.output.mode', 'noise'],
   ['defense.rateLimit.on', true],
   ['defense.watermark.on', true],
   ['defense.detection.on', true],
 ].reduce((config, [path, value]) => setPath(config, path as string, value), base);
-benignShare(
-  'benign traffic share, every defense on (incl. detection on 32 honest accounts)',
+benignAdded(
+  'benign traffic: time added, every defense on (incl. detection on 32 honest accounts)',
   allOn,
   false,
 );
