@@ -17,6 +17,7 @@
  *                                 control changes, the largest supported run (LAB_SLOW=1 specs)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
@@ -45,6 +46,8 @@ import { obtainVictim } from '../src/core/scenarios/planar/victim';
 import { createVictimCache, simulate } from '../src/core/simulate';
 import { sweep } from '../src/core/sweep';
 import { createSweepBatch } from '../src/core/sweepBatch';
+import { planSweeps } from '../src/core/sweepPlan';
+import { runPlanInThreads, threadCount } from '../src/cli/threadPool';
 import { knobsFor } from '../src/core/registry/meta';
 import { OUTPUT_MODES } from '../src/core/registry/meta';
 import { answerCost } from './answer-cost';
@@ -268,6 +271,21 @@ ms(
   );
   ms('every defense: every level at one seed (the whole frontier)', at[1] ?? NaN, 10_000, note(1));
   ms('every defense: all 3 seeds (error bars)', all, null, note(null));
+
+  // 7d. The same batch over worker threads (src/cli/threadPool.ts: one per core, each with its
+  // own kernels and victims, trained cold), checked against the single-thread results to the bit.
+  const threads = threadCount();
+  const threadStart = performance.now();
+  const threaded = await runPlanInThreads(planSweeps(base, knobs), { threads });
+  const threadMs = performance.now() - threadStart;
+  const same = isDeepStrictEqual(threaded, batch.results());
+  ms(
+    `every defense: all 3 seeds on ${threads} worker thread${threads === 1 ? '' : 's'}`,
+    threadMs,
+    8000,
+    `${same ? 'the same bits as one thread' : 'DIFFERS from one thread'}; thread start-up and cold victims included`,
+  );
+  if (!same) process.exitCode = 1;
 }
 
 // 8. The chat kind (issue 12): the default run (k = 4, 1,000 task prompts, text, reasoning shown,

@@ -1,0 +1,13 @@
+import { chromium } from '@playwright/test';
+import { preview } from 'vite';
+import { writeFileSync, readFileSync } from 'node:fs';
+const dist = process.argv[2] ?? 'dist'; const port = Number(process.argv[3] ?? 4336);
+const server = await preview({ build: { outDir: dist }, preview: { port, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-background-networking','--no-first-run'] });
+const page = await browser.newPage({ viewport: { width: 1350, height: 940 } });
+await browser.startTracing(page, { path: '/tmp/pool/trace.json', categories: ['devtools.timeline','disabled-by-default-devtools.timeline','v8.execute','blink.user_timing'] });
+await page.goto(`http://127.0.0.1:${port}/`);
+await page.locator('[data-status="done"]').waitFor({ timeout: 60000 });
+await page.waitForTimeout(2500);
+await browser.stopTracing();
+await browser.close(); await server.close();
