@@ -5,7 +5,8 @@
  *   npm run bench                 core benchmarks, then the page's JavaScript size (gzip) of a
  *                                 fresh production build (built into a temporary folder)
  *   npm run bench -- --dist DIR   measure the build in DIR instead of building
- *   npm run bench -- --browser    also the in-browser measurements (on that build; needs Chromium)
+ *   npm run bench -- --browser    also the in-browser measurements (on that build; needs Chromium);
+ *                                 add --cores N to pretend N cores (the page's sweep pool)
  *   npm run bench -- --lighthouse also Lighthouse 12.2.3 on that build (scripts/lighthouse.ts)
  *   npm run bench -- --json       machine-readable output
  *   npm run bench -- --quick      only the reference workload against its C build (reference.ts)
@@ -239,8 +240,8 @@ ms(
   const batch = createSweepBatch(base, knobs, { victimCache: batchCache });
   const at: number[] = [];
   const cpuAt: number[] = [];
-  // CPU time of this (single-threaded) process beside the wall clock: on a machine shared with
-  // other jobs the wall clock includes waiting for a core, the CPU time does not
+  // CPU time of this process beside the wall clock (one thread here; every thread in 7d): on a
+  // machine shared with other jobs the wall clock includes waiting for a core, the CPU time does not
   const cpuMs = () => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;
@@ -276,14 +277,16 @@ ms(
   // own kernels and victims, trained cold), checked against the single-thread results to the bit.
   const threads = threadCount();
   const threadStart = performance.now();
+  const threadCpuStart = cpuMs(); // every thread of the process
   const threaded = await runPlanInThreads(planSweeps(base, knobs), { threads });
   const threadMs = performance.now() - threadStart;
+  const threadCpu = (cpuMs() - threadCpuStart) / 1000;
   const same = isDeepStrictEqual(threaded, batch.results());
   ms(
     `every defense: all 3 seeds on ${threads} worker thread${threads === 1 ? '' : 's'}`,
     threadMs,
     8000,
-    `${same ? 'the same bits as one thread' : 'DIFFERS from one thread'}; thread start-up and cold victims included`,
+    `CPU ${threadCpu.toFixed(1)} s over the threads; ${same ? 'the same bits as one thread' : 'DIFFERS from one thread'}; thread start-up and cold victims included`,
   );
   if (!same) process.exitCode = 1;
 }
@@ -453,7 +456,9 @@ try {
 
   if (process.argv.includes('--browser')) {
     const { benchBrowser } = await import('./bench-browser');
-    rows.push(...(await benchBrowser({ distDir })));
+    const coresArg = process.argv.indexOf('--cores');
+    const cores = coresArg >= 0 ? Number(process.argv[coresArg + 1]) : undefined;
+    rows.push(...(await benchBrowser({ distDir, ...(cores ? { cores } : {}) })));
   }
 } finally {
   if (builtHere) rmSync(distDir, { recursive: true, force: true });
