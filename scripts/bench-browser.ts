@@ -119,9 +119,10 @@ export async function benchBrowser(options: BrowserBenchOptions = {}): Promise<R
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     if (options.cores !== undefined)
-      await page.addInitScript((n) => {
-        Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
-      }, options.cores);
+      // as text: tsx would wrap a named arrow (the getter) in a __name() the page does not have
+      await page.addInitScript(
+        `Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get() { return ${Number(options.cores)}; } });`,
+      );
     await page.addInitScript(() => {
       const w = window as unknown as { labLongTasks: number[]; labWatchFrom: number };
       w.labLongTasks = [];
