@@ -435,3 +435,6 @@ export function tanhInPlace(values: usize, n: i32): void {
     v128.store(p, tanh2(v128.load(p)));
   }
 }
+
+// The chat scenario's window language model (assembly/lm.ts) shares this module and its memory.
+export { lmAdamStep, lmExpInPlace, lmForward, lmForwardOne, lmGradient, lmSample } from './lm';

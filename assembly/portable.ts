@@ -145,3 +145,43 @@ export function tanh2(x: v128): v128 {
   out = v128.bitselect(f64x2.splat(-1), out, f64x2.lt(x, f64x2.splat(-TANH_SATURATION)));
   return out;
 }
+
+/**
+ * e^x of both lanes for x <= -0 or x > -708 (the softmax's shifted logits x = z - max <= 0): the
+ * operations of expPortable with its branches turned into lane selects, as tanh2 does (the k = 0
+ * formula equals the reduced one with k = 0, see tanh2). Lanes below -745.13... give 0 as there;
+ * lanes below -708 (where expPortable scales by 2^k in two steps) and lanes above 0 are not
+ * handled: the caller recomputes them with expPortable (`exp2Exact` tells which).
+ */
+export function exp2(x: v128): v128 {
+  const one = f64x2.splat(1);
+  const zero = f64x2.splat(0);
+  const ax = f64x2.abs(x);
+  const sign = v128.bitselect(one, f64x2.splat(-1), f64x2.gt(x, zero));
+  const half = v128.bitselect(f64x2.splat(-0.5), f64x2.splat(0.5), f64x2.lt(x, zero));
+  const far = f64x2.trunc(f64x2.add(f64x2.mul(f64x2.splat(INV_LN2), x), half));
+  let kf = v128.bitselect(sign, far, f64x2.lt(ax, f64x2.splat(1.0397207708399179)));
+  kf = v128.bitselect(zero, kf, f64x2.le(ax, f64x2.splat(0.34657359027997264)));
+  const hi = f64x2.sub(x, f64x2.mul(kf, f64x2.splat(LN2_HI)));
+  const lo = f64x2.mul(kf, f64x2.splat(LN2_LO));
+  const r = f64x2.sub(hi, lo);
+  const t = f64x2.mul(r, r);
+  let poly = f64x2.add(f64x2.splat(P4), f64x2.mul(t, f64x2.splat(P5)));
+  poly = f64x2.add(f64x2.splat(P3), f64x2.mul(t, poly));
+  poly = f64x2.add(f64x2.splat(P2), f64x2.mul(t, poly));
+  poly = f64x2.add(f64x2.splat(P1), f64x2.mul(t, poly));
+  const c = f64x2.sub(r, f64x2.mul(t, poly));
+  const q = f64x2.div(f64x2.mul(r, c), f64x2.sub(f64x2.splat(2), c));
+  const y = f64x2.sub(one, f64x2.sub(f64x2.sub(lo, q), hi));
+  const k64 = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(kf));
+  const scale = i64x2.shl(i64x2.add(k64, i64x2.splat(1023)), 52);
+  let e = f64x2.mul(y, scale);
+  e = v128.bitselect(f64x2.add(one, x), e, f64x2.lt(ax, f64x2.splat(3.725290298461914e-9)));
+  return v128.bitselect(zero, e, f64x2.lt(x, f64x2.splat(EXP_UNDERFLOW)));
+}
+
+/** Lanes exp2 computes as expPortable does: -708 <= x <= 0 or x < -745.13... (or NaN: none). */
+export function exp2Exact(x: v128): bool {
+  const inside = v128.and(f64x2.ge(x, f64x2.splat(-708)), f64x2.le(x, f64x2.splat(0)));
+  return v128.all_true<i64>(v128.or(inside, f64x2.lt(x, f64x2.splat(EXP_UNDERFLOW))));
+}

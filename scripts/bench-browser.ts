@@ -24,14 +24,9 @@ import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { findChromium } from './browser.mjs';
 
-export interface Row {
-  name: string;
-  median: number;
-  unit: string;
-  goal: string;
-  ok: boolean | null;
-  note?: string;
-}
+import type { Row } from './bench-row';
+
+export type { Row };
 
 export interface BrowserBenchOptions {
   /** the built site (default dist/) */

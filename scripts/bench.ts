@@ -12,6 +12,7 @@
  *   npm run bench -- --quick      only the reference workload against its C build (reference.ts)
  *                                 and the default run with and without the WebAssembly kernels
  *   npm run bench -- --no-kernels everything on the TypeScript path (no WebAssembly kernels)
+ *   npm run bench -- --chat       only the chat kind's rows (scripts/bench-chat.ts)
  *   npm run bench -- --cost       also fit the run-cost model's coefficients (scripts/bench-cost.ts;
  *                                 add --max to time every setting at its maximum)
  *   npm run bench -- --e2e        also the slow browser checks (needs a build): the heap over 500
@@ -19,25 +20,11 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { loadAssets } from '../src/cli/args';
 import { checkKindChoices, defaultConfig, setPath, type Config } from '../src/core/config';
-import { answerPrompt, type ChatAnswer } from '../src/core/scenarios/chat/chatApi';
-import { statedResults } from '../src/core/scenarios/chat/evaluate';
-import { honestChatCost } from '../src/core/scenarios/chat/honest';
-import {
-  chatApiOptions,
-  EVALUATION_PROBLEMS,
-  HONEST_REQUESTS,
-  teacherAsset,
-} from '../src/core/scenarios/chat/index';
-import { taskPrompts } from '../src/core/scenarios/chat/prompts';
-import { studentOptions } from '../src/core/scenarios/chat/run';
-import { studentExamples, trainStudent } from '../src/core/scenarios/chat/student';
-import { heldOutProblems } from '../src/core/scenarios/chat/task';
-import { teacherFromBytes } from '../src/core/scenarios/chat/teacher';
 import { measureBenignCost } from '../src/core/benign';
 import { PradaDetector } from '../src/core/defenses/detection/prada';
 import { createRng } from '../src/core/rng';
@@ -55,7 +42,9 @@ import { answerCost } from './answer-cost';
 import { loadNodeKernels } from '../src/cli/kernels';
 import { installMlpKernels } from '../src/core/models/kernels';
 import { benignNumbers, time, type Row } from './bench-row';
+import { chatRows } from './bench-chat';
 import { speedRows } from './bench-speed';
+import { campaignRows } from './bench-campaign';
 import { medianThroughput } from './throughput';
 import { scriptSizes } from './bundleSize';
 
@@ -71,6 +60,22 @@ const ms = (name: string, value: number, goalMs: number | null, note?: string): 
     note,
   });
 };
+
+// --chat: only the chat kind's rows (scripts/bench-chat.ts), then stop.
+if (process.argv.includes('--chat')) {
+  const chatOnly = checkKindChoices(setPath(base, 'scenario.kind', 'chat')).config;
+  const chatKernels = process.argv.includes('--no-kernels') ? null : loadNodeKernels();
+  for (const r of chatRows(chatOnly, loadAssets(chatOnly), chatKernels)) {
+    const value =
+      r.unit === 'ms' ? `${r.median.toFixed(1)} ms` : `${Math.round(r.median)} ${r.unit}`;
+    console.log(`${r.name}: ${value}  ${r.goal}${r.note ? `  (${r.note})` : ''}`);
+  }
+  const load = loadavg().map((l) => l.toFixed(2));
+  console.log(
+    `load average (1, 5, 15 min) at the end: ${load.join(', ')} on ${cpus().length} cores`,
+  );
+  process.exit(0);
+}
 
 // 1. Reference training workload (2-16-16-2 tanh, SGD, batch 10, lr 0.03, 50 epochs, 1,000 points).
 const sgd = medianThroughput('sgd', 5);
@@ -291,119 +296,14 @@ ms(
   if (!same) process.exitCode = 1;
 }
 
-// 8. The chat kind (issue 12): the default run (k = 4, 1,000 task prompts, text, reasoning shown,
-// student 1,000 Adam steps), and its phases timed apart with the kind's own pieces.
+// 8. The chat kind (issues 12, 13, 14): the default run on both paths and its split, the student's
+// training throughput, logit stealing and every chat defense (scripts/bench-chat.ts).
 const chatConfig = checkKindChoices(setPath(base, 'scenario.kind', 'chat')).config;
 const chatAssets = loadAssets(chatConfig);
-let chatCapability = 0;
-ms(
-  'chat: default run (k 4, 1,000 prompts, text, reasoning shown, 1,000 student steps)',
-  time(
-    () => {
-      chatCapability = simulate(chatConfig, { assets: chatAssets }).student.accuracy;
-    },
-    5,
-    1,
-  ),
-  1000,
-  `student capability ${chatCapability.toFixed(3)}`,
-);
-{
-  const teacher = teacherFromBytes(chatAssets.get(teacherAsset(4))!).model;
-  const apiOptions = chatApiOptions(chatConfig);
-  const prompts = taskPrompts(4, 1000, createRng(1));
-  let answers: ChatAnswer[] = [];
-  const generation = time(
-    () => {
-      const rng = createRng(2);
-      answers = prompts.map((prompt) => answerPrompt(teacher, prompt, apiOptions, rng));
-    },
-    5,
-    1,
-  );
-  const examples = studentExamples(prompts, answers, true);
-  const options = studentOptions(chatConfig);
-  const training = time(() => void trainStudent(examples, options, createRng(3)), 5, 1);
-  const problems = heldOutProblems(4, EVALUATION_PROBLEMS, createRng(4));
-  // a run measures the student at 10 curve points, plus the teacher once
-  const evaluation = time(
-    () => {
-      for (let i = 0; i < 11; i++) statedResults(teacher, problems, false);
-    },
-    5,
-    1,
-  );
-  const honest = time(
-    () =>
-      void honestChatCost(
-        teacher,
-        { operands: 4, requests: HONEST_REQUESTS, wantStepsShare: 0.3, api: apiOptions },
-        createRng(5),
-      ),
-    5,
-    1,
-  );
-  ms('chat: teacher generation (1,000 answers, sampled)', generation, null);
-  ms('chat: student training (1,000 Adam steps x 32 tokens)', training, null);
-  ms(`chat: evaluation (11 x ${EVALUATION_PROBLEMS} held-out problems, greedy)`, evaluation, null);
-  ms(`chat: honest users (${HONEST_REQUESTS} requests)`, honest, null);
-  rows.push({
-    name: 'chat: student training throughput',
-    median: (options.steps * options.batchSize) / (training / 1000),
-    unit: 'sample-steps/s',
-    goal: '',
-    ok: null,
-  });
-}
+rows.push(...chatRows(chatConfig, chatAssets, kernels));
 
-// 8b. The chat defenses (issue 13): logit stealing (1,000 random prompts, one token each with
-// every log-probability, the SVD through the Jacobi solver), and the default chat run with every
-// chat defense on (hidden reasoning, the elicitation filter, logit noise, the KGW watermark with its
-// ownership check and control student, the rate limit).
-{
-  const stealing = setPath(
-    setPath(chatConfig, 'attack.strategy', 'logitStealing'),
-    'defense.output.mode',
-    'logprobs',
-  );
-  let estimate: number | null = null;
-  ms(
-    'chat: logit stealing (1,000 prompts, all log-probabilities)',
-    time(
-      () => {
-        estimate = simulate(stealing, { assets: chatAssets }).chat!.stealing!.estimate;
-      },
-      7,
-      2,
-    ),
-    100,
-    `hidden size estimate ${estimate}`,
-  );
-  let everything = chatConfig;
-  for (const [path, value] of Object.entries({
-    'defense.chat.reasoning': 'hidden',
-    'defense.elicitation.on': true,
-    'defense.output.mode': 'noise',
-    'defense.output.sigma': 0.01,
-    'defense.watermark.on': true,
-    'defense.rateLimit.on': true,
-  })) {
-    everything = setPath(everything, path, value);
-  }
-  let z = 0;
-  ms(
-    'chat: default run with every chat defense on (watermark check with its control student)',
-    time(
-      () => {
-        z = simulate(everything, { assets: chatAssets }).watermark!.text!.z;
-      },
-      5,
-      1,
-    ),
-    1500,
-    `student z ${z.toFixed(2)}`,
-  );
-}
+// 8c. Campaign detection (issue 13, part 2): 10,000 attacker accounts (scripts/bench-campaign.ts).
+rows.push(...campaignRows(chatConfig, chatAssets));
 
 // 7b. Each answer format's cost per 1,000 queries beyond the undefended API (issue 16).
 for (const mode of OUTPUT_MODES.filter((m) => m.id !== 'probabilities')) {
@@ -507,7 +407,12 @@ if (process.argv.includes('--json')) {
               ? `${r.median.toFixed(1)} KB`
               : `${Math.round(r.median).toLocaleString('en-US')} ${r.unit}`;
   const width = Math.max(...rows.map((r) => r.name.length));
-  console.log(`Extraction Lab benchmark (Node ${process.version}, median after warm-up)\n`);
+  console.log(`Extraction Lab benchmark (Node ${process.version}, median after warm-up)`);
+  // the machine is shared: the load averages say how busy it was while these were measured
+  const load = loadavg().map((l) => l.toFixed(2));
+  console.log(
+    `load average (1, 5, 15 min) at the end: ${load.join(', ')} on ${cpus().length} cores\n`,
+  );
   for (const r of rows) {
     const status = r.ok === null ? '     ' : r.ok ? ' ok  ' : ' SLOW';
     console.log(

@@ -5,7 +5,17 @@
  */
 import type { DefenseCost } from '../core/types';
 import { HONEST_COST_WORDS } from '../core/registry/costWords';
-import { formatDistortion, formatNumber, formatPercent, formatPoints } from './format';
+import {
+  formatDistortion,
+  formatNumber,
+  formatPercent,
+  formatPoints,
+  stepDecimals,
+} from './format';
+
+/** A share (or points) tick in percent: one decimal, more when the ticks are closer than 0.1. */
+const percentTick = (v: number, step: number) =>
+  formatNumber(v * 100, Math.max(1, stepDecimals(step * 100)));
 
 /**
  * The four scalar costs (the per-defense split of the accuracy drop is not a measure of its own;
@@ -21,8 +31,8 @@ export interface CostMeasureSpec {
   axis: string;
   /** plain-words explanation */
   help: string;
-  /** a tick label (no unit: the axis title carries it) */
-  tick: (value: number) => string;
+  /** a tick label (no unit: the axis title carries it), `step` apart from its neighbours */
+  tick: (value: number, step: number) => string;
   /** a value with its unit, for tooltips and tables */
   text: (value: number) => string;
 }
@@ -33,7 +43,7 @@ export const COST_MEASURES: readonly CostMeasureSpec[] = [
     label: 'Accuracy drop',
     axis: 'Honest users’ accuracy drop (points)',
     help: 'Points of top-1 accuracy honest users lose because the answers were changed.',
-    tick: (v) => formatNumber(v * 100, 1),
+    tick: percentTick,
     text: formatPoints,
   },
   {
@@ -41,7 +51,7 @@ export const COST_MEASURES: readonly CostMeasureSpec[] = [
     label: 'Answer distortion',
     axis: 'Answer distortion (mean L1 distance)',
     help: 'How far the served probabilities are from the clean ones, on average (0 = unchanged, 2 = opposite).',
-    tick: (v) => formatNumber(v, 2),
+    tick: (v, step) => formatNumber(v, Math.max(2, stepDecimals(step))),
     text: formatDistortion,
   },
   {
@@ -50,7 +60,7 @@ export const COST_MEASURES: readonly CostMeasureSpec[] = [
     label: 'Hit the daily limit',
     axis: `${HONEST_COST_WORDS.benignBlocked.name} (%)`,
     help: HONEST_COST_WORDS.benignBlocked.means,
-    tick: (v) => formatNumber(v * 100, 1),
+    tick: percentTick,
     text: (v) => formatPercent(v, 1),
   },
   {
@@ -58,7 +68,7 @@ export const COST_MEASURES: readonly CostMeasureSpec[] = [
     label: 'False positives',
     axis: 'Honest accounts flagged (%)',
     help: 'Share of honest accounts the detector wrongly flags (and bans).',
-    tick: (v) => formatNumber(v * 100, 1),
+    tick: percentTick,
     text: (v) => formatPercent(v, 1),
   },
 ];
@@ -80,6 +90,6 @@ export const STEPS_DENIED_SPEC: Omit<CostMeasureSpec, 'measure'> & { measure: 's
   label: 'Steps withheld',
   axis: 'Honest requests denied the steps (%)',
   help: 'Share of honest requests that wanted the model’s reasoning steps and did not get them.',
-  tick: (v) => formatNumber(v * 100, 1),
+  tick: percentTick,
   text: (v) => formatPercent(v, 1),
 };

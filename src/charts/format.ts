@@ -71,3 +71,12 @@ export function formatNumber(value: number, digits = 2): string {
   if (!Number.isFinite(value)) return '–';
   return format(`.${digits}~f`)(value);
 }
+
+/**
+ * Decimals a tick label needs so that ticks `step` apart read differently: 0.2 -> 1, 0.002 -> 3,
+ * 5 -> 0 (d3-format's precisionFixed, for the steps d3's ticks take: 1, 2 or 5 times a power of 10).
+ */
+export function stepDecimals(step: number): number {
+  if (!(step > 0) || !Number.isFinite(step)) return 0;
+  return Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+}

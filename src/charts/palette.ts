@@ -1,10 +1,9 @@
 /**
  * Colours of the charts: the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal Design"), chosen
  * because its eight colours stay apart for the common colour-vision deficiencies, plus a simulator of
- * those deficiencies (Machado, Oliveira & Fernandes 2009, severity 1.0, applied in linear sRGB) and
- * the CIE 1976 colour difference, so a test can check the claim instead of trusting it.
+ * a simulator of colour-vision deficiencies and the CIE 1976 colour difference in
+ * ./colourVision.ts, so a test can check the claim instead of trusting it.
  */
-import { lab, rgb } from 'd3-color';
 
 /** The eight Okabe-Ito colours (sRGB hex). */
 export const OKABE_ITO = {
@@ -44,13 +43,42 @@ const CLASS_FALLBACK = [
 
 export type Rgb = [number, number, number];
 
-/** Parses any CSS colour d3-color understands to 0..255 sRGB; null when it cannot. */
+const HEX = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
+const FUNCTIONAL = /^rgba?\(\s*([^)]*)\)$/i;
+
+/** One rgb() channel: a number 0..255 or a percentage (rounded as d3-color does). */
+function channel(text: string): number {
+  const percent = text.endsWith('%');
+  const value = Number(percent ? text.slice(0, -1) : text);
+  return percent ? (value * 255) / 100 : value;
+}
+
+/**
+ * Parses a CSS colour in the forms the lab's styles and palettes write (#rgb, #rrggbb, with or
+ * without alpha, and rgb()/rgba() with commas or spaces) to 0..255 sRGB; null for a transparent
+ * colour (as d3-color, whose channels are then NaN) and for anything else (named colours included). Hand-written so the first load does not carry
+ * d3-color's parser and its table of 148 named colours; test/charts/palette.test.ts checks it
+ * against d3-color on random colours.
+ */
 export function parseColour(css: string): Rgb | null {
   const text = css.trim();
-  if (text === '') return null;
-  const c = rgb(text);
-  if (!Number.isFinite(c.r) || !Number.isFinite(c.g) || !Number.isFinite(c.b)) return null;
-  return [c.r, c.g, c.b];
+  const hex = HEX.exec(text)?.[1];
+  if (hex) {
+    const short = hex.length <= 4;
+    const at = (i: number) =>
+      short ? parseInt(hex.charAt(i).repeat(2), 16) : parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+    if (hex.length % 4 === 0 && at(3) === 0) return null; // transparent
+    return [at(0), at(1), at(2)];
+  }
+  const args = FUNCTIONAL.exec(text)?.[1];
+  if (args === undefined) return null;
+  const parts = args.split(/\s*[,/]\s*|\s+/).filter((part) => part !== '');
+  if (parts.length < 3 || parts.length > 4) return null;
+  const rgb = parts.slice(0, 3).map(channel);
+  if (!rgb.every(Number.isFinite)) return null;
+  const alpha = parts[3] === undefined ? 1 : channel(parts[3]) / (parts[3].endsWith('%') ? 255 : 1);
+  if (!(alpha > 0)) return null; // transparent
+  return [rgb[0] ?? 0, rgb[1] ?? 0, rgb[2] ?? 0];
 }
 
 /** The default colour of class `index` (light theme), cycling when there are many classes. */
@@ -78,52 +106,10 @@ export function readColourVariable(element: Element, name: string, fallback: str
   return parseColour(css) ?? parseColour(fallback) ?? [0, 0, 0];
 }
 
-export type Deficiency = 'protanopia' | 'deuteranopia' | 'tritanopia';
-
-/**
- * Machado et al. 2009, Table 1 at severity 1.0: 3x3 matrices on linear sRGB (row-major).
- * Their model is physiologically based and is the one Chrome DevTools and Firefox use.
- */
-const MACHADO_2009: Record<Deficiency, readonly number[]> = {
-  protanopia: [
-    0.152286, 1.052583, -0.204868, 0.114503, 0.786281, 0.099216, -0.003882, -0.048116, 1.051998,
-  ],
-  deuteranopia: [
-    0.367322, 0.860646, -0.227968, 0.280085, 0.672501, 0.047413, -0.01182, 0.04294, 0.968881,
-  ],
-  tritanopia: [
-    1.255528, -0.076749, -0.178779, -0.078411, 0.930809, 0.147602, 0.004733, 0.691367, 0.3039,
-  ],
-};
-
-/** sRGB transfer function (IEC 61966-2-1): 0..255 -> linear 0..1, and back. */
-function toLinear(channel: number): number {
+/** sRGB transfer function (IEC 61966-2-1): 0..255 -> linear 0..1. */
+export function toLinear(channel: number): number {
   const c = channel / 255;
   return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-}
-function fromLinear(linear: number): number {
-  const c = Math.min(1, Math.max(0, linear));
-  return 255 * (c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055);
-}
-
-/** How a colour looks to a dichromat (Machado et al. 2009): sRGB in, sRGB out. */
-export function simulateDeficiency(colour: Rgb, deficiency: Deficiency): Rgb {
-  const m = MACHADO_2009[deficiency];
-  const lin = colour.map(toLinear);
-  const out: number[] = [];
-  for (let row = 0; row < 3; row++) {
-    let sum = 0;
-    for (let col = 0; col < 3; col++) sum += (m[row * 3 + col] ?? 0) * (lin[col] ?? 0);
-    out.push(fromLinear(sum));
-  }
-  return [out[0] ?? 0, out[1] ?? 0, out[2] ?? 0];
-}
-
-/** CIE 1976 colour difference: Euclidean distance in CIELAB (d3-color's lab). */
-export function deltaE76(a: Rgb, b: Rgb): number {
-  const la = lab(rgb(a[0], a[1], a[2]));
-  const lb = lab(rgb(b[0], b[1], b[2]));
-  return Math.hypot(la.l - lb.l, la.a - lb.a, la.b - lb.b);
 }
 
 /** WCAG 2 relative luminance of an sRGB colour (0 = black, 1 = white). */

@@ -6,7 +6,7 @@
  * the sample is spread over the run) and drawn under the answered dots: when a rate limit refuses
  * most of 10,000 queries, 9,000 crosses hid the victim's map entirely.
  */
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { scaleLinear, type ScaleLinear } from './numericScale';
 import { QUERY_STATUS, type InputBox, type QueryTrace } from '../core/types';
 
 /** Linear scales from the first two input dimensions of `box` to a width x height plot (y up). */
@@ -14,7 +14,7 @@ export function boxScales(
   box: InputBox,
   width: number,
   height: number,
-): { x: ScaleLinear<number, number>; y: ScaleLinear<number, number> } {
+): { x: ScaleLinear; y: ScaleLinear } {
   return {
     x: scaleLinear()
       .domain([box.min[0] ?? -1, box.max[0] ?? 1])

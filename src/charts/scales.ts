@@ -2,7 +2,7 @@
  * Scale and tick helpers shared by the charts: plot-area geometry, linear and log scales over
  * positive data, readable ticks (1-2-5 on a log axis), and the fidelity axis domain.
  */
-import { scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3-scale';
+import { scaleLinear, scaleLog, type ScaleLinear, type ScaleLog } from './numericScale';
 import { bisectCenter, extent } from 'd3-array';
 
 /** Space around the plot area, in CSS pixels. */
@@ -25,7 +25,7 @@ export function plotArea(width: number, height: number, margins: Margins) {
 }
 
 export type AxisKind = 'linear' | 'log';
-export type NumericScale = ScaleLinear<number, number> | ScaleLogarithmic<number, number>;
+export type NumericScale = ScaleLinear | ScaleLog;
 
 /** One labelled tick: the data value, its pixel offset along the axis, its label. */
 export interface Tick {
@@ -72,23 +72,25 @@ export function shareDomain(values: readonly number[], ceiling = 0.5): [number, 
   return [Math.max(0, Math.floor(lowest * 10 + 1e-9) / 10), 1];
 }
 
-/** Ticks of a linear scale: d3's nice ticks (about `count`), labelled by `format`. */
+/**
+ * Ticks of a linear scale: d3's nice ticks (about `count`), labelled by `format`, which also gets
+ * the step between ticks (so a label can keep the decimals that tell neighbours apart).
+ */
 export function linearTicks(
-  scale: ScaleLinear<number, number>,
+  scale: ScaleLinear,
   count: number,
-  format: (value: number) => string,
+  format: (value: number, step: number) => string,
 ): Tick[] {
-  return scale.ticks(count).map((value) => ({ value, offset: scale(value), label: format(value) }));
+  const values = scale.ticks(count);
+  const step = values.length > 1 ? Math.abs(values[1]! - values[0]!) : 0;
+  return values.map((value) => ({ value, offset: scale(value), label: format(value, step) }));
 }
 
 /**
  * Ticks of a log scale: powers of ten, plus 2 and 5 times them when the axis spans at most three
  * decades (so there are never more than about ten labels).
  */
-export function logTicks(
-  scale: ScaleLogarithmic<number, number>,
-  format: (value: number) => string,
-): Tick[] {
+export function logTicks(scale: ScaleLog, format: (value: number) => string): Tick[] {
   const [d0, d1] = scale.domain() as [number, number];
   const lo = Math.min(d0, d1);
   const hi = Math.max(d0, d1);
@@ -118,8 +120,8 @@ export function ticksOf(
   format: (value: number) => string,
 ): Tick[] {
   return kind === 'log'
-    ? logTicks(scale as ScaleLogarithmic<number, number>, format)
-    : linearTicks(scale as ScaleLinear<number, number>, count, format);
+    ? logTicks(scale as ScaleLog, format)
+    : linearTicks(scale as ScaleLinear, count, format);
 }
 
 /** Index of the point whose x is nearest to `x` in an ascending array (-1 when empty). */

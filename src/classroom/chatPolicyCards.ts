@@ -1,7 +1,8 @@
 /**
  * Policy cards of the chat scenario: its attack strategies (logit stealing among them), its two
  * answer formats that limit what an API returns (text only, top log-probabilities), hidden
- * reasoning, the reasoning-elicitation filter and the text watermark. Figures only
+ * reasoning, the reasoning-elicitation filter, the text watermark, campaign detection across
+ * accounts and the attacker's cover traffic against it (`attack.mixing`). Figures only
  * from shared/REFERENCE.md ("The chat scenario" and the figures table), each with its source.
  */
 import {
@@ -165,4 +166,36 @@ export const CHAT_POLICY_CARDS: readonly PolicyCard[] = [
     ),
     euAiAct: `${EU_AI_ACT} ${GPAI}`,
   },
+  {
+    ...defense(
+      {
+        id: 'campaignDetection',
+        title: POLICY_CARD_TITLES.campaignDetection,
+        what: "The provider looks at accounts together, not one by one: it fingerprints each account's traffic (the wording its prompts share with other accounts, the hours it is active, its volume, how often it asks for reasoning) and bans groups of accounts that look alike. The provider's report credits classifiers and behavioural fingerprinting that find coordinated activity across accounts (shared templates, timing, infrastructure) with finding the campaign.",
+        stakes:
+          'Honest users who resemble each other (the same popular phrasing, the same hours, the same habits) can be banned with a campaign; the lab counts them as false positives. Detection acts after the fact, here at the end of each day, so the campaign gets some answers first.',
+        inLab:
+          'Chat scenario: many accounts over several days, switch "Campaign detection" on; read the share of the attacker\'s accounts flagged, the honest accounts flagged, and the cluster picture; then make groups smaller or raise the attacker\'s cover traffic.',
+        atlas: [
+          'AML.M0015 Adversarial Input Detection',
+          'AML.M0019 Control Access to AI Models',
+          CASE_STUDY,
+        ],
+        figures: [CAMPAIGN, HYDRA],
+        chart: { region: 'campaign', label: 'the cluster picture' },
+      },
+      'anomaly detection',
+    ),
+    euAiAct: `${EU_AI_ACT} ${GPAI}`,
+  },
+  chatAttack({
+    id: 'coverTraffic',
+    title: POLICY_CARD_TITLES.coverTraffic,
+    what: 'The attacker mixes its extraction prompts with prompts that imitate ordinary customers (their wording, their hours, their questions), so that each of its many accounts looks like a light, ordinary user. The reported proxy networks did this: one ran more than 20,000 accounts at once, mixing extraction with ordinary traffic.',
+    stakes:
+      'Cover traffic is paid for like any other and teaches the copy nothing, so the attacker pays more for the same copy; in exchange, detection that looks for look-alike accounts finds fewer of them, above all when each account sends only a few prompts.',
+    inLab:
+      'Chat scenario, campaign detection on: raise "Cover traffic" from 0 to 0.5 and 0.9, with 100 and then 10,000 accounts; compare the accounts flagged, the copy\'s capability and the cost.',
+    figures: [CAMPAIGN, HYDRA],
+  }),
 ];

@@ -125,7 +125,8 @@ function cellOf(value: unknown): string {
 
 /**
  * A run's settings and results as long-format CSV (section, name, value): every setting by its
- * config path, then the victim, student, attacker, defense costs, watermark and detection numbers.
+ * config path, then the victim, student, attacker, defense costs, watermark, detection and
+ * campaign-detection numbers.
  */
 export function summaryToCsv(result: SimulationResult): string {
   const rows: string[][] = [];
@@ -145,5 +146,7 @@ export function summaryToCsv(result: SimulationResult): string {
   add('defenseCost', result.defenseCost);
   add('watermark', result.watermark);
   add('detection', result.detection);
+  // campaign detection (chat): its counts; the per-day lists and the picture stay in the JSON
+  add('campaign', result.campaign);
   return toCsv([SUMMARY_CSV_HEADER, ...rows]);
 }

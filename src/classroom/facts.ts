@@ -58,6 +58,14 @@ export const RUN_FACTS = [
   'detection.firstAlarmAtQuery',
   'detection.benignFlagged',
   'detection.benignTested',
+  'campaign.flaggedAccounts',
+  'campaign.attackerAccounts',
+  'campaign.attackerAccountsFlagged',
+  'campaign.honestFlagged',
+  'campaign.honestAccounts',
+  'campaign.answeredBeforeFlag',
+  'campaign.stopped',
+  'campaign.coverPrompts',
   'curve.first.fidelity',
   'curve.first.queries',
   'credit.unknowns',
@@ -84,6 +92,7 @@ export type FactValue = number | boolean | null;
 export function runFacts(result: SimulationResult): Record<string, FactValue> {
   const w = result.watermark;
   const d = result.detection;
+  const c = result.campaign;
   const stealing = result.chat?.stealing;
   const first = result.curve[0];
   return {
@@ -133,6 +142,15 @@ export function runFacts(result: SimulationResult): Record<string, FactValue> {
     'detection.firstAlarmAtQuery': d?.firstAlarmAtQuery ?? null,
     'detection.benignFlagged': d?.benignFlagged ?? null,
     'detection.benignTested': d?.benignTested ?? null,
+    // campaign detection across accounts (chat)
+    'campaign.flaggedAccounts': c?.flaggedAccounts ?? null,
+    'campaign.attackerAccounts': c?.attackerAccounts ?? null,
+    'campaign.attackerAccountsFlagged': c?.attackerAccountsFlagged ?? null,
+    'campaign.honestFlagged': c?.honestFlagged ?? null,
+    'campaign.honestAccounts': c?.honestAccounts ?? null,
+    'campaign.answeredBeforeFlag': c?.answeredBeforeFlag ?? null,
+    'campaign.stopped': c ? c.stoppedAfterDay !== null : null,
+    'campaign.coverPrompts': c?.coverPrompts ?? null,
     'curve.first.fidelity': first?.fidelity ?? null,
     'curve.first.queries': first?.queries ?? null,
     'credit.unknowns': result.credit?.unknowns ?? null,

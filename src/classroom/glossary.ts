@@ -178,6 +178,32 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     fields: ['defense.detection.delta'],
   },
   {
+    id: 'fingerprint',
+    term: 'Account fingerprint',
+    plain:
+      'A short summary of how an account uses the API: which wording its requests share with other accounts, at what hours it is active, how much it asks, how often it asks for the steps, on how many days. Campaign detection compares fingerprints across accounts.',
+  },
+  {
+    id: 'look-alike-group',
+    term: 'Group of look-alike accounts',
+    plain:
+      'Accounts whose fingerprints fall in the same box: the same shared wording, the same busiest hours, about the same volume and habits. Campaign detection bans every group at least this large; a smaller size catches smaller campaigns and more honest users who happen to look alike.',
+    fields: ['defense.campaign.minCluster'],
+  },
+  {
+    id: 'cover-traffic',
+    term: 'Cover traffic',
+    plain:
+      'Requests an attacker sends only to look like an ordinary customer (ordinary wording, ordinary hours). It pays for them and learns nothing from them; in exchange its accounts look less alike.',
+    fields: ['attack.mixing'],
+  },
+  {
+    id: 'principal-components',
+    term: 'Principal components',
+    plain:
+      'The two directions along which a set of points spreads most. Drawing each account on them turns its six-number fingerprint into a point on a page, keeping as much of the differences between accounts as two axes can.',
+  },
+  {
     id: 'p-value',
     term: 'p-value',
     plain:

@@ -32,6 +32,8 @@ export const POLICY_CARD_TITLES = {
   logitStealing: 'Attack: stealing the last layer from log-probabilities (chat)',
   textWatermark: 'Defense: a text watermark students inherit (chat)',
   elicitationFilter: 'Defense: filtering requests for reasoning (chat)',
+  campaignDetection: 'Defense: finding campaigns across accounts (chat)',
+  coverTraffic: 'Attack: hiding a campaign in ordinary-looking traffic (chat)',
 } as const;
 
 export type PolicyCardId = keyof typeof POLICY_CARD_TITLES;

@@ -82,6 +82,13 @@ const MEASURES: readonly Measure[] = [
         ? `${formatCount(r.detection.flaggedAccounts)} of ${formatCount(r.attacker.accountsUsed)}${alarmText(r)}`
         : 'off',
   ],
+  [
+    'Campaign detection: accounts flagged (attacker; honest)',
+    (r) =>
+      r.campaign
+        ? `${formatCount(r.campaign.flaggedAccounts)} of ${formatCount(r.campaign.attackerAccounts)}; ${formatCount(r.campaign.honestFlagged)} of ${formatCount(r.campaign.honestAccounts)}`
+        : 'off',
+  ],
 ];
 
 /**

@@ -22,6 +22,7 @@ export const TOUR_REGIONS = {
   sweep: 'the sweep controls under the frontier',
   limits: 'the chart of daily limits against attacker accounts',
   detection: 'the detection timeline',
+  campaign: 'the cluster picture of campaign detection (chat)',
 } as const;
 
 export type TourRegion = keyof typeof TOUR_REGIONS;

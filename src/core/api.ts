@@ -8,7 +8,9 @@
  *   3. the detector (PRADA) observes the query; an alarm bans the account for later queries;
  *   4. the watermark (DAWN) may swap in a planted wrong label;
  *   5. output perturbation (rounding, top-k, label only, noise, reverse sigmoid).)
- * The API itself knows no defense by name: it runs the stages it is given.
+ * The API itself knows no defense by name: it runs the stages it is given. A detector that looks
+ * at many accounts at once (the chat kind's campaign detection, at the end of each day) bans
+ * through `ban`.
  *
  * Explanations (the credit kind's `defense.output.explanations`): an API built with an `Explainer`
  * also serves, with each answered query, the victim's feature attributions of that input, written
@@ -72,6 +74,14 @@ export class PredictionApi {
 
   isBanned(account: number): boolean {
     return this.bannedAccounts.has(account);
+  }
+
+  /**
+   * Bans `account` from now on: a detector that acts outside the per-query observers (the chat
+   * kind's campaign detection, at the end of each day) bans through here; no alarm is logged.
+   */
+  ban(account: number): void {
+    this.bannedAccounts.add(account);
   }
 
   get bannedCount(): number {

@@ -52,6 +52,8 @@ export function summarizeResult(result: SimulationResult, options: SummaryOption
     },
     watermark: result.watermark,
     detection: result.detection,
+    // campaign detection (chat kind): present only when it ran, so other results keep their shape
+    ...(result.campaign ? { campaign: result.campaign } : {}),
     curve: result.curve.map((point) => ({
       queries: point.queries,
       answered: point.answered,

@@ -6,19 +6,17 @@
  * App.svelte creates it and provides it as a context.
  *
  * The view flags are read at once (locks, hides, embed and presenter mode shape the first paint);
- * the lesson machinery (loader, validator, step configs: src/classroom/lessonKit.ts) is imported
- * on demand, the first time a lesson or the lesson list is asked for, or at once when the link
+ * the lesson machinery (player, loader, validator, step configs: src/classroom/lessonKit.ts) is
+ * imported on demand, the first time a lesson or the lesson list is asked for, or at once when the link
  * names a lesson.
  */
 import { getContext, setContext } from 'svelte';
-import { sameConfig } from './store';
 import type { Lab } from './lab';
 import type { Config } from '../core/config';
 import { coveredBy, parseViewFlags, withViewFlags, type ViewFlags } from '../classroom/viewFlags';
 import type { FetchLike } from '../classroom/lessonLoader';
 import type { Lesson, LessonIndexEntry } from '../classroom/lessonSchema';
-import { loadProgress, saveProgress, type ProgressStorage } from '../classroom/lessonProgress';
-import { lessonCompletedMessage } from '../classroom/lessonSummary';
+import type { ProgressStorage } from '../classroom/lessonProgress';
 
 type LessonKit = typeof import('../classroom/lessonKit');
 
@@ -60,9 +58,11 @@ export class Classroom {
 
   readonly lab: Lab;
   readonly win: ClassroomWindow;
-  /** the step change in progress (a newer one cancels an older one that waits for a run) */
-  private entering = 0;
-  private pinnedByLesson = false;
+  /** the step change in progress (a newer one cancels an older one that waits for a run); the
+   * lesson player's bookkeeping (src/classroom/lessonPlayer.ts), as is the next field */
+  entering = 0;
+  /** the lesson pinned a run (leaving the step or the lesson unpins it) */
+  pinnedByLesson = false;
   /** the lesson machinery, once imported (a lesson is open only after it is) */
   private kit: LessonKit | null = null;
 
@@ -111,7 +111,7 @@ export class Classroom {
   }
 
   /** Writes the view keys into the URL, leaving the settings part to src/state/location.ts. */
-  private writeLink(): void {
+  writeLink(): void {
     const flags: ViewFlags = {
       ...this.flags,
       lesson: this.lesson?.id ?? null,
@@ -154,25 +154,6 @@ export class Classroom {
     else this.lessonErrors = loaded.errors;
   }
 
-  /** window.localStorage, or null where reading it throws (a sandboxed frame) */
-  private storage(): ProgressStorage | null {
-    try {
-      return this.win.localStorage ?? null;
-    } catch {
-      return null;
-    }
-  }
-
-  /** Keeps the learner's place (step and predictions) for the next visit. */
-  private saveProgress(completed = false): void {
-    if (!this.lesson) return;
-    saveProgress(this.storage(), this.lesson.id, {
-      step: this.step,
-      predictions: this.predictions,
-      completed,
-    });
-  }
-
   /**
    * Opens a lesson at a 0-based step (a link's step is 1-based: use `openFromLink`). Without a
    * step it resumes where the learner left off (stored progress), or starts at step 1.
@@ -180,107 +161,29 @@ export class Classroom {
   async start(id: string, stepIndex?: number): Promise<void> {
     this.lessonErrors = [];
     const kit = await this.lessonKit();
-    if (!kit) return;
-    const loaded = await kit.loadLesson((url) => this.win.fetch(url), id);
-    if (!loaded.ok) {
-      this.lessonErrors = loaded.errors;
-      return;
-    }
-    this.lesson = loaded.value;
-    const stored = loadProgress(this.storage(), loaded.value);
-    // A finished lesson starts over; an unfinished one keeps its predictions (and, when no step is
-    // asked for, its step).
-    const resume = stored && !stored.completed ? stored : null;
-    this.predictions = resume ? { ...resume.predictions } : {};
-    this.finished = false;
-    this.dialog = null;
-    if (this.pinnedByLesson) this.lab.store.getState().unpin();
-    this.pinnedByLesson = false;
-    // goTo moves to the step at once (then waits for runs); the welcome note comes after the move.
-    const going = this.goTo(stepIndex ?? resume?.step ?? 0);
-    this.resumedAt = stepIndex === undefined && resume && resume.step > 0 ? resume.step + 1 : null;
-    await going;
+    if (kit) await kit.startLesson(this, id, stepIndex);
   }
 
   /** Opens the lesson named in the link, if any. */
   async openFromLink(): Promise<void> {
     if (!this.flags.lesson) return;
-    const id = this.flags.lesson;
     const kit = await this.lessonKit();
-    const loaded = kit ? await kit.loadLesson((url) => this.win.fetch(url), id) : null;
-    if (loaded && !loaded.ok) this.lessonErrors = loaded.errors;
-    if (!kit || !loaded?.ok) {
-      this.lab.store.getState().addNotice({
-        kind: 'classroom',
-        level: 'error',
-        message: 'The lesson in this link could not be opened; the lab works as usual.',
-        details: this.lessonErrors,
-      });
-      return;
-    }
-    // A link without a step resumes where this learner left off.
-    await this.start(
-      id,
-      this.flags.step === null ? undefined : kit.stepIndexFromLink(loaded.value, this.flags.step),
-    );
+    if (kit) return kit.openLessonFromLink(this);
+    this.lab.store.getState().addNotice({
+      kind: 'classroom',
+      level: 'error',
+      message: 'The lesson in this link could not be opened; the lab works as usual.',
+      details: this.lessonErrors,
+    });
   }
 
   stepConfig(index = this.step): Config | null {
     return this.lesson && this.kit ? this.kit.stepConfig(this.lesson, index) : null;
   }
 
-  /** Resolves once the lab shows a result for `config` (or the step changed again: false). */
-  private waitForResult(config: Config, token: number): Promise<boolean> {
-    const store = this.lab.store;
-    return new Promise((resolve) => {
-      const check = () => {
-        if (token !== this.entering) return true;
-        return sameConfig(store.getState().result?.config, config);
-      };
-      if (check()) return resolve(token === this.entering);
-      const stop = store.subscribe(() => {
-        if (!check()) return;
-        stop();
-        resolve(token === this.entering);
-      });
-    });
-  }
-
-  /** Goes to step `index`: pins the previous step's run when asked, applies the step's settings. */
+  /** Goes to step `index` (src/classroom/lessonPlayer.ts goToStep). */
   async goTo(index: number): Promise<void> {
-    const lesson = this.lesson;
-    const stepConfig = this.kit?.stepConfig;
-    if (!lesson || !stepConfig) return;
-    const target = Math.max(0, Math.min(lesson.steps.length - 1, index));
-    const token = ++this.entering;
-    if (target !== this.step) this.resumedAt = null;
-    this.step = target;
-    this.finished = false;
-    this.writeLink();
-    this.saveProgress();
-    const step = lesson.steps[target];
-    const store = this.lab.store;
-    if (step?.pin && target > 0) {
-      const previous = stepConfig(lesson, target - 1);
-      if (!sameConfig(store.getState().result?.config, previous)) {
-        store.getState().setConfig(previous);
-        if (!(await this.waitForResult(previous, token))) return;
-      }
-      store.getState().pin();
-      this.pinnedByLesson = true;
-    } else if (this.pinnedByLesson) {
-      store.getState().unpin();
-      this.pinnedByLesson = false;
-    }
-    const config = stepConfig(lesson, target);
-    if (!sameConfig(store.getState().config, config)) store.getState().setConfig(config);
-    // Sweep only the knobs not already swept (or sweeping) around this very config.
-    const sweeps = store.getState().sweeps;
-    const fresh = (step?.sweep ?? []).filter((knob) => {
-      const entry = sweeps[knob];
-      return !(entry?.status === 'running' || sameConfig(entry?.result?.config, config));
-    });
-    if (fresh.length > 0) this.lab.sweepAll(fresh);
+    if (this.kit) await this.kit.goToStep(this, index);
   }
 
   next(): void {
@@ -304,23 +207,12 @@ export class Classroom {
   }
 
   predict(choice: string): void {
-    this.predictions = { ...this.predictions, [this.step]: choice };
-    this.saveProgress();
+    this.kit?.predictStep(this, choice);
   }
 
-  /**
-   * Finish on the last step: the bar shows the summary, the embedding page hears
-   * `extraction-lab:lesson-completed` (src/classroom/lessonSummary.ts), and the lesson will start
-   * over next time.
-   */
+  /** Finish on the last step: the summary, the embedding page told, a fresh start next time. */
   finish(): void {
-    const lesson = this.lesson;
-    if (!lesson) return;
-    this.finished = true;
-    this.saveProgress(true);
-    const parent = this.win.parent;
-    if (parent && parent !== (this.win as unknown))
-      parent.postMessage(lessonCompletedMessage(lesson, this.predictions), '*');
+    this.kit?.finishLesson(this);
   }
 
   /** Starts the open lesson again from step 1 with no predictions. */

@@ -1,7 +1,7 @@
 /**
  * The lab's one store (zustand/vanilla): the config the user is editing, the state of the current
- * run, the latest result and its no-defense comparison, sweeps per knob, a pinned run, notices and
- * the Play position. Actions sit beside the state and update it immutably. Nothing here touches the
+ * run, the latest result and its no-defense comparison, a pinned run, notices and the Play
+ * position; sweeps, the every-defense batch and the limits grid are a slice (./sweepSlice.ts). Actions sit beside the state and update it immutably. Nothing here touches the
  * DOM, a worker or the URL: src/state/runner.ts and src/state/location.ts connect those.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -18,8 +18,10 @@ import {
   type FieldValue,
 } from '../core/config';
 import { hasDefense, withoutDefenses } from '../core/registry/meta';
-import type { LimitGridResult } from '../core/limitGrid';
-import type { SimulationResult, SweepResult } from '../core/types';
+import type { SimulationResult } from '../core/types';
+import { IDLE_PROGRESS, sweepActions, type SweepActions, type SweepState } from './sweepSlice';
+
+export type { BatchEntry, LimitsEntry, StepProgress, SweepEntry } from './sweepSlice';
 
 /** 'cancelled': the person stopped the run; the previous result (if any) stays, marked stale */
 export type RunStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
@@ -43,37 +45,7 @@ export interface Notice {
   details: string[];
 }
 
-export interface SweepEntry {
-  status: RunStatus;
-  progress: Progress;
-  result: SweepResult | null;
-  error: string | null;
-}
-
-/** Simulations done of all a stepped job needs, and the ms it has taken so far. */
-export interface StepProgress {
-  done: number;
-  total: number;
-  elapsedMs: number;
-}
-
-/** The "Every defense" batch: one progress over every knob it sweeps. */
-export interface BatchEntry extends StepProgress {
-  status: RunStatus;
-  knobs: readonly string[];
-  /** the level just run, e.g. "Rate limit 200/day" */
-  phase: string;
-  error: string | null;
-}
-
-/** The limits-against-accounts grid (src/core/limitGrid.ts). */
-export interface LimitsEntry extends StepProgress {
-  status: RunStatus;
-  result: LimitGridResult | null;
-  error: string | null;
-}
-
-export interface LabState {
+export interface LabState extends SweepState {
   config: Config;
   status: RunStatus;
   progress: Progress;
@@ -90,12 +62,6 @@ export interface LabState {
   result: SimulationResult | null;
   /** the same config with every defense off: the faint comparison curve (null until computed) */
   baseline: SimulationResult | null;
-  /** sweep results by knob name */
-  sweeps: Readonly<Record<string, SweepEntry>>;
-  /** the last batch of sweeps ("Every defense"), null before the first */
-  batch: BatchEntry | null;
-  /** the limits-against-accounts grid, null before the first */
-  limits: LimitsEntry | null;
   /** a run kept aside for comparison */
   pinned: SimulationResult | null;
   notices: readonly Notice[];
@@ -104,7 +70,7 @@ export interface LabState {
   playing: boolean;
 }
 
-export interface LabActions {
+export interface LabActions extends SweepActions {
   /**
    * Sets one field by dotted path. An invalid value is refused: the config keeps its last valid
    * value and the returned message names the field and its allowed range.
@@ -124,26 +90,6 @@ export interface LabActions {
   runRestarted(): void;
   /** The person stopped the run (the engine was restarted); the previous result stays. */
   runCancelled(): void;
-  sweepStarted(knob: string): void;
-  sweepProgress(knob: string, fraction: number, phase: string): void;
-  /** The levels of a running sweep finished so far. */
-  sweepPartial(result: SweepResult): void;
-  sweepFinished(result: SweepResult): void;
-  sweepFailed(knob: string, message: string): void;
-  /** A sweep was superseded before it finished: it stops showing as running (partial levels stay). */
-  sweepCancelled(knob: string): void;
-  /** A batch of sweeps started over `knobs`. */
-  batchStarted(knobs: readonly string[]): void;
-  /** Every knob of the running batch so far. */
-  batchPartial(results: readonly SweepResult[], count: StepProgress, phase: string): void;
-  batchFinished(results: readonly SweepResult[], count: StepProgress): void;
-  batchFailed(message: string): void;
-  /** A newer sweep superseded the batch: it stops showing as running (its levels stay). */
-  batchCancelled(): void;
-  limitsStarted(): void;
-  limitsPartial(result: LimitGridResult, count: StepProgress): void;
-  limitsFinished(result: LimitGridResult, count: StepProgress): void;
-  limitsFailed(message: string): void;
   pin(): void;
   unpin(): void;
   addNotice(notice: Omit<Notice, 'id'>): number;
@@ -161,8 +107,6 @@ export type LabStore = StoreApi<LabState & LabActions>;
 
 /** The same config with every defense off, and whether any is on: derived from the registry. */
 export { hasDefense, withoutDefenses };
-
-const IDLE_PROGRESS: Progress = { fraction: 0, phase: '' };
 
 /** Creates a fresh store, optionally starting from a given config. */
 export function createLabStore(initial: Config = defaultConfig()): LabStore {
@@ -240,126 +184,7 @@ export function createLabStore(initial: Config = defaultConfig()): LabStore {
       set({ status: 'cancelled', progress: IDLE_PROGRESS, playing: false, interrupted: true });
     },
 
-    sweepStarted(knob) {
-      const entry = { ...sweepEntry(get().sweeps[knob], 'running'), progress: IDLE_PROGRESS };
-      set({ sweeps: { ...get().sweeps, [knob]: entry } });
-    },
-    sweepProgress(knob, fraction, phase) {
-      const entry = sweepEntry(get().sweeps[knob], 'running');
-      set({ sweeps: { ...get().sweeps, [knob]: { ...entry, progress: { fraction, phase } } } });
-    },
-    sweepPartial(result) {
-      const entry = { ...sweepEntry(get().sweeps[result.knob], 'running'), result };
-      set({ sweeps: { ...get().sweeps, [result.knob]: entry } });
-    },
-    sweepFinished(result) {
-      const entry: SweepEntry = {
-        status: 'done',
-        progress: { fraction: 1, phase: 'done' },
-        result,
-        error: null,
-      };
-      set({ sweeps: { ...get().sweeps, [result.knob]: entry } });
-    },
-    sweepFailed(knob, message) {
-      const entry = { ...sweepEntry(get().sweeps[knob], 'error'), error: message };
-      set({ sweeps: { ...get().sweeps, [knob]: entry } });
-    },
-
-    sweepCancelled(knob) {
-      const entry = get().sweeps[knob];
-      if (!entry || entry.status !== 'running') return;
-      set({ sweeps: { ...get().sweeps, [knob]: { ...entry, status: 'idle' } } });
-    },
-
-    batchStarted(knobs) {
-      const sweeps = { ...get().sweeps };
-      for (const knob of knobs) sweeps[knob] = { ...sweepEntry(sweeps[knob], 'running') };
-      set({
-        sweeps,
-        batch: {
-          status: 'running',
-          knobs: [...knobs],
-          done: 0,
-          total: 0,
-          elapsedMs: 0,
-          phase: '',
-          error: null,
-        },
-      });
-    },
-    batchPartial(results, count, phase) {
-      const batch = get().batch;
-      if (!batch) return;
-      const sweeps = { ...get().sweeps };
-      for (const result of results)
-        sweeps[result.knob] = { ...sweepEntry(sweeps[result.knob], 'running'), result };
-      set({ sweeps, batch: { ...batch, ...count, phase } });
-    },
-    batchFinished(results, count) {
-      const batch = get().batch;
-      const sweeps = { ...get().sweeps };
-      for (const result of results)
-        sweeps[result.knob] = {
-          status: 'done',
-          progress: { fraction: 1, phase: 'done' },
-          result,
-          error: null,
-        };
-      set({
-        sweeps,
-        batch: batch ? { ...batch, ...count, status: 'done', phase: 'done' } : null,
-      });
-    },
-    batchFailed(message) {
-      const batch = get().batch;
-      if (!batch) return;
-      const sweeps = { ...get().sweeps };
-      for (const knob of batch.knobs)
-        sweeps[knob] = { ...sweepEntry(sweeps[knob], 'error'), error: message };
-      set({ sweeps, batch: { ...batch, status: 'error', error: message } });
-    },
-    batchCancelled() {
-      const batch = get().batch;
-      if (!batch || batch.status !== 'running') return;
-      const sweeps = { ...get().sweeps };
-      for (const knob of batch.knobs) {
-        const entry = sweeps[knob];
-        if (entry?.status === 'running') sweeps[knob] = { ...entry, status: 'idle' };
-      }
-      set({ sweeps, batch: { ...batch, status: 'idle' } });
-    },
-    limitsStarted() {
-      set({
-        limits: {
-          status: 'running',
-          result: get().limits?.result ?? null,
-          done: 0,
-          total: 0,
-          elapsedMs: 0,
-          error: null,
-        },
-      });
-    },
-    limitsPartial(result, count) {
-      set({ limits: { status: 'running', result, ...count, error: null } });
-    },
-    limitsFinished(result, count) {
-      set({ limits: { status: 'done', result, ...count, error: null } });
-    },
-    limitsFailed(message) {
-      const limits = get().limits;
-      set({
-        limits: {
-          status: 'error',
-          result: limits?.result ?? null,
-          done: limits?.done ?? 0,
-          total: limits?.total ?? 0,
-          elapsedMs: limits?.elapsedMs ?? 0,
-          error: message,
-        },
-      });
-    },
+    ...sweepActions(set, get),
 
     pin() {
       set({ pinned: get().result });
@@ -398,15 +223,6 @@ export function createLabStore(initial: Config = defaultConfig()): LabStore {
       set({ playing });
     },
   }));
-}
-
-function sweepEntry(entry: SweepEntry | undefined, status: RunStatus): SweepEntry {
-  return {
-    status,
-    progress: entry?.progress ?? IDLE_PROGRESS,
-    result: entry?.result ?? null,
-    error: null,
-  };
 }
 
 function clampFrame(frame: number | null, result: SimulationResult): number | null {

@@ -83,6 +83,18 @@ describe("the page's static module graph", () => {
     expect(chains).toEqual([]);
   });
 
+  it('imports no package whose generic code cannot be shaken out (d3-scale brings d3-color)', () => {
+    // d3-scale's scales interpolate any value through d3-interpolate and d3-color (about 7 KB
+    // gzip); the page's charts use src/charts/numericScale.ts, and charts that need more import
+    // d3-scale from a lazy chunk.
+    const heavy = ['d3-scale', 'd3-interpolate', 'd3-color', 'd3-scale-chromatic', 'd3-shape'];
+    const found: string[] = [];
+    for (const file of graph.keys())
+      for (const specifier of staticImports(file))
+        if (heavy.includes(specifier)) found.push(`${specifier} <- ${name(file)}`);
+    expect(found).toEqual([]);
+  });
+
   it('would catch one: a page module importing the simulation is reported', () => {
     // The walker itself, on a module that imports the simulation (the worker's entry).
     const worker = pageGraph(join(SRC, 'worker/sim.worker.ts'));

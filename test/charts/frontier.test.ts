@@ -1,3 +1,5 @@
+import { linearTicks } from '../../src/charts/scales';
+import { scaleLinear } from '../../src/charts/numericScale';
 import { describe, expect, it } from 'vitest';
 import { COST_MEASURES, costSpec } from '../../src/charts/costs';
 import {
@@ -51,9 +53,26 @@ describe('cost measures', () => {
       'falsePositives',
     ]);
     expect(costSpec('benignAccuracyDrop').text(0.012)).toBe('1.2 points');
-    expect(costSpec('benignAccuracyDrop').tick(0.012)).toBe('1.2');
+    expect(costSpec('benignAccuracyDrop').tick(0.012, 0.002)).toBe('1.2');
     expect(costSpec('benignBlocked').text(0.05)).toBe('5.0%');
     expect(costSpec('falsePositives').axis).toBe('Honest accounts flagged (%)');
+  });
+
+  it('label ticks so that neighbours differ, however narrow the axis', () => {
+    // a chat run's distortion axis spans [0, 0.01]: two decimals read 0, 0, 0, 0.01, 0.01, 0.01
+    for (const measure of COST_MEASURES) {
+      for (const top of [0.001, 0.01, 0.05, 0.3, 1, 2]) {
+        const ticks = linearTicks(scaleLinear().domain([0, top]).nice(), 6, measure.tick);
+        const labels = ticks.map((t) => t.label);
+        expect(new Set(labels).size, `${measure.measure} on [0, ${top}]: ${labels}`).toBe(
+          labels.length,
+        );
+      }
+    }
+    expect(costSpec('distortion').tick(0.004, 0.002)).toBe('0.004');
+    expect(costSpec('distortion').tick(0.4, 0.2)).toBe('0.4');
+    expect(costSpec('benignBlocked').tick(0.004, 0.002)).toBe('0.4');
+    expect(costSpec('benignBlocked').tick(0.0005, 0.0005)).toBe('0.05');
   });
 });
 

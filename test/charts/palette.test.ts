@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ALPHA, MAX_ALPHA_DARK } from '../../src/charts/heatmap';
+import fc from 'fast-check';
+import { rgb } from 'd3-color';
 import {
   CLASS_COLOURS_DARK,
   CLASS_COLOURS_LIGHT,
-  deltaE76,
   mix,
   parseColour,
   relativeLuminance,
-  simulateDeficiency,
-  type Deficiency,
   type Rgb,
 } from '../../src/charts/palette';
+import { deltaE76, simulateDeficiency, type Deficiency } from '../../src/charts/colourVision';
 
 const rgbOf = (hex: string): Rgb => {
   const c = parseColour(hex);
@@ -94,5 +94,28 @@ describe('colour maths', () => {
     expect(parseColour(' rgb(1, 2, 3) ')).toEqual([1, 2, 3]);
     expect(parseColour('')).toBeNull();
     expect(parseColour('not-a-colour')).toBeNull();
+    expect(parseColour('#0072')).toEqual([0, 0, 119]);
+    expect(parseColour('rgb(10% 20% 30% / 0.5)')).toEqual([25.5, 51, 76.5]);
+    expect(parseColour('rgb(1, 2)')).toBeNull();
+  });
+
+  it('reads hex and rgb() colours as d3-color does', () => {
+    const byte = fc.integer({ min: 0, max: 255 });
+    const hex = (v: number) => v.toString(16).padStart(2, '0');
+    fc.assert(
+      fc.property(byte, byte, byte, fc.integer({ min: 0, max: 4 }), (r, g, b, form) => {
+        const css = [
+          `#${hex(r)}${hex(g)}${hex(b)}`,
+          `#${hex(r)}${hex(g)}${hex(b)}${hex(g)}`,
+          `rgba(${r},${g},${b},${(b % 3) / 2})`,
+          `rgb(${r}, ${g}, ${b})`,
+          `rgba(${r},${g},${b},0.5)`,
+        ][form] as string;
+        const theirs = rgb(css);
+        const expected = Number.isNaN(theirs.r) ? null : [theirs.r, theirs.g, theirs.b];
+        expect(parseColour(css)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

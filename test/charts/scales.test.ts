@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scaleLinear, scaleLog } from 'd3-scale';
+import { scaleLinear, scaleLog } from '../../src/charts/numericScale';
 import {
   countScale,
   linearTicks,

@@ -38,6 +38,10 @@ const ADDED_DEFAULTS: Record<string, unknown> = {
   // the credit slice's two features (issue 11's learner-chosen slice)
   'scenario.sliceX': 1,
   'scenario.sliceY': 2,
+  // campaign detection and the attacker's cover traffic (issue 13, part 2)
+  'defense.campaign.on': false,
+  'defense.campaign.minCluster': 10,
+  'attack.mixing': 0,
 };
 
 /** Sweep levels added after the fixtures were recorded (new answer formats), by knob. */

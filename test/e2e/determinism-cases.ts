@@ -10,10 +10,15 @@ export const LONG_RUN =
  * fetches the teacher's weights (public/models/), the CLI reads them. */
 export const CHAT_RUN = '#v=2&k=chat&a=taskPrompts&q=300&om=topLogprobs&cr=hidden';
 
+/** A chat run on text answers (hard targets) with an odd student width (the kernels' padding lanes,
+ * assembly/lm.ts), 300 prompts. */
+export const CHAT_TEXT_RUN = '#v=2&k=chat&a=taskPrompts&q=300&kh=23';
+
 export const DETERMINISM_CASES = [
   ['default settings', ''],
   ['a long, fully defended run', LONG_RUN],
   ['a chat run (top log-probabilities, reasoning hidden)', CHAT_RUN],
+  ['a chat run (text, 23 student units)', CHAT_TEXT_RUN],
 ] as const;
 
 /** `npm run sim -- --link <link>`: exit status, parsed stdout (when it exited 0) and stderr. */

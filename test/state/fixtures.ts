@@ -59,6 +59,7 @@ export function fakeResult(
     },
     watermark: null,
     detection: null,
+    campaign: null,
     queries: {
       count,
       dims: 2,

@@ -17,6 +17,7 @@ export type DeferredChart =
   | 'chatTranscript'
   | 'chatSideBySide'
   | 'stealingSpectrum'
+  | 'campaignClusters'
   | 'ledger'
   | 'limits';
 
@@ -31,6 +32,7 @@ export const DEFERRED_CHARTS = onDemand<DeferredChart, AnyComponent>({
   chatTranscript: () => import('../chat/ChatTranscript.svelte'),
   chatSideBySide: () => import('../chat/ChatSideBySide.svelte'),
   stealingSpectrum: () => import('../chat/StealingSpectrum.svelte'),
+  campaignClusters: () => import('../chat/CampaignClusters.svelte'),
   ledger: () => import('../charts/Ledger.svelte'),
   limits: () => import('../panels/LimitsPanel.svelte'),
 });

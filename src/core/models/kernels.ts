@@ -65,6 +65,69 @@ export interface MlpKernelExports {
   ): void;
   /** tanh of n (even) doubles at `values` in place (the forward pass's two-lane tanh; for tests) */
   tanhInPlace(values: number, n: number): void;
+  /** the chat scenario's window language model (assembly/lm.ts, driven by chat/lmKernels.ts) */
+  lmForward(
+    params: number,
+    V: number,
+    W: number,
+    H: number,
+    relu: boolean,
+    windows: number,
+    rows: number,
+    act: number,
+    pairs: number,
+    logits: number,
+  ): void;
+  lmGradient(
+    params: number,
+    grad: number,
+    V: number,
+    W: number,
+    H: number,
+    relu: boolean,
+    contexts: number,
+    tokens: number,
+    targets: number,
+    batch: number,
+    rows: number,
+    act: number,
+    pairs: number,
+    logits: number,
+    delta: number,
+    dz: number,
+    probs: number,
+    losses: number,
+  ): void;
+  /** logits of one window, the output weights transposed ([H][V rounded up to even]) */
+  lmForwardOne(
+    params: number,
+    transposed: number,
+    V: number,
+    W: number,
+    H: number,
+    relu: boolean,
+    window: number,
+    act: number,
+    logits: number,
+  ): void;
+  /** one sampling step of chat decoding at temperature 1 / inv with uniform u; returns the token */
+  lmSample(z: number, V: number, inv: number, u: number, out: number): number;
+  /** e^x of n (even) doubles at `values` in place, as the chat softmax computes them (for tests) */
+  lmExpInPlace(values: number, n: number): void;
+  lmAdamStep(
+    params: number,
+    grad: number,
+    m: number,
+    v: number,
+    n: number,
+    scale: number,
+    rate: number,
+    beta1: number,
+    beta2: number,
+    epsilon: number,
+    correct1: number,
+    correct2: number,
+  ): void;
 }
 
 let installed: MlpKernelExports | null = null;
@@ -98,12 +161,23 @@ export const CFG_WORDS = 8 + 5 * MAX_LAYERS;
 /** Rounds up to an even count (pairs of doubles are the kernels' unit) plus one spare pair. */
 export const padded = (n: number) => n + (n & 1) + 2;
 
+let layouts = 0;
+
+/**
+ * How many buffer layouts have been made on this thread: a caller that keeps data in the module's
+ * memory between its own calls (chat/lmKernels.ts) checks that no other layout has overwritten it.
+ */
+export function arenaLayouts(): number {
+  return layouts;
+}
+
 /**
  * One call's buffers, laid out from the module's heap base in 16-byte aligned blocks: `take`
  * reserves bytes and returns their address, `ready` grows the memory to fit and returns its
  * buffer (views must be made after it: growing replaces the buffer).
  */
 export function arena(kernels: MlpKernelExports) {
+  layouts++;
   let at = (kernels.heapBase() + 15) & ~15;
   return {
     take(bytes: number): number {

@@ -6,6 +6,7 @@
  */
 import { ATTACK_METAS as ATTACKS } from '../attacks/metas';
 import type { Config, ScenarioKind } from '../config/schema';
+import { campaignMeta } from '../defenses/campaign/meta';
 import { chatReasoningMeta } from '../defenses/chatReasoning/meta';
 import { detectionMeta } from '../defenses/detection/meta';
 import { elicitationMeta } from '../defenses/elicitation/meta';
@@ -36,6 +37,7 @@ export const DEFENSES: readonly DefenseMeta[] = [
   detectionMeta,
   chatReasoningMeta,
   elicitationMeta,
+  campaignMeta,
 ];
 
 export { ATTACKS, OUTPUT_MODES };

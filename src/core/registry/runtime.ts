@@ -4,6 +4,7 @@
  */
 import type { ApiStage } from '../api';
 import type { Config } from '../config/schema';
+import { campaign } from '../defenses/campaign/index';
 import { chatReasoning } from '../defenses/chatReasoning/index';
 import { detection } from '../defenses/detection/index';
 import { elicitation } from '../defenses/elicitation/index';
@@ -23,6 +24,7 @@ export const DEFENSE_RUNTIMES: readonly DefenseRuntime[] = [
   detection,
   chatReasoning,
   elicitation,
+  campaign,
 ];
 
 export const KIND_RUNTIMES: readonly ScenarioRuntime[] = [planar, credit, chat];

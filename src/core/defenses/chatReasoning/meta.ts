@@ -8,7 +8,7 @@
  */
 import { setPath } from '../../config/paths';
 import type { DefenseMeta, SweepKnob } from '../../registry/types';
-import { REASONING_VISIBILITY, type ReasoningVisibility } from '../../scenarios/chat/chatApi';
+import { REASONING_VISIBILITY, type ReasoningVisibility } from '../../scenarios/chat/apiNames';
 
 declare module '../../config/schema' {
   interface DefenseSections {

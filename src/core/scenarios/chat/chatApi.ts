@@ -20,17 +20,23 @@ import { boostGreen, type GreenLists } from './kgw';
 import type { WindowLm } from './lm';
 import { addLogitNoise } from './logitNoise';
 import { TOKEN } from './vocab';
+import {
+  MAX_REPLY_TOKENS,
+  TOP_K_MAX,
+  TOP_K_MIN,
+  type ChatOutputMode,
+  type ReasoningVisibility,
+} from './apiNames';
 
-export const CHAT_OUTPUT_MODES = ['text', 'topLogprobs', 'logprobs'] as const;
-export type ChatOutputMode = (typeof CHAT_OUTPUT_MODES)[number];
-export const REASONING_VISIBILITY = ['shown', 'hidden'] as const;
-export type ReasoningVisibility = (typeof REASONING_VISIBILITY)[number];
-
-/** the range of `defense.output.k` for topLogprobs */
-export const TOP_K_MIN = 1;
-export const TOP_K_MAX = 20;
-/** longest reply the API generates (a task answer has at most 5 + 2 + 4 + 1 = 12 tokens) */
-export const MAX_REPLY_TOKENS = 16;
+export {
+  CHAT_OUTPUT_MODES,
+  MAX_REPLY_TOKENS,
+  REASONING_VISIBILITY,
+  TOP_K_MAX,
+  TOP_K_MIN,
+  type ChatOutputMode,
+  type ReasoningVisibility,
+} from './apiNames';
 
 export interface ChatApiOptions {
   mode: ChatOutputMode;
@@ -71,6 +77,13 @@ export interface ChatAnswer {
   text: number[];
   /** per visible token, its log-probabilities (null in text mode) */
   logprobs: TokenLogprobs[] | null;
+}
+
+/** The ids 0 .. n-1, a fresh array each call (callers own what they get). */
+function allTokens(n: number): Int32Array {
+  const ids = new Int32Array(n);
+  for (let i = 0; i < n; i++) ids[i] = i;
+  return ids;
 }
 
 /** Token ids of the k largest log-probabilities, most likely first (lower id first on a tie). */
@@ -156,9 +169,10 @@ export function answerPrompt(
     (logDistribution) => {
       if (options.mode === 'text' || logDistribution === null) return;
       if (options.mode === 'logprobs') {
+        // every token in id order (typed-array copies: iterating keys() was most of this mode's cost)
         perToken.push({
-          tokens: Int32Array.from(logDistribution.keys()),
-          logprobs: Float64Array.from(logDistribution),
+          tokens: allTokens(logDistribution.length),
+          logprobs: logDistribution.slice(),
         });
         return;
       }

@@ -10,6 +10,7 @@
 import { exp, log } from '../../math/portable';
 import type { Rng } from '../../rng';
 import type { WindowLm } from './lm';
+import { logitsSession } from './lmKernels';
 import { TOKEN } from './vocab';
 
 export interface DecodeOptions {
@@ -84,9 +85,14 @@ export function decode(
   const logDistribution = new Float64Array(model.spec.vocab);
   const adjusted = options.adjustLogits ? new Float64Array(model.spec.vocab) : null;
   const generated: number[] = [];
+  // the logits only (no softmax: nothing here reads it), on the kernels when installed; either way
+  // they land in model.logits (servedShift.ts reads them there)
+  const session = logitsSession(model, 1);
+  const modelLogits = model.logits;
   while (generated.length < options.maxTokens) {
-    model.forward(window, 0);
-    let logits = model.logits;
+    if (session) session.logits(window, 1, modelLogits);
+    else model.forwardLogits(window, 0);
+    let logits = modelLogits;
     if (adjusted) {
       adjusted.set(logits);
       options.adjustLogits!(adjusted, window);
@@ -95,6 +101,10 @@ export function decode(
     let token: number;
     if (greedy) {
       token = argmax(logits);
+    } else if (session) {
+      // the same step in the module (one draw from the rng, as sampleFromLog makes)
+      const u = options.rng!.next();
+      token = session.sample(logits, options.temperature, u, logDistribution);
     } else {
       logSoftmaxAtTemperature(logits, options.temperature, logDistribution);
       token = sampleFromLog(logDistribution, options.rng!);
@@ -106,4 +116,63 @@ export function decode(
     window[W - 1] = token;
   }
   return generated;
+}
+
+/**
+ * Greedy decoding of many prompts at once: for each prompt, what `decode` at temperature 0 returns
+ * (the same forward pass and argmax per token), with the windows of all unfinished prompts put
+ * through the model together (one kernel call per step and block of windows when kernels are
+ * installed, which is where batching pays). `enough`, when given, ends a prompt's answer early once
+ * it returns true for the tokens so far (evaluation stops at the stated result): the answer is then
+ * a prefix of decode's.
+ */
+export function greedyDecodeMany(
+  model: WindowLm,
+  prompts: readonly (readonly number[])[],
+  maxTokens: number,
+  enough?: (answer: readonly number[]) => boolean,
+): number[][] {
+  const { window: W, vocab: V } = model.spec;
+  const count = prompts.length;
+  const windows = new Int32Array(count * W).fill(TOKEN.bos);
+  prompts.forEach((prompt, r) => {
+    const start = Math.max(0, prompt.length - W);
+    for (let i = start; i < prompt.length; i++)
+      windows[r * W + W - (prompt.length - i)] = prompt[i]!;
+  });
+  const outputs: number[][] = prompts.map(() => []);
+  const session = logitsSession(model);
+  const capacity = session ? session.capacity : 1;
+  // the unfinished prompts (ids), and their windows packed in that order
+  let active = Array.from({ length: count }, (_, r) => r);
+  const packed = new Int32Array(Math.min(capacity, Math.max(count, 1)) * W);
+  const logits = session ? new Float64Array((packed.length / W) * V) : model.logits;
+  for (let step = 0; step < maxTokens && active.length > 0; step++) {
+    const still: number[] = [];
+    for (let first = 0; first < active.length; first += capacity) {
+      const rows = Math.min(capacity, active.length - first);
+      for (let j = 0; j < rows; j++) {
+        const from = active[first + j]! * W;
+        for (let p = 0; p < W; p++) packed[j * W + p] = windows[from + p]!;
+      }
+      if (session) session.logits(packed, rows, logits);
+      else model.forwardLogits(packed, 0);
+      for (let j = 0; j < rows; j++) {
+        const r = active[first + j]!;
+        // argmax (the lowest id on a tie), as decode
+        const row = j * V;
+        let token = 0;
+        for (let v = 1; v < V; v++) if (logits[row + v]! > logits[row + token]!) token = v;
+        const answer = outputs[r]!;
+        answer.push(token);
+        if (token === TOKEN.end || (enough && enough(answer))) continue;
+        const at = r * W;
+        for (let p = 0; p + 1 < W; p++) windows[at + p] = windows[at + p + 1]!;
+        windows[at + W - 1] = token;
+        still.push(r);
+      }
+    }
+    active = still;
+  }
+  return outputs;
 }

@@ -5,7 +5,8 @@
  * through, trains the student on the visible answers (soft targets when the API returns
  * log-probabilities), measures capability and fidelity on held-out problems (./evaluate.ts), the
  * attacker's tokens and dollars, and what the settings cost honest users (./honest.ts; the rate
- * limit's own measure through its runtime hook). How the shared result fields are filled:
+ * limit's own measure through its runtime hook; campaign detection's false positives from the
+ * run itself, ./campaignWatch.ts). How the shared result fields are filled:
  * ./result.ts. Pure: the same config and bytes give byte-identical results in Node and a worker.
  */
 import { PredictionApi } from '../../api';
@@ -18,6 +19,8 @@ import { createRng } from '../../rng';
 import type { Classifier, DefenseCost, SimulationResult } from '../../types';
 import type { ScenarioRuntime, SimulateOptions, VictimCache } from '../contract';
 import { chatApiOptions } from './apiSettings';
+import { CampaignWatch } from './campaignWatch';
+import { mixCover } from './mixing';
 import { capability, fidelity, statedResults } from './evaluate';
 import { honestChatRuns, type HonestRuns } from './honestRuns';
 import { runStealingSession } from './stealingRun';
@@ -119,13 +122,30 @@ function simulate(config: Config, options: SimulateOptions): SimulationResult {
       fidelity: fidelity(results, teacherResults),
     };
   };
-  const prompts = strategy.prompts(k, config.attack.queries, rng.fork('prompts'));
+  const strategyPrompts = strategy.prompts(k, config.attack.queries, rng.fork('prompts'));
+  // cover traffic (attack.mixing) for distillation; the logit-stealing attack sends none
+  const mixed = strategy.stealsLastLayer
+    ? mixCover(strategyPrompts, 0, k, 0, rng)
+    : mixCover(
+        strategyPrompts,
+        config.attack.mixing,
+        k,
+        config.scenario.honestWantSteps,
+        rng.fork('mixing'),
+      );
+  const { prompts } = mixed;
   const sessionParts = { config, teacher, api, apiOptions, prompts, rng: rng.fork('attacker') };
   const stealing = strategy.stealsLastLayer ? runStealingSession(sessionParts) : null;
+  const campaignWatch =
+    config.defense.campaign.on && !stealing
+      ? new CampaignWatch(config, (account) => api.ban(account), rng.fork('campaign'))
+      : null;
   const session =
     stealing ??
     runChatSession({
       ...sessionParts,
+      cover: mixed.cover,
+      ...(campaignWatch ? { campaign: campaignWatch } : {}),
       measure,
       onProgress: (fraction, phase) => options.onProgress?.(0.05 + 0.8 * fraction, phase),
     });
@@ -135,6 +155,7 @@ function simulate(config: Config, options: SimulateOptions): SimulationResult {
   const honestRun = honestChatRuns(teacher, config, apiOptions, HONEST_REQUESTS, rng);
   const { honest } = honestRun;
   const defenseCost = honestCost(config, victim, defenses, honestRun, rng.fork('benign'));
+  if (campaignWatch) defenseCost.falsePositives += campaignWatch.falsePositives;
   const watermark =
     config.defense.watermark.on && student
       ? (options.onProgress?.(0.92, 'watermark check'),
@@ -191,6 +212,7 @@ function simulate(config: Config, options: SimulateOptions): SimulationResult {
     defenseCost,
     watermark,
     detection: null,
+    campaign: campaignWatch ? campaignWatch.report(mixed.coverCount) : null,
     queries: session.trace,
     chat: {
       operands: k,

@@ -71,12 +71,22 @@ export function greenHash(key: number, previous: number, v: number): number {
 
 /** The green flags after `previous` under `key`: the `size` tokens of smallest hash (header). */
 export function greenList(key: number, previous: number, vocab: number, size: number): Uint8Array {
-  const hashes = Array.from({ length: vocab }, (_, v) => greenHash(key, previous, v));
-  const order = Array.from({ length: vocab }, (_, v) => v).sort(
-    (a, b) => hashes[a]! - hashes[b]! || a - b,
-  );
+  // rank by (hash, id): hash * vocab + v orders pairs exactly so (an integer below 2^32 * vocab,
+  // exact in a double for any vocabulary under 2^21, and no two alike), and keep the `size`
+  // smallest in a sorted run by insertion: the null distribution builds thousands of lists, and
+  // this is several times faster than sorting all V (the same set either way)
+  const kept = new Float64Array(size);
+  let count = 0;
+  const base = mix32((mix32(key >>> 0) + previous) >>> 0);
+  for (let v = 0; v < vocab; v++) {
+    const rank = mix32((base + v) >>> 0) * vocab + v;
+    if (count === size && rank >= kept[size - 1]!) continue;
+    let i = count < size ? count++ : size - 1;
+    for (; i > 0 && kept[i - 1]! > rank; i--) kept[i] = kept[i - 1]!;
+    kept[i] = rank;
+  }
   const flags = new Uint8Array(vocab);
-  for (let i = 0; i < size; i++) flags[order[i]!] = 1;
+  for (let i = 0; i < count; i++) flags[kept[i]! % vocab] = 1;
   return flags;
 }
 

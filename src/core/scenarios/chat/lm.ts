@@ -68,6 +68,9 @@ export function windowLmLayout(spec: WindowLmSpec): WindowLmLayout {
   };
 }
 
+/** frozen models without an identity of their own, counted to name them */
+let frozenModels = 0;
+
 export class WindowLm {
   readonly spec: WindowLmSpec;
   readonly layout: WindowLmLayout;
@@ -81,6 +84,7 @@ export class WindowLm {
   readonly probabilities: Float64Array;
   /** log-sum-exp of the last forward pass: log p_v = logits[v] - logSumExp */
   logSumExp = 0;
+  private identity: string | null = null;
   private readonly relu: boolean;
   private readonly dHidden: Float64Array;
 
@@ -99,6 +103,28 @@ export class WindowLm {
     this.dHidden = new Float64Array(spec.hidden);
     this.logits = new Float64Array(spec.vocab);
     this.probabilities = new Float64Array(spec.vocab);
+  }
+
+  /**
+   * Promises that `params` will not change from now on (the shipped teacher): the WebAssembly
+   * kernels may then keep one copy of the weights for many calls (lmKernels.ts), and results that
+   * depend only on the weights may be kept (evaluate.ts). `identity` names the weights: two frozen
+   * models with the same identity must have the same params (teacher.ts uses a fingerprint of the
+   * file's bytes); by default each model is its own. Returns the model.
+   */
+  freeze(identity?: string): this {
+    this.identity = identity ?? `model-${++frozenModels}`;
+    return this;
+  }
+
+  /** whether freeze() was called */
+  get frozen(): boolean {
+    return this.identity !== null;
+  }
+
+  /** the identity given to freeze() (null: not frozen) */
+  get frozenIdentity(): string | null {
+    return this.identity;
   }
 
   /**
@@ -122,6 +148,17 @@ export class WindowLm {
    * hiddenActivation, logits and probabilities; returns log-sum-exp of the logits.
    */
   forward(context: ArrayLike<number>, offset: number): number {
+    this.forwardLogits(context, offset);
+    // softmax shifted by the largest logit (models/mlp.ts, shared with the planar models)
+    this.logSumExp = softmaxInto(this.logits, 0, this.spec.vocab, this.probabilities);
+    return this.logSumExp;
+  }
+
+  /**
+   * The forward pass up to the logits (hiddenActivation and logits; probabilities and logSumExp are
+   * left as they were): what decoding needs, without the softmax's V exponentials.
+   */
+  forwardLogits(context: ArrayLike<number>, offset: number): void {
     const { params, hiddenActivation: act, logits, relu } = this;
     const { vocab: V, window: W, hidden: H } = this.spec;
     const { hiddenBiasOffset, outWeightOffset, outBiasOffset } = this.layout;
@@ -164,9 +201,6 @@ export class WindowLm {
       for (let h = 0; h < H; h++) z += params[w + h]! * act[h]!;
       logits[v] = z;
     }
-    // softmax shifted by the largest logit (models/mlp.ts, shared with the planar models)
-    this.logSumExp = softmaxInto(logits, 0, V, this.probabilities);
-    return this.logSumExp;
   }
 
   /** log p(token) of the last forward pass. */

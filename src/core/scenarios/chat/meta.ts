@@ -11,6 +11,9 @@ import type { ScenarioKindMeta } from '../../registry/types';
 import type { ChatResult } from './result';
 import { DEFAULT_OPERANDS, OPERANDS_MAX, OPERANDS_MIN } from './task';
 
+/** Largest share of cover traffic (`attack.mixing`); ./mixing.ts reads it. */
+export const MIXING_MAX = 0.95;
+
 declare module '../../config/schema' {
   interface ScenarioKindNames {
     chat: true;
@@ -34,6 +37,8 @@ declare module '../../config/schema' {
   interface AttackKnobs {
     /** USD per million tokens the chat teacher generates for the attacker */
     pricePerMTok: number;
+    /** share of the attacker's prompts that imitate honest requests (cover traffic, ./mixing.ts) */
+    mixing: number;
   }
 }
 
@@ -93,6 +98,17 @@ const fields: FieldSpec[] = [
     control: { sliderMax: 100, step: 1 },
   },
   {
+    path: 'attack.mixing',
+    key: 'mx',
+    kind: 'number',
+    min: 0,
+    max: MIXING_MAX,
+    default: 0,
+    label: 'Cover traffic',
+    help: "Share of the attacker's prompts that imitate honest users (their wording, hours and questions), so that each account looks like an ordinary customer. Cover prompts are paid for like any other, and the copy does not learn from them.",
+    control: { step: 0.05 },
+  },
+  {
     path: 'attack.student.width',
     key: 'kh',
     kind: 'int',
@@ -126,7 +142,12 @@ export const chatMeta: ScenarioKindMeta = {
   panel: {
     task: ['scenario.operands', 'victim.temperature'],
     student: ['attack.student.width'],
-    details: ['attack.student.steps', 'attack.pricePerMTok', 'scenario.honestWantSteps'],
+    details: [
+      'attack.mixing',
+      'attack.student.steps',
+      'attack.pricePerMTok',
+      'scenario.honestWantSteps',
+    ],
   },
   resultParts: ['chat'],
   summarizeParts: (result) =>

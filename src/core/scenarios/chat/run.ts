@@ -3,7 +3,10 @@
  * (PredictionApi.admit: bans, rate limits, on the attacker's accounts and days from schedule.ts),
  * the teacher answers each admitted prompt through the chat API (./chatApi.ts), and after each
  * tenth of the prompts the student trains on everything seen so far and is measured (the learning
- * curve, in prompts and in billed tokens).
+ * curve, in prompts and in billed tokens). Cover prompts (`attack.mixing`, ./mixing.ts) go through
+ * the API and are billed like any other but are never trained on; with campaign detection on
+ * (./campaignWatch.ts) every answered prompt is reported to it and each new day first ends the
+ * days before it (the detection runs at the end of each day and bans through the API).
  *
  * Training: the student keeps its weights and its Adam state (one optimizer for the run) from one
  * curve point to the next, as an attacker that keeps training while answers arrive, and gets steps
@@ -21,6 +24,7 @@ import { planQuery } from '../../schedule';
 import type { Rng } from '../../rng';
 import { CURVE_POINTS } from '../../session';
 import { QUERY_STATUS, type CurvePoint, type QueryTrace } from '../../types';
+import type { CampaignWatch } from './campaignWatch';
 import { answerPrompt, type ChatAnswer, type ChatApiOptions } from './chatApi';
 import { WindowLm } from './lm';
 import { STUDENT_DEFAULTS, studentExamples, type StudentOptions } from './student';
@@ -36,6 +40,10 @@ export interface ChatSessionParts {
   api: PredictionApi;
   apiOptions: ChatApiOptions;
   prompts: readonly (readonly number[])[];
+  /** 1 where prompts[i] is cover traffic (./mixing.ts): sent and paid for, never trained on */
+  cover?: Uint8Array;
+  /** campaign detection (./campaignWatch.ts): told of each answered request and of each new day */
+  campaign?: CampaignWatch;
   /** the student's capability and fidelity now */
   measure(student: WindowLm): { capability: number; fidelity: number };
   rng: Rng;
@@ -109,11 +117,14 @@ export function runChatSession(parts: ChatSessionParts): ChatSessionRecord {
   let stepsDone = 0;
   const marks = checkpoints(budget);
   let next = 0;
+  const { cover, campaign } = parts;
   for (let i = 0; i < budget; i++) {
     const plan = planQuery(i, budget, accounts, days);
+    campaign?.reach(plan.day);
     let account = plan.account;
     // the next account not banned (as the planar session): bans come from detectors only
-    for (let step = 0; step < accounts && api.isBanned(account); step++) {
+    const allBanned = api.bannedCount >= accounts;
+    for (let step = 0; !allBanned && step < accounts && api.isBanned(account); step++) {
       account = (plan.account + step + 1) % accounts;
     }
     used.add(account);
@@ -129,13 +140,16 @@ export function runChatSession(parts: ChatSessionParts): ChatSessionRecord {
       billedTokens += answer.generated.length;
       visibleTokens += answer.text.length;
       trace.servedLabel[i] = statedResult(answer.text) ?? 255;
+      campaign?.answer(account, plan.day, prompts[i]!, cover?.[i] === 1);
     } else {
       answers.push(null);
     }
     if (i + 1 === marks[next]) {
       next++;
       const target = Math.round((options.steps * (i + 1)) / budget);
-      const kept = answers.flatMap((a, j) => (a ? [{ prompt: prompts[j]!, answer: a }] : []));
+      const kept = answers.flatMap((a, j) =>
+        a && cover?.[j] !== 1 ? [{ prompt: prompts[j]!, answer: a }] : [],
+      );
       if (kept.length > 0 && target > stepsDone) {
         const examples = studentExamples(
           kept.map((k) => k.prompt),
@@ -163,6 +177,7 @@ export function runChatSession(parts: ChatSessionParts): ChatSessionRecord {
       parts.onProgress?.((i + 1) / budget, 'attack');
     }
   }
+  campaign?.finish();
   return {
     student,
     curve,

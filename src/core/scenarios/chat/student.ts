@@ -39,7 +39,10 @@ export const STUDENT_DEFAULTS: Readonly<StudentOptions> = {
 
 /**
  * The student's training examples from the API's answers to `prompts` (same order): soft targets
- * when `soft` and the answers carry log-probabilities, else hard tokens.
+ * when `soft` and the answers carry log-probabilities, else hard tokens. The examples of each
+ * answer are built once and kept with it (answers are not changed after the API returns them): a
+ * session that retrains on all answers so far after each tenth of its prompts (run.ts) then pays
+ * for each answer once, not ten times.
  */
 export function studentExamples(
   prompts: readonly (readonly number[])[],
@@ -47,13 +50,38 @@ export function studentExamples(
   soft: boolean,
 ): LmExamples {
   const useSoft = soft && answers.some((answer) => answer.logprobs !== null);
-  const builder = new ExampleBuilder(CONTEXT_WINDOW, VOCAB_SIZE, useSoft);
-  answers.forEach((answer, i) => {
-    const prompt = prompts[i]!;
-    if (!useSoft || answer.logprobs === null) {
-      builder.add(prompt, answer.text);
-      return;
-    }
+  const blocks = answers.map((answer, i) => answerExamples(prompts[i]!, answer, useSoft));
+  let count = 0;
+  for (const block of blocks) count += block.count;
+  const W = CONTEXT_WINDOW;
+  const V = VOCAB_SIZE;
+  const contexts = new Int32Array(count * W);
+  const tokens = new Int32Array(count);
+  const distributions = useSoft ? new Float64Array(count * V) : null;
+  let at = 0;
+  for (const block of blocks) {
+    contexts.set(block.contexts, at * W);
+    tokens.set(block.tokens, at);
+    distributions?.set(block.distributions!, at * V);
+    at += block.count;
+  }
+  return { contexts, tokens, distributions, count, window: W, vocab: V };
+}
+
+/** The examples of one answer, kept with it (with the prompt and kind they were built for). */
+const answerBlocks = new WeakMap<
+  ChatAnswer,
+  { prompt: readonly number[]; soft: boolean; examples: LmExamples }
+>();
+
+/** The examples of one answer (see studentExamples). */
+function answerExamples(prompt: readonly number[], answer: ChatAnswer, soft: boolean): LmExamples {
+  const kept = answerBlocks.get(answer);
+  if (kept && kept.prompt === prompt && kept.soft === soft) return kept.examples;
+  const builder = new ExampleBuilder(CONTEXT_WINDOW, VOCAB_SIZE, soft);
+  if (!soft || answer.logprobs === null) {
+    builder.add(prompt, answer.text);
+  } else {
     const targets = answer.logprobs.map(({ tokens, logprobs }) => {
       const target = new Float64Array(VOCAB_SIZE);
       let total = 0;
@@ -62,8 +90,10 @@ export function studentExamples(
       return target;
     });
     builder.add(prompt, answer.text, targets);
-  });
-  return builder.build();
+  }
+  const examples = builder.build();
+  answerBlocks.set(answer, { prompt, soft, examples });
+  return examples;
 }
 
 /** A fresh student (weights from `rng`) trained on `examples` with `options`. */

@@ -19,6 +19,7 @@
  * parameters as float32 in the layout of lm.ts (18,920 numbers: 75,712 bytes in all).
  */
 import { createRng } from '../../rng';
+import { mix32 } from './kgw';
 import { WindowLm, type WindowLmSpec } from './lm';
 import { answerTokens, checkOperands, drawChat, drawTrainingProblem, promptTokens } from './task';
 import { ExampleBuilder, trainWindowLm, type LmExamples } from './train';
@@ -118,6 +119,24 @@ export function teacherToBytes(model: WindowLm, k: number): ArrayBuffer {
   return buffer;
 }
 
+/**
+ * A fingerprint of a file's bytes: its length and two 32-bit hashes (MurmurHash3's fmix32 chained
+ * over the little-endian 32-bit words from two seeds; ./kgw.ts mix32), 64 bits in all.
+ */
+function fingerprint(bytes: ArrayBuffer): string {
+  const view = new DataView(bytes);
+  let a = mix32(0x9e3779b9);
+  let b = mix32(0x85ebca6b);
+  const words = Math.floor(bytes.byteLength / 4);
+  for (let i = 0; i < words; i++) {
+    const w = view.getUint32(4 * i, true);
+    a = mix32((a ^ w) >>> 0);
+    b = mix32((b + w) >>> 0);
+  }
+  for (let i = 4 * words; i < bytes.byteLength; i++) a = mix32((a ^ view.getUint8(i)) >>> 0);
+  return `teacher:${bytes.byteLength}:${a.toString(16)}:${b.toString(16)}`;
+}
+
 /** A teacher read back from its file, and the operand count k it was trained for. */
 export interface LoadedTeacher {
   model: WindowLm;
@@ -150,5 +169,7 @@ export function teacherFromBytes(bytes: ArrayBuffer): LoadedTeacher {
   for (let i = 0; i < model.params.length; i++) {
     model.params[i] = view.getFloat32(HEADER_BYTES + 4 * i, true);
   }
-  return { model, operands };
+  // the victim is fixed: its weights never change after loading, and the same file gives the same
+  // weights, so results worked out for them are kept by a fingerprint of the file
+  return { model: model.freeze(fingerprint(bytes)), operands };
 }

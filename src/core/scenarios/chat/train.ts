@@ -11,6 +11,7 @@
 import { createOptimizer, type Optimizer } from '../../models/optimizer';
 import { shuffleInto, type Rng } from '../../rng';
 import type { WindowLm } from './lm';
+import { lmKernels, trainWindowLmWithKernels } from './lmKernels';
 import { TOKEN } from './vocab';
 
 /** Next-token examples: `count` windows with their hard targets and, when soft, distributions. */
@@ -148,6 +149,21 @@ export function trainWindowLm(
   const { steps, batchSize, learningRate, rng } = options;
   const n = examples.count;
   if (n === 0 || steps <= 0) return 0;
+  const kernels = lmKernels();
+  if (kernels !== null) {
+    const optimizer =
+      options.optimizer ?? createOptimizer('adam', model.params.length, learningRate);
+    const loss = trainWindowLmWithKernels(
+      kernels,
+      model,
+      examples,
+      steps,
+      batchSize,
+      rng,
+      optimizer,
+    );
+    if (loss !== null) return loss;
+  }
   const grad = new Float64Array(model.params.length);
   const delta = new Float64Array(examples.vocab);
   const order = new Uint32Array(n);
