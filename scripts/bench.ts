@@ -5,7 +5,8 @@
  *   npm run bench                 core benchmarks, then the page's JavaScript size (gzip) of a
  *                                 fresh production build (built into a temporary folder)
  *   npm run bench -- --dist DIR   measure the build in DIR instead of building
- *   npm run bench -- --browser    also the in-browser measurements (on that build; needs Chromium)
+ *   npm run bench -- --browser    also the in-browser measurements (on that build; needs Chromium);
+ *                                 add --cores N to pretend N cores (the page's sweep pool)
  *   npm run bench -- --lighthouse also Lighthouse 12.2.3 on that build (scripts/lighthouse.ts)
  *   npm run bench -- --json       machine-readable output
  *   npm run bench -- --quick      only the reference workload against its C build (reference.ts)
@@ -18,6 +19,7 @@
  *                                 control changes, the largest supported run (LAB_SLOW=1 specs)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
@@ -32,12 +34,14 @@ import { obtainVictim } from '../src/core/scenarios/planar/victim';
 import { createVictimCache, simulate } from '../src/core/simulate';
 import { sweep } from '../src/core/sweep';
 import { createSweepBatch } from '../src/core/sweepBatch';
+import { planSweeps } from '../src/core/sweepPlan';
+import { runPlanInThreads, threadCount } from '../src/cli/threadPool';
 import { knobsFor } from '../src/core/registry/meta';
 import { OUTPUT_MODES } from '../src/core/registry/meta';
 import { answerCost } from './answer-cost';
 import { loadNodeKernels } from '../src/cli/kernels';
 import { installMlpKernels } from '../src/core/models/kernels';
-import { time, type Row } from './bench-row';
+import { benignNumbers, time, type Row } from './bench-row';
 import { chatRows } from './bench-chat';
 import { speedRows } from './bench-speed';
 import { campaignRows } from './bench-campaign';
@@ -165,9 +169,13 @@ ms(
   800,
 );
 
-// 5. Benign traffic's share of a run: the default config, and with every defense on.
+// 5. What measuring benign traffic adds to a run (issue 4's goal: "benign traffic adds no more
+// than 30% to a default run"): the default config, and with every defense on. The row is the time
+// benign traffic takes as a percentage of the rest of the run (benign / (run - benign)), not its
+// share of the whole run (benign / run), which the note gives beside it: 162 ms of a 231 ms run is
+// 70 % of the run and adds 235 % to the 69 ms the run takes without it.
 /** `withGoal`: the 30% goal is set for the default run; other configs are reported for information. */
-function benignShare(name: string, config: Config, withGoal: boolean): void {
+function benignAdded(name: string, config: Config, withGoal: boolean): void {
   const rng = createRng(config.seed);
   const scenario = buildScenario(config, rng.fork('data'));
   const victim = obtainVictim(config, scenario, rng.fork('victim'), cache);
@@ -177,25 +185,25 @@ function benignShare(name: string, config: Config, withGoal: boolean): void {
     () => void measureBenignCost(config, { victim, watermarkKey: 1, sample }, createRng(3)),
   );
   const runMs = time(() => void simulate(config, { victimCache: cache }));
-  const added = benignMs / (runMs - benignMs);
+  const { added, note } = benignNumbers(benignMs, runMs);
   rows.push({
     name,
     median: 100 * added,
     unit: '% added',
     goal: withGoal ? '<= 30%' : '',
     ok: withGoal ? added <= 0.3 : null,
-    note: `${benignMs.toFixed(1)} ms of ${runMs.toFixed(1)} ms`,
+    note,
   });
 }
-benignShare('benign traffic share of a default run', base, true);
+benignAdded('benign traffic: time added to a default run', base, true);
 const allOn: Config = [
   ['defense.output.mode', 'noise'],
   ['defense.rateLimit.on', true],
   ['defense.watermark.on', true],
   ['defense.detection.on', true],
 ].reduce((config, [path, value]) => setPath(config, path as string, value), base);
-benignShare(
-  'benign traffic share, every defense on (incl. detection on 32 honest accounts)',
+benignAdded(
+  'benign traffic: time added, every defense on (incl. detection on 32 honest accounts)',
   allOn,
   false,
 );
@@ -237,8 +245,8 @@ ms(
   const batch = createSweepBatch(base, knobs, { victimCache: batchCache });
   const at: number[] = [];
   const cpuAt: number[] = [];
-  // CPU time of this (single-threaded) process beside the wall clock: on a machine shared with
-  // other jobs the wall clock includes waiting for a core, the CPU time does not
+  // CPU time of this process beside the wall clock (one thread here; every thread in 7d): on a
+  // machine shared with other jobs the wall clock includes waiting for a core, the CPU time does not
   const cpuMs = () => {
     const { user, system } = process.cpuUsage();
     return (user + system) / 1000;
@@ -269,6 +277,23 @@ ms(
   );
   ms('every defense: every level at one seed (the whole frontier)', at[1] ?? NaN, 10_000, note(1));
   ms('every defense: all 3 seeds (error bars)', all, null, note(null));
+
+  // 7d. The same batch over worker threads (src/cli/threadPool.ts: one per core, each with its
+  // own kernels and victims, trained cold), checked against the single-thread results to the bit.
+  const threads = threadCount();
+  const threadStart = performance.now();
+  const threadCpuStart = cpuMs(); // every thread of the process
+  const threaded = await runPlanInThreads(planSweeps(base, knobs), { threads });
+  const threadMs = performance.now() - threadStart;
+  const threadCpu = (cpuMs() - threadCpuStart) / 1000;
+  const same = isDeepStrictEqual(threaded, batch.results());
+  ms(
+    `every defense: all 3 seeds on ${threads} worker thread${threads === 1 ? '' : 's'}`,
+    threadMs,
+    8000,
+    `CPU ${threadCpu.toFixed(1)} s over the threads; ${same ? 'the same bits as one thread' : 'DIFFERS from one thread'}; thread start-up and cold victims included`,
+  );
+  if (!same) process.exitCode = 1;
 }
 
 // 8. The chat kind (issues 12, 13, 14): the default run on both paths and its split, the student's
@@ -331,7 +356,9 @@ try {
 
   if (process.argv.includes('--browser')) {
     const { benchBrowser } = await import('./bench-browser');
-    rows.push(...(await benchBrowser({ distDir })));
+    const coresArg = process.argv.indexOf('--cores');
+    const cores = coresArg >= 0 ? Number(process.argv[coresArg + 1]) : undefined;
+    rows.push(...(await benchBrowser({ distDir, ...(cores ? { cores } : {}) })));
   }
 } finally {
   if (builtHere) rmSync(distDir, { recursive: true, force: true });

@@ -5,12 +5,14 @@
  * Knobs are declared by the defenses (registry/meta.ts: SWEEP_KNOBS, safe on the main thread);
  * this module runs them (worker and CLI only). Each has a built-in grid from "off" to "strong".
  */
-import { deviation, mean } from 'd3-array';
 import type { Config } from './config/schema';
 import { knobLevels, SWEEP_KNOB_BY_NAME, SWEEP_KNOBS } from './registry/meta';
 import type { Level, SweepKnob } from './registry/types';
 import { createVictimCache, simulate, type VictimCache } from './simulate';
-import type { ProgressFn, SeedStat, SimulationResult, SweepLevel, SweepResult } from './types';
+import type { ProgressFn, SweepResult } from './types';
+import { levelRun, summarizeLevel, type LevelRun } from './sweepSummary';
+
+export { levelRun, summarizeLevel, type LevelRun };
 
 export type { Level, SweepKnob };
 export { SWEEP_KNOB_BY_NAME, SWEEP_KNOBS };
@@ -26,53 +28,6 @@ export interface SweepOptions {
   victimCache?: VictimCache;
   /** files under public/ the runs need (see SimulateOptions.assets) */
   assets?: ReadonlyMap<string, ArrayBuffer>;
-}
-
-function stat(values: number[]): SeedStat {
-  return { mean: mean(values) ?? 0, std: deviation(values) ?? 0 };
-}
-
-/** The parts of a run a sweep level summarises (a whole SimulationResult will do). */
-export type LevelRun = Pick<SimulationResult, 'student' | 'defenseCost' | 'attacker' | 'watermark'>;
-
-/** The numbers a sweep keeps of a run (drops the queries, curve and maps). */
-export function levelRun(result: SimulationResult): LevelRun {
-  const { student, defenseCost, attacker, watermark } = result;
-  return { student, defenseCost, attacker, watermark };
-}
-
-/**
- * One level's mean and standard deviation over its runs (one per seed, in seed order).
- * @param knob the swept knob (names the level)
- * @param level the knob's value
- * @param runs the level's runs
- */
-export function summarizeLevel(
-  knob: SweepKnob,
-  level: Level,
-  runs: readonly LevelRun[],
-): SweepLevel {
-  const pick = (f: (r: LevelRun) => number): SeedStat => stat(runs.map(f));
-  const watermarkOn = runs.every((r) => r.watermark !== null);
-  return {
-    level,
-    label: knob.format(level),
-    fidelity: pick((r) => r.student.fidelity),
-    fidelityUniform: pick((r) => r.student.fidelityUniform),
-    studentAccuracy: pick((r) => r.student.accuracy),
-    benignAccuracyDrop: pick((r) => r.defenseCost.benignAccuracyDrop),
-    distortion: pick((r) => r.defenseCost.distortion),
-    benignBlocked: pick((r) => r.defenseCost.benignBlocked),
-    falsePositives: pick((r) => r.defenseCost.falsePositives),
-    ...(runs.every((r) => r.defenseCost.stepsDenied !== undefined)
-      ? { stepsDenied: pick((r) => r.defenseCost.stepsDenied ?? 0) }
-      : {}),
-    attackerCostUSD: pick((r) => r.attacker.costUSD),
-    queriesAnswered: pick((r) => r.attacker.queriesAnswered),
-    watermarkShown: watermarkOn
-      ? runs.filter((r) => r.watermark?.shown).length / runs.length
-      : null,
-  };
 }
 
 /**

@@ -11,8 +11,8 @@ import { hasDefense, sameConfig, withoutDefenses, type LabStore } from './store'
 export interface RunnerOptions {
   /** client for single runs (the live lab) */
   runs: SimClient;
-  /** client for sweeps, on its own worker so a sweep never delays the live lab */
-  sweeps: SimClient;
+  /** client for sweeps (a pool of workers, src/worker/pool.ts, or one worker's client) */
+  sweeps: Pick<SimClient, 'sweep' | 'sweepBatch' | 'limits'>;
   /** minimum milliseconds between two automatic runs during a burst of changes (default 50) */
   intervalMs?: number;
   /** re-run when the config changes (default true) */

@@ -12,12 +12,15 @@
  *   the job's allowance (`stallMs`) is taken for dead (a terminated script, an engine that stopped
  *   it, an endless loop): it is restarted and every live request is sent again once, the handlers
  *   told through `onRestart`; a request that stalls a second time gets `onError`;
+ * - lean runs (`leanRun`, for the sweep pool of ./pool.ts) are the exception to the first rule: several
+ *   may be live at once and none supersedes another; the pool cancels them itself;
  * - `stop(id)` abandons a request at once, restarting the worker if it is busy with it (the
  *   person's Cancel: a synchronous simulation cannot be interrupted any other way).
  */
 import type { Config } from '../core/config';
 import type { LimitGridResult } from '../core/limitGrid';
 import type { SimulationResult, SweepResult } from '../core/types';
+import type { LevelRun } from '../core/sweepSummary';
 import type { StepCount, WorkerReply, WorkerRequest } from './protocol';
 
 /** What the client needs of a Worker (a fake one in tests). */
@@ -45,6 +48,11 @@ export interface SweepHandlers extends ProgressHandlers {
   onResult(result: SweepResult, elapsedMs: number): void;
   /** the levels finished so far, while the sweep runs */
   onPartial?(result: SweepResult): void;
+}
+
+export interface LeanRunHandlers extends ProgressHandlers {
+  /** what a sweep keeps of the run, and the ms it took inside the worker */
+  onResult(run: LevelRun, elapsedMs: number): void;
 }
 
 export interface BatchHandlers extends ProgressHandlers {
@@ -75,6 +83,8 @@ export interface SimClient {
     options: SweepOptions,
     handlers: BatchHandlers,
   ): number;
+  /** One lean run of a sweep split over workers (./pool.ts); supersedes nothing. */
+  leanRun(config: Config, handlers: LeanRunHandlers): number;
   /** The limits-against-accounts grid; supersedes any earlier grid. */
   limits(config: Config, handlers: LimitsHandlers): number;
   /** Abandons a request: its handlers are never called again. */
@@ -110,7 +120,7 @@ export interface ClientOptions {
 /** A request that makes the worker work (not a cancel). */
 export type JobRequest = Exclude<WorkerRequest, { type: 'cancel' }>;
 
-type Kind = 'run' | 'sweep' | 'grid';
+type Kind = 'run' | 'sweep' | 'grid' | 'pool';
 
 interface Live {
   id: number;
@@ -118,7 +128,7 @@ interface Live {
   /** the message, kept so it can be re-sent to a restarted worker */
   request: JobRequest;
   postedAt: number;
-  handlers: RunHandlers | SweepHandlers | BatchHandlers | LimitsHandlers;
+  handlers: RunHandlers | SweepHandlers | BatchHandlers | LimitsHandlers | LeanRunHandlers;
   /** true once the watchdog has sent it again to a fresh worker */
   retried: boolean;
 }
@@ -270,6 +280,8 @@ export function createSimClient(options: ClientOptions): SimClient {
           const handlers = entry.handlers as SweepHandlers;
           if (reply.partial) handlers.onPartial?.(reply.result);
           else handlers.onResult(reply.result, reply.elapsedMs);
+        } else if (reply.kind === 'leanRun' && entry.kind === 'pool') {
+          (entry.handlers as LeanRunHandlers).onResult(reply.run, reply.elapsedMs);
         } else if (reply.kind === 'batch' && entry.request.type === 'batch') {
           const handlers = entry.handlers as BatchHandlers;
           const count = { done: reply.done, total: reply.total, elapsedMs: reply.elapsedMs };
@@ -314,7 +326,7 @@ export function createSimClient(options: ClientOptions): SimClient {
   }
 
   function submit(kind: Kind, build: (id: number) => JobRequest, handlers: Live['handlers']) {
-    supersede(kind);
+    if (kind !== 'pool') supersede(kind);
     const id = nextId++;
     const entry: Live = { id, kind, request: build(id), postedAt: 0, handlers, retried: false };
     live.set(id, entry);
@@ -339,6 +351,9 @@ export function createSimClient(options: ClientOptions): SimClient {
         (id) => ({ type: 'batch', id, config, knobs: [...knobs], ...sweepOptions }),
         handlers,
       );
+    },
+    leanRun(config, handlers) {
+      return submit('pool', (id) => ({ type: 'leanRun', id, config }), handlers);
     },
     limits(config, handlers) {
       return submit('grid', (id) => ({ type: 'limits', id, config }), handlers);

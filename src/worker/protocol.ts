@@ -8,6 +8,7 @@ import type { Config } from '../core/config';
 import { KIND_BY_ID } from '../core/registry/meta';
 import type { LimitGridResult } from '../core/limitGrid';
 import type { SimulationResult, SweepResult } from '../core/types';
+import type { LevelRun } from '../core/sweepSummary';
 
 /** Run one simulation; with `baseline`, also run the same config with every defense off. */
 export interface RunRequest {
@@ -47,6 +48,17 @@ export interface LimitsRequest {
   config: Config;
 }
 
+/**
+ * Simulate one config lean (no maps) and reply with what a sweep keeps of it: one run of a sweep
+ * split over a pool of workers (src/worker/pool.ts). Queued behind runs; unlike the other kinds,
+ * a newer one does not drop a queued one (the pool keeps several in flight), only a cancel does.
+ */
+export interface LeanRunRequest {
+  type: 'leanRun';
+  id: number;
+  config: Config;
+}
+
 /** Drop a queued request (a running one finishes, and its reply is ignored by the client). */
 export interface CancelRequest {
   type: 'cancel';
@@ -54,7 +66,7 @@ export interface CancelRequest {
 }
 
 export type WorkerRequest =
-  RunRequest | SweepRequest | BatchRequest | LimitsRequest | CancelRequest;
+  RunRequest | SweepRequest | BatchRequest | LimitsRequest | LeanRunRequest | CancelRequest;
 
 export interface ProgressReply {
   type: 'progress';
@@ -70,6 +82,16 @@ export interface RunResultReply {
   /** 'main' is the requested config; 'baseline' the no-defense comparison */
   role: 'main' | 'baseline';
   result: SimulationResult;
+  /** milliseconds the simulation took inside the worker */
+  elapsedMs: number;
+}
+
+/** The run of a LeanRunRequest. */
+export interface LeanRunReply {
+  type: 'result';
+  kind: 'leanRun';
+  id: number;
+  run: LevelRun;
   /** milliseconds the simulation took inside the worker */
   elapsedMs: number;
 }
@@ -127,6 +149,7 @@ export interface DoneReply {
 export type WorkerReply =
   | ProgressReply
   | RunResultReply
+  | LeanRunReply
   | SweepResultReply
   | BatchResultReply
   | LimitsResultReply

@@ -10,6 +10,9 @@
  *   run of an older run is dropped too (the runner asks for it again with the newer run).
  * - Every request ends with exactly one 'done' or 'error' reply, dropped ones included, so the
  *   client knows what the worker is still busy with.
+ * - A lean run (one run of a sweep split over a pool of workers, src/worker/pool.ts) has a lane of
+ *   its own where a newer request does not drop a queued one: the pool keeps a few in flight per
+ *   worker and cancels them itself. They queue behind runs like all sweep work.
  * - A batch of sweeps and the limits grid are stepped jobs: one simulation per job, each followed
  *   by a reply with everything found so far; the grid has a lane of its own, so a sweep and the
  *   grid do not drop each other.
@@ -17,9 +20,11 @@
  */
 import type { Config } from '../core/config';
 import type { ProgressFn, SimulationResult, SweepResult } from '../core/types';
+import type { LevelRun } from '../core/sweepSummary';
 import {
   describeError,
   type BatchRequest,
+  type LeanRunRequest,
   type LimitsRequest,
   type RunRequest,
   type SweepRequest,
@@ -69,9 +74,10 @@ type Job =
   | SweepChunk
   | BatchRequest
   | LimitsRequest
+  | LeanRunRequest
   | StepsJob;
 
-type Lane = 'run' | 'sweep' | 'grid';
+type Lane = 'run' | 'sweep' | 'grid' | 'pool';
 
 export interface ServeOptions {
   /** posts a reply, transferring the given buffers */
@@ -81,6 +87,8 @@ export interface ServeOptions {
   sweepLevels(request: SweepRequest): Level[];
   /** sweeps the given levels of the request's knob over its seeds */
   runSweepLevels(request: SweepRequest, levels: Level[], onProgress: ProgressFn): SweepResult;
+  /** simulates one config lean and keeps what a sweep needs of it (LeanRunRequest) */
+  runLean?(config: Config): LevelRun;
   /** starts a batch of sweeps or the limits grid (throws on an unknown knob) */
   startSteps?(request: BatchRequest | LimitsRequest): Stepper;
   /** buffers of a result to transfer rather than copy */
@@ -107,11 +115,13 @@ export const IDLE_SLICE_GAP_MS = 60;
 const laneOf = (job: Job): Lane =>
   job.type === 'run' || job.type === 'baseline'
     ? 'run'
-    : job.type === 'limits'
-      ? 'grid'
-      : job.type === 'steps'
-        ? job.lane
-        : 'sweep';
+    : job.type === 'leanRun'
+      ? 'pool'
+      : job.type === 'limits'
+        ? 'grid'
+        : job.type === 'steps'
+          ? job.lane
+          : 'sweep';
 
 /** Creates the message handler of the worker. */
 export function createRequestLoop(options: ServeOptions): (request: WorkerRequest) => void {
@@ -230,6 +240,14 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
         }
         case 'sweepLevel':
           return sweepLevel(job);
+        case 'leanRun': {
+          if (!options.runLean) throw new Error('this worker does not take lean runs');
+          const t0 = options.now();
+          const run = options.runLean(job.config);
+          const elapsedMs = options.now() - t0;
+          options.post({ type: 'result', kind: 'leanRun', id: job.id, run, elapsedMs }, []);
+          return true;
+        }
         case 'batch':
         case 'limits':
           return stepJob({
@@ -281,9 +299,9 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
       drop((job) => job.id === request.id);
       return;
     }
-    // A newer request makes queued older work of its kind useless.
+    // A newer request makes queued older work of its kind useless (the pool cancels its own).
     const lane = laneOf(request);
-    drop((job) => laneOf(job) === lane);
+    if (lane !== 'pool') drop((job) => laneOf(job) === lane);
     enqueue(request);
     wake();
   };

@@ -10,6 +10,7 @@ import { prepareVictim, simulate } from '../core/simulate';
 import { SWEEP_KNOB_BY_NAME, sweep } from '../core/sweep';
 import { createLimitGrid } from '../core/limitGrid';
 import { createSweepBatch } from '../core/sweepBatch';
+import { levelRun } from '../core/sweepSummary';
 import { loadAssets, requestAssets, siteRoot } from './assets';
 import { resultTransferables, type WorkerReply, type WorkerRequest } from './protocol';
 import { BoundedCache, VICTIM_CACHE_LIMIT } from './boundedCache';
@@ -37,6 +38,7 @@ const handle = createRequestLoop({
       victimCache,
       assets,
     }),
+  runLean: (config) => levelRun(simulate(config, { victimCache, assets, lean: true })),
   startSteps: (request) => {
     if (request.type === 'batch') {
       const batch = createSweepBatch(request.config, request.knobs, {

@@ -35,6 +35,9 @@ function fakeClient() {
       grids.push({ config, handlers });
       return 200 + grids.length;
     },
+    leanRun() {
+      throw new Error('the runner sends no lean runs (the sweep pool does)');
+    },
     cancel() {},
     stop(id) {
       stopped.push(id);

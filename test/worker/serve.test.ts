@@ -34,6 +34,10 @@ function setup(options: { fail?: (config: Config) => boolean } = {}) {
       order.push(...levels.map((level) => `${request.knob}:${level}`));
       return { ...full, levels: full.levels.filter((l) => levels.includes(l.level)) };
     },
+    runLean: (config: Config) => {
+      order.push(`lean q=${config.attack.queries}`);
+      return fakeResult(config);
+    },
     transferablesOf: (result) => resultTransferables(result),
     schedule: (task) => tasks.push(task),
     now: () => clock,
@@ -75,6 +79,22 @@ describe('createRequestLoop', () => {
     handle({ type: 'cancel', id: 3 });
     flush();
     expect(simulated).toEqual([200]);
+  });
+
+  it('keeps every queued lean run (the pool cancels its own), runs going first', () => {
+    const { handle, posted, flush, order } = setup();
+    handle({ type: 'leanRun', id: 1, config: withQueries(10) });
+    handle({ type: 'leanRun', id: 2, config: withQueries(20) });
+    handle({ type: 'leanRun', id: 3, config: withQueries(30) });
+    handle({ type: 'cancel', id: 2 });
+    handle({ type: 'run', id: 4, config: withQueries(40), baseline: null });
+    flush();
+    expect(order).toEqual(['q=40', 'lean q=10', 'lean q=30']);
+    const lean = posted.filter((p) => p.reply.type === 'result' && p.reply.kind === 'leanRun');
+    expect(lean.map((p) => p.reply.id)).toEqual([1, 3]);
+    expect(posted.filter((p) => p.reply.type === 'done').map((p) => p.reply.id)).toEqual([
+      2, 4, 1, 3,
+    ]);
   });
 
   it('posts the baseline after the main result, under the same id', () => {

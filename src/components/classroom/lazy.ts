@@ -5,7 +5,7 @@
  */
 import type { Component } from 'svelte';
 import type { ClassroomDialog } from '../../state/classroom.svelte';
-import { onDemand, whenIdle, type IdleHost } from '../lazy/onDemand';
+import { onDemand, prefetchEachWhenIdle, type IdleHost } from '../lazy/onDemand';
 
 /** A part that loads on demand: one per dialog, and the lesson bar. */
 export type LazyPart = Exclude<ClassroomDialog, null> | 'lessonBar';
@@ -53,5 +53,5 @@ export const prefetchPart = (...parts: LazyPart[]): void => PARTS.prefetch(...pa
  * @param delayMs how long to leave the first run alone
  */
 export function prefetchWhenIdle(host: IdleHost, delayMs = 1500): void {
-  whenIdle(host, () => PARTS.prefetch(...LAZY_PARTS), delayMs);
+  prefetchEachWhenIdle(host, PARTS, LAZY_PARTS, delayMs);
 }

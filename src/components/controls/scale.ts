@@ -61,16 +61,26 @@ export function linearScale(min: number, max: number, step: number): SliderScale
 }
 
 /**
+ * A whole number with comma thousands separators (12,345), as toLocaleString('en-US') writes it.
+ * By hand because toLocaleString builds an ICU number formatter on every call: with the panels'
+ * many fields that was about a quarter of the page's first render (a Chromium profile of the
+ * first load, issue 14).
+ */
+export function groupThousands(value: number): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
  * A field value for display: integers with thousands separators, small numbers in scientific
  * notation (1e-9), others with up to 3 significant decimals (0.125, 2.5).
  */
 export function formatFieldNumber(value: number, integer: boolean): string {
   if (!Number.isFinite(value)) return '–';
-  if (integer) return Math.round(value).toLocaleString('en-US');
+  if (integer) return groupThousands(value);
   if (value !== 0 && Math.abs(value) < 0.001) {
     const [mantissa = '', exponent = ''] = value.toExponential(1).split('e');
     return `${mantissa.replace(/\.0$/, '')}e${exponent}`;
   }
-  if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en-US');
+  if (Math.abs(value) >= 1000) return groupThousands(value);
   return String(Number(value.toPrecision(3)));
 }

@@ -7,7 +7,7 @@
  * `./lazy/Frontier.svelte` instead of `./charts/Frontier.svelte` and nothing else changes.
  */
 import type { Component } from 'svelte';
-import { onDemand, whenIdle, type IdleHost } from './onDemand';
+import { onDemand, prefetchEachWhenIdle, type IdleHost } from './onDemand';
 
 /** A chart loaded on demand. */
 export type DeferredChart =
@@ -44,5 +44,5 @@ export const DEFERRED_CHARTS = onDemand<DeferredChart, AnyComponent>({
  */
 export function prefetchChartsWhenIdle(host: IdleHost): void {
   DEFERRED_CHARTS.prefetch('ledger');
-  whenIdle(host, () => DEFERRED_CHARTS.prefetch(...DEFERRED_CHARTS.parts));
+  prefetchEachWhenIdle(host, DEFERRED_CHARTS, DEFERRED_CHARTS.parts);
 }

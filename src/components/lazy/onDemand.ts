@@ -68,3 +68,28 @@ export function whenIdle(host: IdleHost, task: () => void, delayMs = 1500): void
     else task();
   }, delayMs);
 }
+
+/**
+ * Prefetches `parts` of `group` once the page has settled, one part per idle moment: each import
+ * costs the main thread its module-preload links and evaluation, and all of them in one idle
+ * callback made a task of 90-250 ms after the first result (a Chromium trace of the first load,
+ * issue 14's "no task over 50 ms").
+ * @param host the window
+ * @param group the on-demand group
+ * @param parts the parts to fetch, in order
+ * @param delayMs how long to leave the first run alone
+ */
+export function prefetchEachWhenIdle<Part extends string>(
+  host: IdleHost,
+  group: Pick<OnDemand<Part, unknown>, 'prefetch'>,
+  parts: readonly Part[],
+  delayMs = 1500,
+): void {
+  const next = (index: number): void => {
+    const part = parts[index];
+    if (part === undefined) return;
+    group.prefetch(part);
+    whenIdle(host, () => next(index + 1), 0);
+  };
+  whenIdle(host, () => next(0), delayMs);
+}

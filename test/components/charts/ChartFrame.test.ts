@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/svelte';
 import TinyChart from '../../fixtures/chart-frame/TinyChart.svelte';
+import { hiddenTablesShown } from '../hiddenTables';
 
 afterEach(cleanup);
 
@@ -38,8 +39,9 @@ describe('ChartFrame', () => {
     expect(layer?.getAttribute('height')).toBe('200');
   });
 
-  it('renders the hidden data table and the legend', () => {
+  it('renders the hidden data table and the legend', async () => {
     const { container } = render(TinyChart, { points });
+    await hiddenTablesShown(container);
     const table = container.querySelector('.visually-hidden table');
     expect(table?.querySelector('caption')?.textContent).toBe('Tiny points');
     expect([...(table?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent)).toEqual([

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/svelte';
 import DetectionTimeline from '../../../src/components/charts/DetectionTimeline.svelte';
 import { makeDetection } from '../../fixtures/charts';
+import { hiddenTablesShown } from '../hiddenTables';
 
 afterEach(cleanup);
 
@@ -38,11 +39,12 @@ describe('DetectionTimeline', () => {
     expect(container.querySelector('.benign g.alarm')).toBeNull();
   });
 
-  it('summarises both accounts and tabulates every test', () => {
+  it('summarises both accounts and tabulates every test', async () => {
     const { getByRole, container } = render(DetectionTimeline, {
       detection: makeDetection(),
       delta: 0.9,
     });
+    await hiddenTablesShown(container);
     const label = getByRole('img').getAttribute('aria-label') ?? '';
     expect(label).toContain(
       'Attacker’s account: 4 tests, last W 0.8 after 160 queries, alarm at its 120th query (W 0.86).',

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render } from '@testing-library/svelte';
 import LearningCurve from '../../../src/components/charts/LearningCurve.svelte';
 import { makeCurve } from '../../fixtures/charts';
+import { hiddenTablesShown } from '../hiddenTables';
 
 afterEach(cleanup);
 
@@ -75,8 +76,9 @@ describe('LearningCurve', () => {
     ]);
   });
 
-  it('lists every point in the hidden data table', () => {
+  it('lists every point in the hidden data table', async () => {
     const { container } = render(LearningCurve, { curve });
+    await hiddenTablesShown(container);
     const rows = [...container.querySelectorAll('table tbody tr')].map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => td.textContent),
     );

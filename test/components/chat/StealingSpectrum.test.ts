@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/svelte';
 import StealingSpectrum from '../../../src/components/chat/StealingSpectrum.svelte';
 import type { StealingReport } from '../../../src/core/scenarios/chat/stealing';
+import { hiddenTablesShown } from '../hiddenTables';
 
 afterEach(cleanup);
 
@@ -22,10 +23,11 @@ function report(estimate: number | null, values: number[]): StealingReport {
 }
 
 describe('StealingSpectrum', () => {
-  it('marks the drop and names the hidden size it reveals', () => {
+  it('marks the drop and names the hidden size it reveals', async () => {
     const { container } = render(StealingSpectrum, {
       report: report(3, [10, 8, 5, 3, 3e-4, 2e-4, 0]),
     });
+    await hiddenTablesShown(container);
     // the last value (always ~0 after centring) is not drawn
     expect(container.querySelectorAll('circle.point')).toHaveLength(6);
     expect(container.querySelector('.drop')?.textContent).toContain('hidden size 3');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
+  groupThousands,
   formatFieldNumber,
   linearScale,
   logScale,
@@ -67,5 +69,19 @@ describe('formatFieldNumber', () => {
     [Number.NaN, false, '–'],
   ])('%s (integer %s) -> %s', (value, integer, text) => {
     expect(formatFieldNumber(value, integer)).toBe(text);
+  });
+});
+
+describe('groupThousands', () => {
+  it('writes whole numbers as toLocaleString("en-US") does', () => {
+    expect(groupThousands(0)).toBe('0');
+    expect(groupThousands(999)).toBe('999');
+    expect(groupThousands(1000)).toBe('1,000');
+    expect(groupThousands(-1234567.4)).toBe('-1,234,567');
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (n) => {
+        expect(groupThousands(n)).toBe(n.toLocaleString('en-US'));
+      }),
+    );
   });
 });
