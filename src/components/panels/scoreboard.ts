@@ -162,12 +162,25 @@ function ownerTile(result: SimulationResult): ScoreTile | null {
           },
     );
   }
+  if (result.campaign) {
+    const { flaggedAccounts, attackerAccounts, stoppedAfterDay } = result.campaign;
+    lines.push(
+      flaggedAccounts === 0
+        ? { lead: 'Campaign detection:', value: 'no account flagged', what: '', tone: 'bad' }
+        : {
+            lead: 'Campaign detection:',
+            value: `${formatCount(flaggedAccounts)} of ${formatCount(attackerAccounts)} accounts banned`,
+            what: stoppedAfterDay === null ? '' : `(all by the end of day ${stoppedAfterDay + 1})`,
+            tone: 'good',
+          },
+    );
+  }
   if (lines.length > 0)
     return { id: 'owner', label: "Owner's evidence", term: 'p-value', lines, note: '' };
   // Where the kind offers evidence, its tile stays (saying there is none) so switching the
   // watermark or detection on does not add a tile and push the maps down (issue 10).
   const offered = defensesFor(result.config.scenario.kind).some(
-    (d) => d.id === 'watermark' || d.id === 'detection',
+    (d) => d.id === 'watermark' || d.id === 'detection' || d.id === 'campaign',
   );
   return offered
     ? {

@@ -102,4 +102,36 @@ describe('scoreTiles', () => {
       ['never alarmed', 'bad'],
     ]);
   });
+
+  it("gives campaign detection's bans as the owner's evidence", () => {
+    const config = setPath(
+      setPath(defaultConfig(), 'scenario.kind', 'chat'),
+      'defense.campaign.on',
+      true,
+    );
+    const result = fakeResult(config, { fidelity: 0.9 });
+    const campaign = {
+      flaggedAccounts: 90,
+      attackerAccounts: 100,
+      attackerAccountsFlagged: 0.9,
+      honestAccounts: 200,
+      honestFlagged: 0,
+      groups: 3,
+      answeredBeforeFlag: 1500,
+      stoppedAfterDay: null,
+      flaggedByDay: [90],
+      honestFlaggedByDay: [0],
+      coverPrompts: 0,
+      projection: {} as never,
+    };
+    result.campaign = campaign;
+    const owner = () => scoreTiles(result, null, null).find((t) => t.id === 'owner');
+    expect(owner()?.lines.map((l) => [l.lead, l.value, l.what, l.tone])).toEqual([
+      ['Campaign detection:', '90 of 100 accounts banned', '', 'good'],
+    ]);
+    result.campaign = { ...campaign, flaggedAccounts: 100, stoppedAfterDay: 1 };
+    expect(owner()?.lines[0]?.what).toBe('(all by the end of day 2)');
+    result.campaign = { ...campaign, flaggedAccounts: 0 };
+    expect(owner()?.lines.map((l) => [l.value, l.tone])).toEqual([['no account flagged', 'bad']]);
+  });
 });
