@@ -31,7 +31,15 @@ async function settled(page: Page, timeoutMs: number): Promise<void> {
     if (done) return;
     await sleep(250);
   }
-  throw new Error(`the lab did not settle within ${timeoutMs} ms`);
+  // what the page shows, so a failure says why (a stalled engine, an error notice, a queue)
+  const state = await page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-status]');
+    const notices = [...document.querySelectorAll('[role="alert"], [role="status"]')]
+      .map((n) => n.textContent?.trim() ?? '')
+      .filter((t) => t !== '');
+    return `status ${el?.dataset.status}; result ${el?.dataset.result === el?.dataset.config ? 'matches' : 'differs from'} the settings; notices: ${notices.join(' | ').slice(0, 600)}`;
+  });
+  throw new Error(`the lab did not settle within ${timeoutMs} ms (${state})`);
 }
 
 /** Clicks the button whose text is `name`, waiting up to 10 s for it to appear. */
@@ -81,7 +89,12 @@ async function exportJson(page: Page): Promise<string> {
 }
 
 test.describe('Firefox', () => {
-  test.describe.configure({ mode: 'serial' });
+  // One retry (the group again, in a fresh Firefox page each): in two full `npm test` runs of
+  // 2026-11-30 the long run's page in Firefox never settled within the wait (while every other
+  // test ran beside it), and it could not be made to fail alone, beside the Chromium twin or
+  // under added CPU load. The error names the page's status and notices, so a retry that passes
+  // still leaves the reason in the report.
+  test.describe.configure({ mode: 'serial', retries: 1 });
   test.skip(!firefox, NO_FIREFOX_NOTE);
 
   let browser: Browser | undefined;
@@ -99,7 +112,7 @@ test.describe('Firefox', () => {
 
   for (const [name, hash] of DETERMINISM_CASES) {
     test(`page in Firefox and CLI agree bit for bit: ${name}`, async ({ baseURL }) => {
-      test.setTimeout(240_000);
+      test.setTimeout(150_000);
       const page = await browser!.newPage();
       const origin = new URL(baseURL!).origin;
       const errors: string[] = [];
@@ -114,7 +127,7 @@ test.describe('Firefox', () => {
           foreign.push(request.url());
       });
       await page.goto(new URL(`./${hash}`, baseURL).href);
-      await settled(page, 180_000);
+      await settled(page, 90_000);
       const link = page.url();
       const fromPage = JSON.parse(await exportJson(page));
       await page.close();
