@@ -85,3 +85,28 @@ export function scrollToTarget(doc: Document, names: readonly string[]): boolean
   const wanted = scrollTargetName(names);
   return wanted !== undefined && find(wanted) !== null;
 }
+
+/**
+ * Scrolls to the step's chart (`scrollToTarget`) and keeps it in view while the page settles:
+ * charts above it finish drawing after the step's run (the region below the maps is drawn after
+ * the first result's paint, lazily loaded charts replace their stand-ins), and each such change
+ * of the page's height moves the target. For `ms` after the call, every change of the body's size
+ * scrolls to it again, until the person scrolls, taps or presses a key themselves.
+ * @returns a function that stops watching (call it when the step changes)
+ */
+export function keepTargetInView(doc: Document, names: readonly string[], ms = 6000): () => void {
+  const view = doc.defaultView;
+  scrollToTarget(doc, names);
+  if (!view || typeof view.ResizeObserver === 'undefined') return () => undefined;
+  const observer = new view.ResizeObserver(() => scrollToTarget(doc, names));
+  const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+  const stop = () => {
+    observer.disconnect();
+    view.clearTimeout(timer);
+    for (const type of events) view.removeEventListener(type, stop, true);
+  };
+  const timer = view.setTimeout(stop, ms);
+  for (const type of events) view.addEventListener(type, stop, { capture: true, passive: true });
+  observer.observe(doc.body);
+  return stop;
+}
