@@ -140,6 +140,9 @@ interface Unfinished {
   allowanceMs: number;
 }
 
+/** Largest multiple of the watchdog's allowance that repeated stalls lead to. */
+export const STALL_SLACK_MAX = 8;
+
 const CRASH_HINT =
   'The lab restarted its simulation engine; change a setting or press Run to retry.';
 
@@ -171,6 +174,12 @@ export function createSimClient(options: ClientOptions): SimClient {
   /** when the worker last showed it is alive (a message, or work given to an idle worker) */
   let heardAt = 0;
   let watchdog: unknown = null;
+  /**
+   * Multiplies every allowance: 1 at first, doubled (up to STALL_SLACK_MAX) at each stall, since a
+   * stall on a machine that is only slow (a loaded CI runner, a phone in power saving) says the
+   * cost model's allowance is too short here; the retry and later requests get the longer one.
+   */
+  let slack = 1;
 
   function ensureWorker(): WorkerLike {
     if (worker) return worker;
@@ -234,6 +243,7 @@ export function createSimClient(options: ClientOptions): SimClient {
   /** The worker has been silent too long: restart it; retry each live request once. */
   function stalled(silentMs: number): void {
     stopWorker();
+    slack = Math.min(STALL_SLACK_MAX, slack * 2);
     for (const entry of [...live.values()]) {
       if (entry.retried) {
         live.delete(entry.id);
@@ -256,7 +266,7 @@ export function createSimClient(options: ClientOptions): SimClient {
   }
 
   function handleReply(from: WorkerLike, reply: WorkerReply): void {
-    if (from !== worker) return;
+    if (from !== worker || reply.type === 'alive') return; // a pulse only resets the watchdog
     if (reply.type === 'done' || reply.type === 'error') unfinished.delete(reply.id);
     const entry = live.get(reply.id);
     if (!entry) return; // superseded or cancelled: drop it
@@ -320,7 +330,10 @@ export function createSimClient(options: ClientOptions): SimClient {
     entry.postedAt = now();
     // An idle worker has nothing to answer for: its silence starts counting now.
     if (unfinished.size === 0) heardAt = entry.postedAt;
-    unfinished.set(entry.id, { postedAt: entry.postedAt, allowanceMs: allowanceOf(entry.request) });
+    unfinished.set(entry.id, {
+      postedAt: entry.postedAt,
+      allowanceMs: slack * allowanceOf(entry.request),
+    });
     target.postMessage(entry.request);
     armWatchdog();
   }

@@ -146,7 +146,16 @@ export interface DoneReply {
   id: number;
 }
 
+/**
+ * A sign of life while the worker computes (src/core/pulse.ts), at most about once a second; it
+ * belongs to no request and only tells the client's watchdog that the worker is still working.
+ */
+export interface AliveReply {
+  type: 'alive';
+}
+
 export type WorkerReply =
+  | AliveReply
   | ProgressReply
   | RunResultReply
   | LeanRunReply

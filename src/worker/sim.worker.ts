@@ -17,6 +17,7 @@ import { BoundedCache, VICTIM_CACHE_LIMIT } from './boundedCache';
 import { createPrewarmer } from './prewarm';
 import { createRequestLoop } from './serve';
 import { installWorkerKernels } from './kernels';
+import { setPulseListener } from '../core/pulse';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const victimCache = new BoundedCache<unknown>(VICTIM_CACHE_LIMIT);
@@ -84,6 +85,17 @@ const handle = createRequestLoop({
     const timer = setTimeout(callback, ms);
     return () => clearTimeout(timer);
   },
+});
+
+/** Least time between two 'alive' messages (ms): often enough for the watchdog, cheap to send. */
+const ALIVE_INTERVAL_MS = 1000;
+let aliveAt = performance.now();
+// The core pulses at least once per training epoch; the watchdog hears of it once a second.
+setPulseListener(() => {
+  const t = performance.now();
+  if (t - aliveAt < ALIVE_INTERVAL_MS) return;
+  aliveAt = t;
+  scope.postMessage({ type: 'alive' } satisfies WorkerReply);
 });
 
 // Requests are handled in order; one that needs files not fetched yet waits for them (and the

@@ -1,10 +1,14 @@
 /**
  * The watchdog's allowance per request: how long the worker may stay silent while busy with it
- * before the client takes it for dead (src/worker/client.ts). A simulation reports progress at
- * each tenth of the attack, but training the victim, measuring honest traffic and every sweep
- * level are silent stretches, so the allowance follows the cost model (src/core/runCost.ts): a
- * multiple of the estimated cold run (a restarted worker has no trained victims), never less
- * than a floor that covers starting a worker on a busy machine.
+ * before the client takes it for dead (src/worker/client.ts). The worker is rarely silent for
+ * long: it reports progress at each tenth of the attack, and while it trains (the victim, the
+ * students, a watermark's control model, every sweep level) the core pulses once per epoch
+ * (src/core/pulse.ts), which the worker turns into an 'alive' message once a second. The
+ * stretches with neither (evaluating a model on the maps' grid, a defense's report, starting a
+ * fresh worker) grow with the run, so the allowance still follows the cost model
+ * (src/core/runCost.ts): a multiple of the estimated cold run (a restarted worker has no trained
+ * victims), never less than a floor that covers starting a worker on a busy machine. The client
+ * doubles it after each stall (a machine that is only slow), up to 8 times.
  */
 import type { Config } from '../core/config';
 import { estimateRunMs } from '../core/runCost';

@@ -2,7 +2,12 @@
 // restarted and the live requests are sent once more; Cancel terminates a busy worker.
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/config';
-import { createSimClient, stallMessage, type JobRequest } from '../../src/worker/client';
+import {
+  createSimClient,
+  STALL_SLACK_MAX,
+  stallMessage,
+  type JobRequest,
+} from '../../src/worker/client';
 import { fakeResult } from '../state/fixtures';
 import { configWith, FakeWorker, recorder, runReply } from './fakeWorker';
 
@@ -63,14 +68,17 @@ describe('the client watchdog', () => {
     expect(rec.errors).toEqual([]);
   });
 
-  it('gives up with an error when the retried run stalls too, and then stays quiet', () => {
+  it('gives the retry twice the allowance, then gives up with an error and stays quiet', () => {
     const { client, workers, advance, pendingTimers } = setup(5000);
     const rec = recorder();
     client.run(configWith(100), null, rec.handlers);
     advance(5000);
-    advance(5000);
+    // A stall on a machine that is only slow: the retry may stay silent twice as long.
+    advance(9999);
+    expect(rec.errors).toEqual([]);
+    advance(1);
     expect(rec.restarts).toHaveLength(1);
-    expect(rec.errors).toEqual([stallMessage(5000, true)]);
+    expect(rec.errors).toEqual([stallMessage(10_000, true)]);
     expect(workers).toHaveLength(2);
     expect(workers[1]!.terminated).toBe(true);
     expect(pendingTimers()).toBe(0);
@@ -108,10 +116,51 @@ describe('the client watchdog', () => {
     expect(workers).toHaveLength(1);
     advance(15_000);
     expect(workers).toHaveLength(2);
-    // The old job is not sent again, only the live one, with its own 1 s allowance.
+    // The old job is not sent again, only the live one, with its own 1 s allowance, doubled.
     expect(workers[1]!.sent.map((m) => m.type)).toEqual(['run']);
-    advance(1000);
+    // (the stall came at 20 s, 100 ms before the clock stopped: the retry's 2 s end at 22 s)
+    advance(1899);
+    expect(rec.errors).toHaveLength(0);
+    advance(1);
     expect(rec.errors).toHaveLength(1);
+  });
+
+  it("hears the worker's pulses: 'alive' messages keep a long silent stretch alive", () => {
+    const { client, workers, advance } = setup(5000);
+    const rec = recorder();
+    const id = client.run(configWith(100), null, rec.handlers);
+    for (let i = 0; i < 30; i++) {
+      advance(1000);
+      workers[0]!.reply({ type: 'alive' });
+    }
+    expect(rec.restarts).toEqual([]);
+    workers[0]!.reply(runReply(id, fakeResult()));
+    expect(rec.results).toHaveLength(1);
+    // Pulses stop (a worker stuck in a loop that does not pulse): the watchdog bites.
+    const next = client.run(configWith(100), null, rec.handlers);
+    advance(5000);
+    expect(rec.restarts).toHaveLength(1);
+    expect(workers[1]!.runIds()).toEqual([next]);
+  });
+
+  it('keeps the longer allowance after a stall, doubling at each one up to 8 times', () => {
+    const { client, workers, advance } = setup(1000);
+    const rec = recorder();
+    const silences: number[] = [];
+    for (let round = 0; round < 6; round++) {
+      const id = client.run(configWith(100), null, rec.handlers);
+      const before = workers.length;
+      let waited = 0;
+      while (workers.length === before) {
+        advance(500);
+        waited += 500;
+      }
+      silences.push(waited);
+      workers.at(-1)!.reply(runReply(id, fakeResult()));
+      workers.at(-1)!.reply({ type: 'done', id });
+    }
+    expect(silences).toEqual([1000, 2000, 4000, 8000, 8000, 8000]);
+    expect(STALL_SLACK_MAX).toBe(8);
   });
 
   it('re-sends every live request kind, a sweep included', () => {

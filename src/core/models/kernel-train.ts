@@ -8,6 +8,7 @@ import { shuffleInto, type Rng } from '../rng';
 import { arena, CFG_WORDS, layerTable, padded, type MlpKernelExports } from './kernels';
 import type { Mlp } from './mlp';
 import { Adam, Sgd, type Optimizer } from './optimizer';
+import { pulse } from '../pulse';
 
 /** Training state passed in by the trainer. */
 export interface KernelTrainJob {
@@ -69,6 +70,7 @@ export function trainWithKernels(kernels: MlpKernelExports, job: KernelTrainJob)
   for (let step = 0; step < steps; step++) {
     if (cursor >= count) {
       shuffleInto(orderView, count, rng);
+      pulse(); // once per epoch: a sign of life for the worker's watchdog
       cursor = 0;
     }
     const end = Math.min(cursor + batchSize, count);

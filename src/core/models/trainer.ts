@@ -13,6 +13,7 @@ import { shuffleInto, type Rng } from '../rng';
 import { BatchBackprop } from './backprop';
 import { trainWithKernels } from './kernel-train';
 import { mlpKernels } from './kernels';
+import { pulse } from '../pulse';
 import type { Mlp } from './mlp';
 import {
   createOptimizer,
@@ -154,6 +155,7 @@ export function createTrainer(model: Mlp, options: TrainerOptions): Trainer {
     for (let step = 0; step < steps; step++) {
       if (cursor >= count) {
         shuffleInto(order, count, rng);
+        pulse(); // once per epoch: a sign of life for the worker's watchdog
         cursor = 0;
       }
       const end = Math.min(cursor + batchSize, count);

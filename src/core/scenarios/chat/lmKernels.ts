@@ -23,6 +23,7 @@ import { Adam, type Optimizer } from '../../models/optimizer';
 import { shuffleInto, type Rng } from '../../rng';
 import type { WindowLm } from './lm';
 import type { LmExamples } from './train';
+import { pulse } from '../../pulse';
 
 /** The installed kernels when they include the language model's (else null: TypeScript path). */
 export function lmKernels(): MlpKernelExports | null {
@@ -204,6 +205,7 @@ export function trainWindowLmWithKernels(
     for (let b = 0; b < cap; b++) {
       if (cursor === n) {
         shuffleInto(order, n, rng);
+        pulse(); // once per epoch: a sign of life for the worker's watchdog
         cursor = 0;
         fresh = b;
         passLoss = 0;

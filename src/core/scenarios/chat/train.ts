@@ -13,6 +13,7 @@ import { shuffleInto, type Rng } from '../../rng';
 import type { WindowLm } from './lm';
 import { lmKernels, trainWindowLmWithKernels } from './lmKernels';
 import { TOKEN } from './vocab';
+import { pulse } from '../../pulse';
 
 /** Next-token examples: `count` windows with their hard targets and, when soft, distributions. */
 export interface LmExamples {
@@ -177,6 +178,7 @@ export function trainWindowLm(
     for (let b = 0; b < size; b++) {
       if (cursor === n) {
         shuffleInto(order, n, rng);
+        pulse(); // once per epoch: a sign of life for the worker's watchdog
         cursor = 0;
         passLoss = 0;
         passCount = 0;
