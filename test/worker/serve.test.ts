@@ -90,11 +90,14 @@ describe('createRequestLoop', () => {
     handle({ type: 'run', id: 4, config: withQueries(40), baseline: null });
     flush();
     expect(order).toEqual(['q=40', 'lean q=10', 'lean q=30']);
-    const lean = posted.filter((p) => p.reply.type === 'result' && p.reply.kind === 'leanRun');
-    expect(lean.map((p) => p.reply.id)).toEqual([1, 3]);
-    expect(posted.filter((p) => p.reply.type === 'done').map((p) => p.reply.id)).toEqual([
-      2, 4, 1, 3,
-    ]);
+    const idsOf = (type: string, kind?: string) =>
+      posted.flatMap(({ reply }) =>
+        reply.type === type && 'id' in reply && (!kind || ('kind' in reply && reply.kind === kind))
+          ? [reply.id]
+          : [],
+      );
+    expect(idsOf('result', 'leanRun')).toEqual([1, 3]);
+    expect(idsOf('done')).toEqual([2, 4, 1, 3]);
   });
 
   it('posts the baseline after the main result, under the same id', () => {

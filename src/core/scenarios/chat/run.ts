@@ -17,51 +17,34 @@
  * prompts, seeds 1-3, text 27-32% (experiment: 36-50%), top-5 log-probabilities 47-52% (69-82%);
  * at 1,000 prompts text 88-93%, top-5 97-100% (see the bench and the branch report).
  */
-import type { PredictionApi } from '../../api';
 import { createOptimizer } from '../../models/optimizer';
 import type { Config } from '../../config/schema';
-
-import type { Rng } from '../../rng';
-import { CURVE_POINTS } from '../../session';
-import type { CurvePoint, QueryTrace } from '../../types';
 import type { CampaignWatch } from './campaignWatch';
-import type { ChatAnswer, ChatApiOptions } from './chatApi';
 import { WindowLm } from './lm';
 import { STUDENT_DEFAULTS, studentExamples, type StudentOptions } from './student';
 import { CONTEXT_WINDOW } from './teacher';
-import { createChatSender } from './sender';
+import {
+  chatCheckpoints,
+  createChatSender,
+  type ChatSessionBase,
+  type ChatTraffic,
+} from './sender';
 import { trainWindowLm } from './train';
 import { VOCAB_SIZE } from './vocab';
 
 /** What the session needs from the kind. */
-export interface ChatSessionParts {
-  config: Config;
-  teacher: WindowLm;
-  api: PredictionApi;
-  apiOptions: ChatApiOptions;
-  prompts: readonly (readonly number[])[];
+export interface ChatSessionParts extends ChatSessionBase {
   /** 1 where prompts[i] is cover traffic (./mixing.ts): sent and paid for, never trained on */
   cover?: Uint8Array;
   /** campaign detection (./campaignWatch.ts): told of each answered request and of each new day */
   campaign?: CampaignWatch;
   /** the student's capability and fidelity now */
   measure(student: WindowLm): { capability: number; fidelity: number };
-  rng: Rng;
   onProgress?: (fraction: number, phase: string) => void;
 }
 
-export interface ChatSessionRecord {
+export interface ChatSessionRecord extends ChatTraffic {
   student: WindowLm;
-  curve: CurvePoint[];
-  /** billed tokens after each curve point */
-  curveTokens: number[];
-  /** the answer to each prompt (null where the API refused it) */
-  answers: (ChatAnswer | null)[];
-  trace: QueryTrace;
-  accountsUsed: number;
-  answered: number;
-  billedTokens: number;
-  visibleTokens: number;
 }
 
 /** The student options of a config (hidden units and steps from it, the rest the defaults). */
@@ -71,12 +54,6 @@ export function studentOptions(config: Config): StudentOptions {
     hidden: config.attack.student.width,
     steps: config.attack.student.steps,
   };
-}
-
-/** Curve points after prompts ceil(i * N / points), i = 1..points (as the planar session). */
-function checkpoints(budget: number): number[] {
-  const points = Math.min(CURVE_POINTS, budget);
-  return Array.from({ length: points }, (_, i) => Math.ceil(((i + 1) * budget) / points));
 }
 
 /** Runs the attacker's prompts through the API and trains the student along the way. */
@@ -111,10 +88,8 @@ export function runChatSession(parts: ChatSessionParts): ChatSessionRecord {
     campaign,
   });
   const { answers } = sender;
-  const curve: CurvePoint[] = [];
-  const curveTokens: number[] = [];
   let stepsDone = 0;
-  const marks = checkpoints(budget);
+  const marks = chatCheckpoints(budget);
   let next = 0;
   for (let i = 0; i < budget; i++) {
     sender.send(i);
@@ -140,27 +115,10 @@ export function runChatSession(parts: ChatSessionParts): ChatSessionRecord {
         stepsDone = target;
       }
       const { capability, fidelity } = parts.measure(student);
-      curve.push({
-        queries: i + 1,
-        answered: sender.answered,
-        fidelity,
-        fidelityUniform: fidelity,
-        accuracy: capability,
-      });
-      curveTokens.push(sender.billedTokens);
+      sender.addCurvePoint(i + 1, capability, fidelity);
       parts.onProgress?.((i + 1) / budget, 'attack');
     }
   }
   campaign?.finish();
-  return {
-    student,
-    curve,
-    curveTokens,
-    answers,
-    trace: sender.trace,
-    accountsUsed: sender.accountsUsed,
-    answered: sender.answered,
-    billedTokens: sender.billedTokens,
-    visibleTokens: sender.visibleTokens,
-  };
+  return { student, ...sender.traffic() };
 }

@@ -8,13 +8,45 @@
  * the logit-stealing session (./stealingRun.ts); what each does between prompts is its own.
  */
 import type { PredictionApi } from '../../api';
+import type { Config } from '../../config/schema';
 import type { Rng } from '../../rng';
 import { planQuery } from '../../schedule';
-import { QUERY_STATUS, type QueryTrace } from '../../types';
+import { CURVE_POINTS } from '../../session';
+import { QUERY_STATUS, type CurvePoint, type QueryTrace } from '../../types';
 import type { CampaignWatch } from './campaignWatch';
 import { answerPrompt, type ChatAnswer, type ChatApiOptions } from './chatApi';
 import type { WindowLm } from './lm';
 import { statedResult } from './task';
+
+/** What every chat attacker's session starts from. */
+export interface ChatSessionBase {
+  config: Config;
+  teacher: WindowLm;
+  api: PredictionApi;
+  apiOptions: ChatApiOptions;
+  prompts: readonly (readonly number[])[];
+  rng: Rng;
+}
+
+/** The books of a chat session's traffic: its learning curve and what the API counted. */
+export interface ChatTraffic {
+  curve: CurvePoint[];
+  /** billed tokens after each curve point */
+  curveTokens: number[];
+  /** the answer to each prompt (null where the API refused it) */
+  answers: (ChatAnswer | null)[];
+  trace: QueryTrace;
+  accountsUsed: number;
+  answered: number;
+  billedTokens: number;
+  visibleTokens: number;
+}
+
+/** Curve points after prompts ceil(i * N / points), i = 1..points (as the planar session). */
+export function chatCheckpoints(budget: number): number[] {
+  const points = Math.min(CURVE_POINTS, budget);
+  return Array.from({ length: points }, (_, i) => Math.ceil(((i + 1) * budget) / points));
+}
 
 export interface ChatSenderParts {
   api: PredictionApi;
@@ -36,6 +68,10 @@ export interface ChatSenderParts {
 export interface ChatSender {
   /** Sends prompt `i` (in order, from 0); returns its answer, or null if the API refused it. */
   send(i: number): ChatAnswer | null;
+  /** Adds a learning-curve point after the prompts sent so far, with the student's measures. */
+  addCurvePoint(queries: number, accuracy: number, fidelity: number): void;
+  /** The books so far. */
+  traffic(): ChatTraffic;
   trace: QueryTrace;
   answers: (ChatAnswer | null)[];
   /** accounts that sent at least one prompt */
@@ -63,9 +99,25 @@ export function createChatSender(parts: ChatSenderParts): ChatSender {
   let answered = 0;
   let billedTokens = 0;
   let visibleTokens = 0;
+  const curve: CurvePoint[] = [];
+  const curveTokens: number[] = [];
   return {
     trace,
     answers,
+    addCurvePoint(queries, accuracy, fidelity) {
+      curve.push({ queries, answered, fidelity, fidelityUniform: fidelity, accuracy });
+      curveTokens.push(billedTokens);
+    },
+    traffic: () => ({
+      curve,
+      curveTokens,
+      answers,
+      trace,
+      accountsUsed: used.size,
+      answered,
+      billedTokens,
+      visibleTokens,
+    }),
     get accountsUsed() {
       return used.size;
     },

@@ -6,36 +6,19 @@
  * rows of the attack. No student is trained: the learning curve records answered prompts with
  * capability and fidelity 0 (nothing that answers problems was built).
  */
-import type { PredictionApi } from '../../api';
-import type { Config } from '../../config/schema';
-import type { Rng } from '../../rng';
-
-import { CURVE_POINTS } from '../../session';
-import type { CurvePoint, QueryTrace } from '../../types';
-import type { ChatAnswer, ChatApiOptions } from './chatApi';
-import type { WindowLm } from './lm';
-import { createChatSender } from './sender';
+import type { ChatApiOptions } from './chatApi';
+import {
+  chatCheckpoints,
+  createChatSender,
+  type ChatSessionBase,
+  type ChatTraffic,
+} from './sender';
 import { rowsFromAnswers, stealLastLayer, type StealingReport } from './stealing';
 
-export interface StealingSessionParts {
-  config: Config;
-  teacher: WindowLm;
-  api: PredictionApi;
-  apiOptions: ChatApiOptions;
-  prompts: readonly (readonly number[])[];
-  rng: Rng;
-}
+export type StealingSessionParts = ChatSessionBase;
 
-export interface StealingSessionRecord {
+export interface StealingSessionRecord extends ChatTraffic {
   report: StealingReport;
-  curve: CurvePoint[];
-  curveTokens: number[];
-  answers: (ChatAnswer | null)[];
-  trace: QueryTrace;
-  accountsUsed: number;
-  answered: number;
-  billedTokens: number;
-  visibleTokens: number;
 }
 
 /** Sends the prompts (one token each) and runs the attack on the rows it got. */
@@ -54,35 +37,15 @@ export function runStealingSession(parts: StealingSessionParts): StealingSession
     days,
     rng: apiRng,
   });
-  const curve: CurvePoint[] = [];
-  const curveTokens: number[] = [];
-  const points = Math.min(CURVE_POINTS, budget);
-  let next = 1;
+  const marks = chatCheckpoints(budget);
+  let next = 0;
   for (let i = 0; i < budget; i++) {
     sender.send(i);
-    if (i + 1 === Math.ceil((next * budget) / points)) {
+    if (i + 1 === marks[next]) {
       next++;
-      curve.push({
-        queries: i + 1,
-        answered: sender.answered,
-        fidelity: 0,
-        fidelityUniform: 0,
-        accuracy: 0,
-      });
-      curveTokens.push(sender.billedTokens);
+      sender.addCurvePoint(i + 1, 0, 0);
     }
   }
-  const { answers } = sender;
-  const report = stealLastLayer(rowsFromAnswers(answers, teacher.spec.vocab), teacher);
-  return {
-    report,
-    curve,
-    curveTokens,
-    answers,
-    trace: sender.trace,
-    accountsUsed: sender.accountsUsed,
-    answered: sender.answered,
-    billedTokens: sender.billedTokens,
-    visibleTokens: sender.visibleTokens,
-  };
+  const report = stealLastLayer(rowsFromAnswers(sender.answers, teacher.spec.vocab), teacher);
+  return { report, ...sender.traffic() };
 }
