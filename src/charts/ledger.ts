@@ -94,12 +94,12 @@ const HONEST: LedgerSection = {
   title: 'What honest users pay',
   rows: [
     {
-      label: 'Accuracy lost through changed answers',
+      label: HONEST_COST_WORDS.accuracyDrop.name,
       term: 'accuracy-drop',
       value: (r) => formatPoints(r.defenseCost.benignAccuracyDrop),
     },
     {
-      label: 'Answer distortion (mean L1 distance, 0 to 2)',
+      label: HONEST_COST_WORDS.distortion.name,
       term: 'l1-distortion',
       value: (r) => formatDistortion(r.defenseCost.distortion),
     },
@@ -109,7 +109,7 @@ const HONEST: LedgerSection = {
       value: (r) => formatPercent(r.defenseCost.benignBlocked, 1),
     },
     {
-      label: 'Honest accounts wrongly flagged',
+      label: HONEST_COST_WORDS.falsePositives.name,
       term: 'flagged',
       value: (r) => formatPercent(r.defenseCost.falsePositives, 1),
     },

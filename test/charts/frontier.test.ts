@@ -55,7 +55,7 @@ describe('cost measures', () => {
     expect(costSpec('benignAccuracyDrop').text(0.012)).toBe('1.2 points');
     expect(costSpec('benignAccuracyDrop').tick(0.012, 0.002)).toBe('1.2');
     expect(costSpec('benignBlocked').text(0.05)).toBe('5.0%');
-    expect(costSpec('falsePositives').axis).toBe('Honest accounts flagged (%)');
+    expect(costSpec('falsePositives').axis).toBe('Honest accounts wrongly flagged (%)');
   });
 
   it('label ticks so that neighbours differ, however narrow the axis', () => {

@@ -35,7 +35,7 @@ describe('ledgerSections', () => {
       [
         'What honest users pay',
         [
-          ['Accuracy lost through changed answers', '1.2 points'],
+          ['Honest users’ accuracy drop', '1.2 points'],
           ['Answer distortion (mean L1 distance, 0 to 2)', '0.084'],
           ['Honest accounts that hit the daily limit', '5.0%'],
           ['Honest accounts wrongly flagged', '1.0%'],

@@ -22,7 +22,7 @@ export interface HonestCostWords {
 
 export const HONEST_COST_WORDS: Readonly<Record<HonestCost, HonestCostWords>> = {
   accuracyDrop: {
-    name: 'Accuracy lost through changed answers',
+    name: 'Honest users’ accuracy drop',
     short: 'accuracy',
     means: 'Points of top-1 accuracy honest users lose because the answers were changed.',
   },
