@@ -87,9 +87,9 @@ export function costSpec(measure: CostMeasure): CostMeasureSpec {
  */
 export const STEPS_DENIED_SPEC: Omit<CostMeasureSpec, 'measure'> & { measure: 'stepsDenied' } = {
   measure: 'stepsDenied',
-  label: 'Steps withheld',
-  axis: 'Honest requests denied the steps (%)',
-  help: 'Share of honest requests that wanted the model’s reasoning steps and did not get them.',
+  label: 'Steps denied',
+  axis: `${HONEST_COST_WORDS.stepsDenied.name} (%)`,
+  help: HONEST_COST_WORDS.stepsDenied.means,
   tick: percentTick,
   text: (v) => formatPercent(v, 1),
 };

@@ -26,6 +26,8 @@ for (const [name, width, height] of [
     await probe.focus();
     await probe.press('End');
     await expect(chart.locator('.chart-tooltip')).toContainText(/account, (flagged|not flagged)/);
+    // the chat kind has no PRADA detector: the page does not tell the person to switch it on
+    await expect(page.getByText('in the Defender panel to watch how natural')).toHaveCount(0);
     // the text alternative: the summary table counts the accounts shown
     await expect(chart.locator('table').first()).toContainText("Attacker's");
     await chart.scrollIntoViewIfNeeded();

@@ -25,6 +25,8 @@ test('the decision maps are painted, with queries, text alternatives and a keybo
     if (m.type() === 'error') errors.push(m.text());
   });
   const maps = await openLab(page);
+  // without a detector the page says where to switch one on, by the control's own name
+  await expect(page.getByText('Switch on Detection (PRADA) in the Defender panel')).toBeVisible();
 
   // The canvas holds a real picture: many distinct colours, none transparent.
   const stats = await maps

@@ -44,8 +44,9 @@ export const HONEST_COST_WORDS: Readonly<Record<HonestCost, HonestCostWords>> = 
     means: 'Share of honest accounts the detector wrongly flags as attackers (and bans).',
   },
   stepsDenied: {
-    name: 'Honest requests that wanted the steps and got none',
+    name: 'Honest requests denied the steps',
     short: 'wanted the steps, got none',
-    means: "Share of honest requests that asked to see the model's steps and did not get them.",
+    means:
+      "Share of honest requests that asked to see the model's reasoning steps and did not get them.",
   },
 };
