@@ -66,12 +66,20 @@ export function accountsToBeat(result: LimitGridResult, limit: number): LimitCel
   return null;
 }
 
+/** Whether the no-limit run and every cell of `column` are computed. */
+export function columnComputed(result: LimitGridResult, column: number): boolean {
+  if (column < 0 || result.noLimit === null) return false;
+  return result.accounts.every((_, row) => result.cells[row * result.limits.length + column]);
+}
+
 /**
  * One sentence for a limit: how many accounts beat it, for how much, and what it costs honest
  * users. Built from the grid's numbers only.
  */
 export function limitSentence(result: LimitGridResult, limit: number): string {
   const column = result.limits.indexOf(limit);
+  // No claim from part of a column: a cell not computed yet may be the one that beats the limit.
+  if (!columnComputed(result, column)) return `At ${limit}/day: not known until the grid is done.`;
   const honest = column >= 0 ? result.honestLimited[column] : null;
   const cost =
     honest === null || honest === undefined

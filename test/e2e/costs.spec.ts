@@ -136,7 +136,10 @@ test.describe('what each defense costs', () => {
     const tight = await limits.locator('rect.strip-bar[data-limit="10"]').getAttribute('height');
     const loose = await limits.locator('rect.strip-bar[data-limit="1000"]').getAttribute('height');
     expect(Number(tight)).toBeGreaterThan(Number(loose));
-    await expect(limits.getByTestId('limits-sentence')).toContainText(/At 200\/day, \d+ account/);
+    // (the sentence waits for the 200/day column and the no-limit run)
+    await expect(limits.getByTestId('limits-sentence')).toContainText(/At 200\/day, \d+ account/, {
+      timeout: 60_000,
+    });
     await expect(limits.getByTestId('limits-sentence')).toContainText('honest accounts');
     // the tooltip carries the dollars
     const probe = limits.getByRole('slider');
