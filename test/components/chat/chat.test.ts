@@ -41,6 +41,19 @@ describe('ChatTranscript', () => {
     });
     expect(container.querySelectorAll('ol .secret')).toHaveLength(0);
     expect(container.textContent).toContain('-0.01');
+    expect(container.querySelector('.legend')?.textContent).not.toContain('[steps]');
+  });
+
+  it('says what [steps] in a prompt asks for, when a prompt has it', () => {
+    const { container } = render(ChatTranscript, {
+      turns: [
+        { ...turn([], ['1', '9', '=>', '9', '<end>']), prompt: ['<bos>', '1', '8', '[steps]'] },
+      ],
+      hidden: true,
+    });
+    expect(container.querySelector('.legend')?.textContent?.replace(/\s+/g, ' ')).toContain(
+      'A prompt ending in [steps] asks the model to write its steps into the answer itself, up to =>.',
+    );
   });
 });
 
