@@ -5,7 +5,7 @@
  *    person changed a control) to the `lab:render` mark (the frame after the new result reached
  *    the maps and ledger), p50 and p95
  *    over a mix of changes at default settings: query budget slider, API answer format, rate-limit
- *    switch (goal: p95 <= 150 ms);
+ *    switch (goal: p95 <= 50 ms, issue 14; the lab's first goal was 150 ms);
  * 2. the longest main-thread task (PerformanceObserver 'longtask') while runs, Play and a sweep go
  *    on, after the page has loaded (goal: <= 50 ms);
  * 3. that sweep's time (the frontier of defense.output.sigma, 8 levels x 3 seeds, a control change
@@ -223,8 +223,9 @@ export async function benchBrowser(options: BrowserBenchOptions = {}): Promise<R
         name: 'Control change -> maps and ledger redrawn (p95, browser)',
         median: p95,
         unit: 'ms',
-        goal: '<= 150 ms',
-        ok: p95 <= 150,
+        goal: '<= 50 ms',
+        ok: p95 <= 50,
+        note: "issue 14's goal (issue 5 asked for <= 150 ms)",
       },
       {
         name: 'Dataset switch after a 2.5 s pause -> redrawn (p50, browser)',
