@@ -58,8 +58,7 @@ export function studentOptions(config: Config): StudentOptions {
 
 /** Runs the attacker's prompts through the API and trains the student along the way. */
 export function runChatSession(parts: ChatSessionParts): ChatSessionRecord {
-  const { config, teacher, api, apiOptions, prompts, rng } = parts;
-  const { accounts, days } = config.attack;
+  const { config, prompts, rng } = parts;
   const budget = prompts.length;
   const options = studentOptions(config);
   const student = WindowLm.create(
@@ -73,20 +72,8 @@ export function runChatSession(parts: ChatSessionParts): ChatSessionRecord {
   );
   const orderRng = rng.fork('student-order');
   const optimizer = createOptimizer('adam', student.params.length, options.learningRate);
-  const apiRng = rng.fork('api');
   const { cover, campaign } = parts;
-  const sender = createChatSender({
-    api,
-    teacher,
-    apiOptions,
-    prompts,
-    accounts,
-    days,
-    rng: apiRng,
-    recordStated: true,
-    cover,
-    campaign,
-  });
+  const sender = createChatSender(parts, { recordStated: true, cover, campaign });
   const { answers } = sender;
   let stepsDone = 0;
   const marks = chatCheckpoints(budget);

@@ -48,15 +48,8 @@ export function chatCheckpoints(budget: number): number[] {
   return Array.from({ length: points }, (_, i) => Math.ceil(((i + 1) * budget) / points));
 }
 
-export interface ChatSenderParts {
-  api: PredictionApi;
-  teacher: WindowLm;
-  apiOptions: ChatApiOptions;
-  prompts: readonly (readonly number[])[];
-  accounts: number;
-  days: number;
-  /** the API's sampling stream */
-  rng: Rng;
+/** What a session adds to the sender besides its own parts. */
+export interface ChatSenderOptions {
   /** record the result each answer states as the trace's served label (else 255) */
   recordStated?: boolean;
   /** 1 where prompts[i] is cover traffic (./mixing.ts), as campaign detection is told */
@@ -72,17 +65,22 @@ export interface ChatSender {
   addCurvePoint(queries: number, accuracy: number, fidelity: number): void;
   /** The books so far. */
   traffic(): ChatTraffic;
-  trace: QueryTrace;
-  answers: (ChatAnswer | null)[];
-  /** accounts that sent at least one prompt */
-  readonly accountsUsed: number;
-  readonly answered: number;
-  readonly billedTokens: number;
-  readonly visibleTokens: number;
+  /** the answer to each prompt sent so far (null where refused) */
+  answers: readonly (ChatAnswer | null)[];
 }
 
-export function createChatSender(parts: ChatSenderParts): ChatSender {
-  const { api, teacher, apiOptions, prompts, accounts, days, rng, cover, campaign } = parts;
+/**
+ * The sender of a session's prompts: on the config's accounts and days, with the API's sampling
+ * on the session's stream 'api'.
+ */
+export function createChatSender(
+  session: ChatSessionBase,
+  options: ChatSenderOptions = {},
+): ChatSender {
+  const { api, teacher, apiOptions, prompts } = session;
+  const { accounts, days } = session.config.attack;
+  const rng = session.rng.fork('api');
+  const { cover, campaign } = options;
   const budget = prompts.length;
   const trace: QueryTrace = {
     count: 0,
@@ -102,7 +100,6 @@ export function createChatSender(parts: ChatSenderParts): ChatSender {
   const curve: CurvePoint[] = [];
   const curveTokens: number[] = [];
   return {
-    trace,
     answers,
     addCurvePoint(queries, accuracy, fidelity) {
       curve.push({ queries, answered, fidelity, fidelityUniform: fidelity, accuracy });
@@ -118,18 +115,6 @@ export function createChatSender(parts: ChatSenderParts): ChatSender {
       billedTokens,
       visibleTokens,
     }),
-    get accountsUsed() {
-      return used.size;
-    },
-    get answered() {
-      return answered;
-    },
-    get billedTokens() {
-      return billedTokens;
-    },
-    get visibleTokens() {
-      return visibleTokens;
-    },
     send(i) {
       const plan = planQuery(i, budget, accounts, days);
       campaign?.reach(plan.day);
@@ -153,7 +138,7 @@ export function createChatSender(parts: ChatSenderParts): ChatSender {
       answered++;
       billedTokens += answer.generated.length;
       visibleTokens += answer.text.length;
-      if (parts.recordStated) trace.servedLabel[i] = statedResult(answer.text) ?? 255;
+      if (options.recordStated) trace.servedLabel[i] = statedResult(answer.text) ?? 255;
       campaign?.answer(account, plan.day, prompts[i]!, cover?.[i] === 1);
       return answer;
     },

@@ -6,7 +6,6 @@
  * rows of the attack. No student is trained: the learning curve records answered prompts with
  * capability and fidelity 0 (nothing that answers problems was built).
  */
-import type { ChatApiOptions } from './chatApi';
 import {
   chatCheckpoints,
   createChatSender,
@@ -23,20 +22,10 @@ export interface StealingSessionRecord extends ChatTraffic {
 
 /** Sends the prompts (one token each) and runs the attack on the rows it got. */
 export function runStealingSession(parts: StealingSessionParts): StealingSessionRecord {
-  const { config, teacher, api, prompts } = parts;
-  const { accounts, days } = config.attack;
-  const apiOptions: ChatApiOptions = { ...parts.apiOptions, maxTokens: 1 };
-  const apiRng = parts.rng.fork('api');
+  const { teacher, prompts } = parts;
   const budget = prompts.length;
-  const sender = createChatSender({
-    api,
-    teacher,
-    apiOptions,
-    prompts,
-    accounts,
-    days,
-    rng: apiRng,
-  });
+  // the attacker asks for one token per prompt (max_tokens = 1)
+  const sender = createChatSender({ ...parts, apiOptions: { ...parts.apiOptions, maxTokens: 1 } });
   const marks = chatCheckpoints(budget);
   let next = 0;
   for (let i = 0; i < budget; i++) {
