@@ -105,55 +105,18 @@ export function logPortable(x: f64): f64 {
 }
 
 /**
- * tanh of both lanes: 1 - 2 / (e^{2x} + 1) with e^{2x} as portable.ts's expBounded, lane by lane
- * bit-identical to the scalar `tanh`. expBounded has three formulas, unified here:
- *   - |y| < 2^-28: 1 + y (selected);
- *   - |y| <= ln2/2: k = 0 and 1 - ((y c)/(c - 2) - y); the reduced formula with k = 0 gives the
- *     same bits: hi = y - 0 = y, lo = 0, r = y, and 1 - (0 - (y c)/(2 - c) - y) negates exactly
+ * e^x of both lanes, for the lanes tanh2 and exp2 use: the operations of expPortable with its
+ * branches turned into lane selects. expPortable has three formulas, unified here:
+ *   - |x| < 2^-28: 1 + x (selected);
+ *   - |x| <= ln2/2: k = 0 and 1 - ((x c)/(c - 2) - x); the reduced formula with k = 0 gives the
+ *     same bits: hi = x - 0 = x, lo = 0, r = x, and 1 - (0 - (x c)/(2 - c) - x) negates exactly
  *     the same rounded quotient (IEEE rounding is symmetric: c - 2 = -(2 - c), 0 - q = -q);
- *   - otherwise k = +-1 below 1.5 ln2, else trunc(y / ln2 +- 1/2), times 2^k built from its bits.
- * Saturated lanes (|x| > 19.06...) are replaced by +-1 afterwards, so their k (possibly huge) only
- * feeds a discarded lane; nothing traps (trunc_sat saturates).
+ *   - otherwise k = +-1 below 1.5 ln2, else trunc(x / ln2 +- 1/2), times 2^k built from its bits.
+ * Lanes where 2^k is not a normal number (x < -708 or x > 709.78...) are wrong here: the callers
+ * replace or recompute them. Nothing traps (trunc_sat saturates). Binaryen inlines it: the built
+ * module is byte for byte the one the two copies of this block gave.
  */
-export function tanh2(x: v128): v128 {
-  const one = f64x2.splat(1);
-  const zero = f64x2.splat(0);
-  const y = f64x2.mul(f64x2.splat(2), x);
-  const ay = f64x2.abs(y);
-  const sign = v128.bitselect(one, f64x2.splat(-1), f64x2.gt(y, zero));
-  const half = v128.bitselect(f64x2.splat(-0.5), f64x2.splat(0.5), f64x2.lt(y, zero));
-  const far = f64x2.trunc(f64x2.add(f64x2.mul(f64x2.splat(INV_LN2), y), half));
-  let kf = v128.bitselect(sign, far, f64x2.lt(ay, f64x2.splat(1.0397207708399179)));
-  kf = v128.bitselect(zero, kf, f64x2.le(ay, f64x2.splat(0.34657359027997264)));
-  const hi = f64x2.sub(y, f64x2.mul(kf, f64x2.splat(LN2_HI)));
-  const lo = f64x2.mul(kf, f64x2.splat(LN2_LO));
-  const r = f64x2.sub(hi, lo);
-  const t = f64x2.mul(r, r);
-  let poly = f64x2.add(f64x2.splat(P4), f64x2.mul(t, f64x2.splat(P5)));
-  poly = f64x2.add(f64x2.splat(P3), f64x2.mul(t, poly));
-  poly = f64x2.add(f64x2.splat(P2), f64x2.mul(t, poly));
-  poly = f64x2.add(f64x2.splat(P1), f64x2.mul(t, poly));
-  const c = f64x2.sub(r, f64x2.mul(t, poly));
-  const q = f64x2.div(f64x2.mul(r, c), f64x2.sub(f64x2.splat(2), c));
-  const reduced = f64x2.sub(one, f64x2.sub(f64x2.sub(lo, q), hi));
-  const k64 = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(kf));
-  const scale = i64x2.shl(i64x2.add(k64, i64x2.splat(1023)), 52);
-  let e = f64x2.mul(reduced, scale);
-  e = v128.bitselect(f64x2.add(one, y), e, f64x2.lt(ay, f64x2.splat(3.725290298461914e-9)));
-  let out = f64x2.sub(one, f64x2.div(f64x2.splat(2), f64x2.add(e, one)));
-  out = v128.bitselect(one, out, f64x2.gt(x, f64x2.splat(TANH_SATURATION)));
-  out = v128.bitselect(f64x2.splat(-1), out, f64x2.lt(x, f64x2.splat(-TANH_SATURATION)));
-  return out;
-}
-
-/**
- * e^x of both lanes for x <= -0 or x > -708 (the softmax's shifted logits x = z - max <= 0): the
- * operations of expPortable with its branches turned into lane selects, as tanh2 does (the k = 0
- * formula equals the reduced one with k = 0, see tanh2). Lanes below -745.13... give 0 as there;
- * lanes below -708 (where expPortable scales by 2^k in two steps) and lanes above 0 are not
- * handled: the caller recomputes them with expPortable (`exp2Exact` tells which).
- */
-export function exp2(x: v128): v128 {
+function expLanes(x: v128): v128 {
   const one = f64x2.splat(1);
   const zero = f64x2.splat(0);
   const ax = f64x2.abs(x);
@@ -175,9 +138,32 @@ export function exp2(x: v128): v128 {
   const y = f64x2.sub(one, f64x2.sub(f64x2.sub(lo, q), hi));
   const k64 = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(kf));
   const scale = i64x2.shl(i64x2.add(k64, i64x2.splat(1023)), 52);
-  let e = f64x2.mul(y, scale);
-  e = v128.bitselect(f64x2.add(one, x), e, f64x2.lt(ax, f64x2.splat(3.725290298461914e-9)));
-  return v128.bitselect(zero, e, f64x2.lt(x, f64x2.splat(EXP_UNDERFLOW)));
+  const e = f64x2.mul(y, scale);
+  return v128.bitselect(f64x2.add(one, x), e, f64x2.lt(ax, f64x2.splat(3.725290298461914e-9)));
+}
+
+/**
+ * tanh of both lanes: 1 - 2 / (e^{2x} + 1) with e^{2x} as portable.ts's expBounded (expLanes),
+ * lane by lane bit-identical to the scalar `tanh`. Saturated lanes (|x| > 19.06...) are replaced
+ * by +-1 afterwards, so their e^{2x} (possibly wrong) only feeds a discarded lane.
+ */
+export function tanh2(x: v128): v128 {
+  const one = f64x2.splat(1);
+  const e = expLanes(f64x2.mul(f64x2.splat(2), x));
+  let out = f64x2.sub(one, f64x2.div(f64x2.splat(2), f64x2.add(e, one)));
+  out = v128.bitselect(one, out, f64x2.gt(x, f64x2.splat(TANH_SATURATION)));
+  out = v128.bitselect(f64x2.splat(-1), out, f64x2.lt(x, f64x2.splat(-TANH_SATURATION)));
+  return out;
+}
+
+/**
+ * e^x of both lanes for x <= -0 or x > -708 (the softmax's shifted logits x = z - max <= 0): the
+ * operations of expPortable as tanh2 computes them (expLanes). Lanes below -745.13... give 0 as
+ * there; lanes below -708 (where expPortable scales by 2^k in two steps) and lanes above 0 are not
+ * handled: the caller recomputes them with expPortable (`exp2Exact` tells which).
+ */
+export function exp2(x: v128): v128 {
+  return v128.bitselect(f64x2.splat(0), expLanes(x), f64x2.lt(x, f64x2.splat(EXP_UNDERFLOW)));
 }
 
 /** Lanes exp2 computes as expPortable does: -708 <= x <= 0 or x < -745.13... (or NaN: none). */
