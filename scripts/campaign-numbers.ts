@@ -25,33 +25,14 @@
  *   npx tsx scripts/campaign-numbers.ts --seeds 2 --accounts 100 --mixing 0,0.9 --honest 2000
  */
 import { loadAssets } from '../src/cli/args';
-import {
-  checkKindChoices,
-  defaultConfig,
-  parseConfig,
-  setPath,
-  type Config,
-} from '../src/core/config';
 import { simulate } from '../src/core/simulate';
-
-function option(name: string): string | null {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? (process.argv[at + 1] ?? null) : null;
-}
+import { chatConfig, option } from './chat-script-args';
 
 const seeds = Number(option('--seeds') ?? 5);
 const accountCounts = (option('--accounts') ?? '100,10000').split(',').map(Number);
 const mixings = (option('--mixing') ?? '0,0.5,0.9').split(',').map(Number);
 const honest = Number(option('--honest') ?? 200);
 const minCluster = Number(option('--min-cluster') ?? 10);
-
-function chatConfig(fields: Record<string, unknown>): Config {
-  let config = checkKindChoices(setPath(defaultConfig(), 'scenario.kind', 'chat')).config;
-  for (const [path, value] of Object.entries(fields)) config = setPath(config, path, value);
-  const parsed = parseConfig(config);
-  if (parsed.issues.length > 0) throw new Error(parsed.issues.map((i) => i.message).join('; '));
-  return parsed.config;
-}
 
 /** "mean (min-max)" of values, as percentages with one decimal when `percent`. */
 function stat(values: number[], percent: boolean): string {

@@ -27,30 +27,11 @@
  *   npx tsx scripts/chat-defense-numbers.ts --seeds 2 --queries 300
  */
 import { loadAssets } from '../src/cli/args';
-import {
-  checkKindChoices,
-  defaultConfig,
-  parseConfig,
-  setPath,
-  type Config,
-} from '../src/core/config';
 import { simulate } from '../src/core/simulate';
-
-function option(name: string): string | null {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? (process.argv[at + 1] ?? null) : null;
-}
+import { chatConfig, option } from './chat-script-args';
 
 const seeds = Number(option('--seeds') ?? 5);
 const queryCounts = (option('--queries') ?? '300,1000,3000').split(',').map(Number);
-
-function chatConfig(fields: Record<string, unknown>): Config {
-  let config = checkKindChoices(setPath(defaultConfig(), 'scenario.kind', 'chat')).config;
-  for (const [path, value] of Object.entries(fields)) config = setPath(config, path, value);
-  const parsed = parseConfig(config);
-  if (parsed.issues.length > 0) throw new Error(parsed.issues.map((i) => i.message).join('; '));
-  return parsed.config;
-}
 
 const run = (fields: Record<string, unknown>) => {
   const config = chatConfig(fields);
