@@ -10,9 +10,7 @@ import { knobLevels, SWEEP_KNOB_BY_NAME, SWEEP_KNOBS } from './registry/meta';
 import type { Level, SweepKnob } from './registry/types';
 import { createVictimCache, simulate, type VictimCache } from './simulate';
 import type { ProgressFn, SweepResult } from './types';
-import { levelRun, summarizeLevel, type LevelRun } from './sweepSummary';
-
-export { levelRun, summarizeLevel, type LevelRun };
+import { summarizeLevel } from './sweepSummary';
 
 export type { Level, SweepKnob };
 export { SWEEP_KNOB_BY_NAME, SWEEP_KNOBS };

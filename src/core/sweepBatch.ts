@@ -20,10 +20,8 @@
 import type { Config } from './config/schema';
 import { createVictimCache, simulate, type VictimCache } from './simulate';
 import { levelRun } from './sweepSummary';
-import { assembleSweeps, batchOrder, planSweeps, type BatchTask } from './sweepPlan';
+import { assembleSweeps, planSweeps } from './sweepPlan';
 import type { SweepResult } from './types';
-
-export { batchOrder, type BatchTask };
 
 export interface BatchOptions {
   /** seeds (default: the config's seed and the next DEFAULT_SWEEP_SEEDS - 1) */

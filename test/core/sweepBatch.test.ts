@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, setPath } from '../../src/core/config';
 import { createVictimCache, simulate } from '../../src/core/simulate';
 import { sweep } from '../../src/core/sweep';
-import { batchOrder, createSweepBatch } from '../../src/core/sweepBatch';
+import { createSweepBatch } from '../../src/core/sweepBatch';
+import { batchOrder } from '../../src/core/sweepPlan';
 
 /** A small planar config: 150 queries, so each run takes a few ms. */
 const small = setPath(defaultConfig(), 'attack.queries', 150);

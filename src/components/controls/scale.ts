@@ -64,7 +64,8 @@ export function linearScale(min: number, max: number, step: number): SliderScale
  * A whole number with comma thousands separators (12,345), as toLocaleString('en-US') writes it.
  * By hand because toLocaleString builds an ICU number formatter on every call: with the panels'
  * many fields that was about a quarter of the page's first render (a Chromium profile of the
- * first load, issue 14).
+ * first load, issue 14). Not charts/format.ts's formatCount: d3-format writes negatives with a
+ * Unicode minus (−), and a field's text must parse back as a number.
  */
 export function groupThousands(value: number): string {
   return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
