@@ -84,7 +84,7 @@ export function costBadge(
     case 'stepsDenied': {
       const denied = cost.stepsDenied ?? 0;
       return {
-        text: `${percent(denied)} lose the steps`,
+        text: `${percent(denied)} ${HONEST_COST_WORDS.stepsDenied.short}`,
         tone: denied > HIGH_COST.stepsDenied ? 'high' : 'low',
         description: `${percent(denied)} of honest requests wanted to see the model's steps and did not get them.`,
       };

@@ -11,6 +11,7 @@
  * Shape: "<what the defenses do to the attacker>: <what the copy is worth> for <spend>, while
  * <what honest users pay>." (The owner's evidence has its own tile on the scoreboard.)"
  */
+import { HONEST_COST_WORDS } from '../../core/registry/costWords';
 import { DEFENSES, OUTPUT_MODE_META_BY_ID } from '../../core/registry/meta';
 import type { HonestCost } from '../../core/registry/types';
 import type { ScenarioKind } from '../../core/config/schema';
@@ -87,7 +88,7 @@ function costs(run: SentenceRun): string {
     );
   if (moved.has('stepsDenied'))
     parts.push(
-      `${formatPercent(cost.stepsDenied ?? 0, 1)} of honest requests that wanted the steps get none`,
+      `${formatPercent(cost.stepsDenied ?? 0, 1)} of honest requests are ${HONEST_COST_WORDS.stepsDenied.short}`,
     );
   const list =
     parts.length > 2 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts.join(' and ');

@@ -115,7 +115,7 @@ const COST_LINES: [HonestCost, (cost: DefenseCost) => ScoreLine][] = [
     'stepsDenied',
     (cost) => ({
       value: formatPercent(cost.stepsDenied ?? 0, 1),
-      what: 'wanted the steps, got none',
+      what: HONEST_COST_WORDS.stepsDenied.short,
     }),
   ],
 ];

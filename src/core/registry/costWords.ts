@@ -45,7 +45,7 @@ export const HONEST_COST_WORDS: Readonly<Record<HonestCost, HonestCostWords>> = 
   },
   stepsDenied: {
     name: 'Honest requests denied the steps',
-    short: 'wanted the steps, got none',
+    short: 'denied the steps',
     means:
       "Share of honest requests that asked to see the model's reasoning steps and did not get them.",
   },

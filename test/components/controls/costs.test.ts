@@ -49,7 +49,7 @@ describe('costBadge', () => {
     const result = fakeResult(chat);
     result.defenseCost = { ...result.defenseCost, stepsDenied: 0.3 };
     expect(costBadge('chat', chat, result)).toMatchObject({
-      text: '30% lose the steps',
+      text: '30% denied the steps',
       tone: 'high',
     });
     result.defenseCost = { ...result.defenseCost, stepsDenied: 0.01 };
