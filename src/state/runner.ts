@@ -5,14 +5,15 @@
  * which stays plain data; this module owns no DOM either (timers are injected for tests).
  */
 import type { SimClient } from '../worker/client';
+import type { SweepClient } from '../worker/pool';
 import type { RunEstimator } from '../worker/estimate';
 import { hasDefense, sameConfig, withoutDefenses, type LabStore } from './store';
 
 export interface RunnerOptions {
   /** client for single runs (the live lab) */
   runs: SimClient;
-  /** client for sweeps (a pool of workers, src/worker/pool.ts, or one worker's client) */
-  sweeps: Pick<SimClient, 'sweep' | 'sweepBatch' | 'limits'>;
+  /** client for sweeps (a pool of workers, src/worker/pool.ts) */
+  sweeps: Pick<SweepClient, 'sweep' | 'sweepBatch' | 'limits'>;
   /** minimum milliseconds between two automatic runs during a burst of changes (default 50) */
   intervalMs?: number;
   /** re-run when the config changes (default true) */

@@ -1,6 +1,6 @@
 /**
  * The main-thread side of the simulation worker. Rules:
- * - a newer request supersedes every older one of the same kind (run or sweep): the older one is
+ * - a newer request supersedes every older one of the same kind (run or limits grid): the older one is
  *   cancelled and any reply it still sends is dropped, so a stale result NEVER overwrites a newer one;
  * - an error thrown inside a simulation reaches that request's `onError` as a readable message;
  * - a crash of the worker itself (an uncaught error, an unreadable message) reaches every live
@@ -19,7 +19,7 @@
  */
 import type { Config } from '../core/config';
 import type { LimitGridResult } from '../core/limitGrid';
-import type { SimulationResult, SweepResult } from '../core/types';
+import type { SimulationResult } from '../core/types';
 import type { LevelRun } from '../core/sweepSummary';
 import type { StepCount, WorkerReply, WorkerRequest } from './protocol';
 
@@ -44,21 +44,9 @@ export interface RunHandlers extends ProgressHandlers {
   onBaseline?(result: SimulationResult): void;
 }
 
-export interface SweepHandlers extends ProgressHandlers {
-  onResult(result: SweepResult, elapsedMs: number): void;
-  /** the levels finished so far, while the sweep runs */
-  onPartial?(result: SweepResult): void;
-}
-
 export interface LeanRunHandlers extends ProgressHandlers {
   /** what a sweep keeps of the run, and the ms it took inside the worker */
   onResult(run: LevelRun, elapsedMs: number): void;
-}
-
-export interface BatchHandlers extends ProgressHandlers {
-  /** every knob so far, after each simulation (`count`: simulations done, of all, and ms) */
-  onPartial?(results: SweepResult[], count: StepCount, phase: string): void;
-  onResult(results: SweepResult[], count: StepCount): void;
 }
 
 export interface LimitsHandlers extends ProgressHandlers {
@@ -66,23 +54,9 @@ export interface LimitsHandlers extends ProgressHandlers {
   onResult(result: LimitGridResult, count: StepCount): void;
 }
 
-export interface SweepOptions {
-  levels?: (number | string)[];
-  seeds?: number[];
-}
-
 export interface SimClient {
   /** Runs `config` (and, if given, the no-defense `baseline`); supersedes any earlier run. */
   run(config: Config, baseline: Config | null, handlers: RunHandlers): number;
-  /** Sweeps one knob; supersedes any earlier sweep or batch. */
-  sweep(config: Config, knob: string, options: SweepOptions, handlers: SweepHandlers): number;
-  /** Sweeps several knobs as one batch (coarse first); supersedes any earlier sweep or batch. */
-  sweepBatch(
-    config: Config,
-    knobs: readonly string[],
-    options: SweepOptions,
-    handlers: BatchHandlers,
-  ): number;
   /** One lean run of a sweep split over workers (./pool.ts); supersedes nothing. */
   leanRun(config: Config, handlers: LeanRunHandlers): number;
   /** The limits-against-accounts grid; supersedes any earlier grid. */
@@ -120,7 +94,7 @@ export interface ClientOptions {
 /** A request that makes the worker work (not a cancel). */
 export type JobRequest = Exclude<WorkerRequest, { type: 'cancel' }>;
 
-type Kind = 'run' | 'sweep' | 'grid' | 'pool';
+type Kind = 'run' | 'grid' | 'pool';
 
 interface Live {
   id: number;
@@ -128,7 +102,7 @@ interface Live {
   /** the message, kept so it can be re-sent to a restarted worker */
   request: JobRequest;
   postedAt: number;
-  handlers: RunHandlers | SweepHandlers | BatchHandlers | LimitsHandlers | LeanRunHandlers;
+  handlers: RunHandlers | LimitsHandlers | LeanRunHandlers;
   /** true once the watchdog has sent it again to a fresh worker */
   retried: boolean;
 }
@@ -286,17 +260,8 @@ export function createSimClient(options: ClientOptions): SimClient {
           const handlers = entry.handlers as RunHandlers;
           if (reply.role === 'main') handlers.onResult(reply.result, reply.elapsedMs);
           else handlers.onBaseline?.(reply.result);
-        } else if (reply.kind === 'sweep' && entry.kind === 'sweep') {
-          const handlers = entry.handlers as SweepHandlers;
-          if (reply.partial) handlers.onPartial?.(reply.result);
-          else handlers.onResult(reply.result, reply.elapsedMs);
         } else if (reply.kind === 'leanRun' && entry.kind === 'pool') {
           (entry.handlers as LeanRunHandlers).onResult(reply.run, reply.elapsedMs);
-        } else if (reply.kind === 'batch' && entry.request.type === 'batch') {
-          const handlers = entry.handlers as BatchHandlers;
-          const count = { done: reply.done, total: reply.total, elapsedMs: reply.elapsedMs };
-          if (reply.partial) handlers.onPartial?.(reply.results, count, reply.phase);
-          else handlers.onResult(reply.results, count);
         } else if (reply.kind === 'limits' && entry.kind === 'grid') {
           const handlers = entry.handlers as LimitsHandlers;
           const count = { done: reply.done, total: reply.total, elapsedMs: reply.elapsedMs };
@@ -350,20 +315,6 @@ export function createSimClient(options: ClientOptions): SimClient {
   return {
     run(config, baseline, handlers) {
       return submit('run', (id) => ({ type: 'run', id, config, baseline }), handlers);
-    },
-    sweep(config, knob, sweepOptions, handlers) {
-      return submit(
-        'sweep',
-        (id) => ({ type: 'sweep', id, config, knob, ...sweepOptions }),
-        handlers,
-      );
-    },
-    sweepBatch(config, knobs, sweepOptions, handlers) {
-      return submit(
-        'sweep',
-        (id) => ({ type: 'batch', id, config, knobs: [...knobs], ...sweepOptions }),
-        handlers,
-      );
     },
     leanRun(config, handlers) {
       return submit('pool', (id) => ({ type: 'leanRun', id, config }), handlers);

@@ -15,16 +15,42 @@
  */
 import type { Config } from '../core/config';
 import type { PlanOptions, SweepAssembly, SweepPlan } from '../core/sweepPlan';
-import type {
-  BatchHandlers,
-  LimitsHandlers,
-  SimClient,
-  SweepHandlers,
-  SweepOptions,
-} from './client';
+import type { SweepResult } from '../core/types';
+import type { LimitsHandlers, ProgressHandlers, SimClient } from './client';
+import type { StepCount } from './protocol';
+
+export interface SweepHandlers extends ProgressHandlers {
+  onResult(result: SweepResult, elapsedMs: number): void;
+  /** the levels finished so far, while the sweep runs */
+  onPartial?(result: SweepResult): void;
+}
+
+export interface BatchHandlers extends ProgressHandlers {
+  /** every knob so far, after each simulation (`count`: simulations done, of all, and ms) */
+  onPartial?(results: SweepResult[], count: StepCount, phase: string): void;
+  onResult(results: SweepResult[], count: StepCount): void;
+}
+
+export interface SweepOptions {
+  levels?: (number | string)[];
+  seeds?: number[];
+}
 
 /** What the runner asks of its sweep client (src/state/runner.ts). */
-export type SweepClient = Pick<SimClient, 'sweep' | 'sweepBatch' | 'limits' | 'dispose'>;
+export interface SweepClient {
+  /** Sweeps one knob; supersedes any earlier sweep or batch. */
+  sweep(config: Config, knob: string, options: SweepOptions, handlers: SweepHandlers): number;
+  /** Sweeps several knobs as one batch (coarse first); supersedes any earlier sweep or batch. */
+  sweepBatch(
+    config: Config,
+    knobs: readonly string[],
+    options: SweepOptions,
+    handlers: BatchHandlers,
+  ): number;
+  /** The limits-against-accounts grid; supersedes any earlier grid. */
+  limits(config: Config, handlers: LimitsHandlers): number;
+  dispose(): void;
+}
 
 /**
  * Workers for sweeps on a machine with `cores` logical cores (navigator.hardwareConcurrency):

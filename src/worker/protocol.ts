@@ -7,7 +7,7 @@
 import type { Config } from '../core/config';
 import { KIND_BY_ID } from '../core/registry/meta';
 import type { LimitGridResult } from '../core/limitGrid';
-import type { SimulationResult, SweepResult } from '../core/types';
+import type { SimulationResult } from '../core/types';
 import type { LevelRun } from '../core/sweepSummary';
 
 /** Run one simulation; with `baseline`, also run the same config with every defense off. */
@@ -17,28 +17,6 @@ export interface RunRequest {
   config: Config;
   /** the no-defense config to simulate after the main result is posted, if any */
   baseline: Config | null;
-}
-
-/** Sweep one defense knob over its levels and seeds (the fidelity-vs-cost frontier). */
-export interface SweepRequest {
-  type: 'sweep';
-  id: number;
-  config: Config;
-  knob: string;
-  levels?: (number | string)[];
-  seeds?: number[];
-}
-
-/**
- * Sweep several knobs as one batch (src/core/sweepBatch.ts: coarse levels first, runs shared);
- * it supersedes, and is superseded by, single sweeps.
- */
-export interface BatchRequest {
-  type: 'batch';
-  id: number;
-  config: Config;
-  knobs: string[];
-  seeds?: number[];
 }
 
 /** The "limits against accounts" grid around a config (src/core/limitGrid.ts). */
@@ -65,8 +43,7 @@ export interface CancelRequest {
   id: number;
 }
 
-export type WorkerRequest =
-  RunRequest | SweepRequest | BatchRequest | LimitsRequest | LeanRunRequest | CancelRequest;
+export type WorkerRequest = RunRequest | LimitsRequest | LeanRunRequest | CancelRequest;
 
 export interface ProgressReply {
   type: 'progress';
@@ -96,32 +73,11 @@ export interface LeanRunReply {
   elapsedMs: number;
 }
 
-export interface SweepResultReply {
-  type: 'result';
-  kind: 'sweep';
-  id: number;
-  /** true for the levels finished so far (the frontier grows while the sweep runs) */
-  partial: boolean;
-  result: SweepResult;
-  elapsedMs: number;
-}
-
 /** Progress of a stepped job: simulations done of all it needs, and ms spent so far. */
 export interface StepCount {
   done: number;
   total: number;
   elapsedMs: number;
-}
-
-/** Every knob of a batch, as far as it has got (sent after each simulation). */
-export interface BatchResultReply extends StepCount {
-  type: 'result';
-  kind: 'batch';
-  id: number;
-  partial: boolean;
-  /** the label of the level just run, e.g. "Rate limit 200/day" */
-  phase: string;
-  results: SweepResult[];
 }
 
 /** The limits grid, as far as it has got (sent after each simulation). */
@@ -159,8 +115,6 @@ export type WorkerReply =
   | ProgressReply
   | RunResultReply
   | LeanRunReply
-  | SweepResultReply
-  | BatchResultReply
   | LimitsResultReply
   | ErrorReply
   | DoneReply;

@@ -19,35 +19,18 @@
  * A simulation itself is synchronous and cannot be interrupted; the client ignores stale replies.
  */
 import type { Config } from '../core/config';
-import type { ProgressFn, SimulationResult, SweepResult } from '../core/types';
+import type { ProgressFn, SimulationResult } from '../core/types';
 import type { LevelRun } from '../core/sweepSummary';
 import {
   describeError,
-  type BatchRequest,
   type LeanRunRequest,
   type LimitsRequest,
   type RunRequest,
-  type SweepRequest,
   type WorkerReply,
   type WorkerRequest,
 } from './protocol';
 
-type Level = number | string;
-
-/** The part of a sweep still to do, and what it has found so far. */
-interface SweepChunk {
-  type: 'sweepLevel';
-  id: number;
-  request: SweepRequest;
-  levels: Level[];
-  /** index into `levels` of the level this job computes */
-  index: number;
-  /** the levels done so far (null before the first) */
-  partial: SweepResult | null;
-  startedAt: number;
-}
-
-/** Work done one simulation at a time (a batch of sweeps, the limits grid). */
+/** Work done one simulation at a time (the limits grid). */
 export interface Stepper {
   /** runs one simulation; false once the work is complete */
   step(): boolean;
@@ -62,7 +45,7 @@ interface StepsJob {
   lane: Lane;
   /** null until the request's first slice starts it */
   stepper: Stepper | null;
-  request: BatchRequest | LimitsRequest;
+  request: LimitsRequest;
   startedAt: number;
 }
 
@@ -70,27 +53,20 @@ interface StepsJob {
 type Job =
   | RunRequest
   | { type: 'baseline'; id: number; config: Config }
-  | SweepRequest
-  | SweepChunk
-  | BatchRequest
   | LimitsRequest
   | LeanRunRequest
   | StepsJob;
 
-type Lane = 'run' | 'sweep' | 'grid' | 'pool';
+type Lane = 'run' | 'grid' | 'pool';
 
 export interface ServeOptions {
   /** posts a reply, transferring the given buffers */
   post(reply: WorkerReply, transfer: ArrayBuffer[]): void;
   runSimulation(config: Config, onProgress: ProgressFn): SimulationResult;
-  /** the levels a sweep request covers (its own, or the knob's built-in grid); throws on an unknown knob */
-  sweepLevels(request: SweepRequest): Level[];
-  /** sweeps the given levels of the request's knob over its seeds */
-  runSweepLevels(request: SweepRequest, levels: Level[], onProgress: ProgressFn): SweepResult;
   /** simulates one config lean and keeps what a sweep needs of it (LeanRunRequest) */
   runLean?(config: Config): LevelRun;
-  /** starts a batch of sweeps or the limits grid (throws on an unknown knob) */
-  startSteps?(request: BatchRequest | LimitsRequest): Stepper;
+  /** starts the limits grid */
+  startSteps?(request: LimitsRequest): Stepper;
   /** buffers of a result to transfer rather than copy */
   transferablesOf(result: SimulationResult): ArrayBuffer[];
   /** runs a callback after pending messages are handled (setTimeout 0 in the worker) */
@@ -117,11 +93,9 @@ const laneOf = (job: Job): Lane =>
     ? 'run'
     : job.type === 'leanRun'
       ? 'pool'
-      : job.type === 'limits'
-        ? 'grid'
-        : job.type === 'steps'
-          ? job.lane
-          : 'sweep';
+      : job.type === 'steps'
+        ? job.lane
+        : 'grid';
 
 /** Creates the message handler of the worker. */
 export function createRequestLoop(options: ServeOptions): (request: WorkerRequest) => void {
@@ -151,7 +125,7 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
     };
   }
 
-  /** Queues a job: run-lane jobs go ahead of sweep work, otherwise first come, first served. */
+  /** Queues a job: run-lane jobs go ahead of other work, otherwise first come, first served. */
   function enqueue(job: Job, first = false): void {
     if (first) queue.unshift(job);
     else if (laneOf(job) === 'run') {
@@ -172,32 +146,6 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
       elapsedMs: options.now() - t0,
     };
     options.post(reply, options.transferablesOf(result));
-  }
-
-  /** Computes one level of a sweep; returns true when the sweep is complete. */
-  function sweepLevel(chunk: SweepChunk): boolean {
-    const { request, levels, index } = chunk;
-    const level = levels[index];
-    if (level === undefined) return true;
-    const onProgress = throttledProgress(chunk.id, index / levels.length, 1 / levels.length);
-    const one = options.runSweepLevels(request, [level], onProgress);
-    const partial: SweepResult = chunk.partial
-      ? { ...chunk.partial, levels: [...chunk.partial.levels, ...one.levels] }
-      : one;
-    const complete = index + 1 >= levels.length;
-    options.post(
-      {
-        type: 'result',
-        kind: 'sweep',
-        id: chunk.id,
-        partial: !complete,
-        result: partial,
-        elapsedMs: options.now() - chunk.startedAt,
-      },
-      [],
-    );
-    if (!complete) enqueue({ ...chunk, index: index + 1, partial });
-    return complete;
   }
 
   /** Runs one simulation of a stepped job; returns true when it is complete. */
@@ -225,21 +173,6 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
         case 'baseline':
           postRun(job.id, 'baseline', job.config, () => {});
           return true;
-        case 'sweep': {
-          const levels = options.sweepLevels(job);
-          const chunk: SweepChunk = {
-            type: 'sweepLevel',
-            id: job.id,
-            request: job,
-            levels,
-            index: 0,
-            partial: null,
-            startedAt: options.now(),
-          };
-          return sweepLevel(chunk);
-        }
-        case 'sweepLevel':
-          return sweepLevel(job);
         case 'leanRun': {
           if (!options.runLean) throw new Error('this worker does not take lean runs');
           const t0 = options.now();
@@ -248,7 +181,6 @@ export function createRequestLoop(options: ServeOptions): (request: WorkerReques
           options.post({ type: 'result', kind: 'leanRun', id: job.id, run, elapsedMs }, []);
           return true;
         }
-        case 'batch':
         case 'limits':
           return stepJob({
             type: 'steps',

@@ -5,11 +5,8 @@
  * requests through the queue of ./serve.ts, and transfers the result's typed arrays instead of
  * copying them. All simulation work happens here, never on the main thread.
  */
-import { knobLevels } from '../core/registry/meta';
 import { prepareVictim, simulate } from '../core/simulate';
-import { SWEEP_KNOB_BY_NAME, sweep } from '../core/sweep';
 import { createLimitGrid } from '../core/limitGrid';
-import { createSweepBatch } from '../core/sweepBatch';
 import { levelRun } from '../core/sweepSummary';
 import { loadAssets, requestAssets, siteRoot } from './assets';
 import { resultTransferables, type WorkerReply, type WorkerRequest } from './protocol';
@@ -28,40 +25,8 @@ const root = siteRoot(scope.location.href, import.meta.env.DEV);
 const handle = createRequestLoop({
   post: (reply: WorkerReply, transfer) => scope.postMessage(reply, transfer),
   runSimulation: (config, onProgress) => simulate(config, { onProgress, victimCache, assets }),
-  sweepLevels: (request) => {
-    const knob = SWEEP_KNOB_BY_NAME.get(request.knob);
-    if (!knob) throw new Error(`unknown sweep knob ${request.knob}`);
-    return request.levels ?? [...knobLevels(knob, request.config.scenario.kind)];
-  },
-  runSweepLevels: (request, levels, onProgress) =>
-    sweep(request.config, request.knob, levels, request.seeds, {
-      onProgress,
-      victimCache,
-      assets,
-    }),
   runLean: (config) => levelRun(simulate(config, { victimCache, assets, lean: true })),
   startSteps: (request) => {
-    if (request.type === 'batch') {
-      const batch = createSweepBatch(request.config, request.knobs, {
-        victimCache,
-        assets,
-        ...(request.seeds ? { seeds: request.seeds } : {}),
-      });
-      return {
-        step: () => batch.step(),
-        reply: (id, partial, elapsedMs) => ({
-          type: 'result',
-          kind: 'batch',
-          id,
-          partial,
-          phase: batch.phase,
-          results: batch.results(),
-          done: batch.done,
-          total: batch.total,
-          elapsedMs,
-        }),
-      };
-    }
     const grid = createLimitGrid(request.config, { victimCache, assets });
     return {
       step: () => grid.step(),

@@ -2,7 +2,7 @@
  * The watchdog's allowance per request: how long the worker may stay silent while busy with it
  * before the client takes it for dead (src/worker/client.ts). The worker is rarely silent for
  * long: it reports progress at each tenth of the attack, and while it trains (the victim, the
- * students, a watermark's control model, every sweep level) the core pulses once per epoch
+ * students, a watermark's control model, every run of a sweep) the core pulses once per epoch
  * (src/core/pulse.ts), which the worker turns into an 'alive' message once a second. The
  * stretches with neither (evaluating a model on the maps' grid, a defense's report, starting a
  * fresh worker) grow with the run, so the allowance still follows the cost model
@@ -12,7 +12,6 @@
  */
 import type { Config } from '../core/config';
 import { estimateRunMs } from '../core/runCost';
-import { DEFAULT_SWEEP_SEEDS } from '../core/runSizes';
 import type { JobRequest } from './client';
 
 /**
@@ -31,8 +30,8 @@ export const WATCHDOG_UNKNOWN_MS = 120_000;
 /**
  * Milliseconds of silence allowed while the worker works on `request`.
  * @param request a run (its main config and the no-defense comparison run back to back, the
- *   comparison silent), a sweep (one level at a time: its seeds' runs, silent between levels),
- *   or a batch of sweeps or the limits grid (a reply after each simulation)
+ *   comparison silent), one lean run of a sweep (./pool.ts), or the limits grid (a reply after
+ *   each simulation)
  * @param estimate ms of a cold run of a config (the cost model by default)
  */
 export function watchdogAllowanceMs(
@@ -42,10 +41,8 @@ export function watchdogAllowanceMs(
   const work =
     request.type === 'run'
       ? estimate(request.config) + (request.baseline ? estimate(request.baseline) : 0)
-      : request.type === 'sweep'
-        ? (request.seeds?.length ?? DEFAULT_SWEEP_SEEDS) * estimate(request.config)
-        : // a batch or the limits grid replies after each simulation (the first may train the victim)
-          estimate(request.config);
+      : // a lean run, and the limits grid (a reply after each simulation; the first may train the victim)
+        estimate(request.config);
   if (!Number.isFinite(work)) return WATCHDOG_UNKNOWN_MS;
   return Math.max(WATCHDOG_FLOOR_MS, WATCHDOG_FACTOR * work);
 }

@@ -2,23 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../../src/core/config';
 import { createLabStore, withoutDefenses } from '../../src/state/store';
 import { connectRunner, type RunnerOptions } from '../../src/state/runner';
-import type {
-  BatchHandlers,
-  LimitsHandlers,
-  RunHandlers,
-  SimClient,
-  SweepHandlers,
-} from '../../src/worker/client';
+import type { LimitsHandlers, RunHandlers, SimClient } from '../../src/worker/client';
+import type { BatchHandlers, SweepClient, SweepHandlers } from '../../src/worker/pool';
 import { fakeResult, fakeSweep } from './fixtures';
 
-/** A SimClient stand-in that records calls; the test answers through the kept handlers. */
+/** A run and sweep client stand-in that records calls; the test answers through the kept handlers. */
 function fakeClient() {
   const runs: { config: Config; baseline: Config | null; handlers: RunHandlers }[] = [];
   const stopped: number[] = [];
   const sweeps: { config: Config; knob: string; handlers: SweepHandlers }[] = [];
   const batches: { config: Config; knobs: readonly string[]; handlers: BatchHandlers }[] = [];
   const grids: { config: Config; handlers: LimitsHandlers }[] = [];
-  const client: SimClient = {
+  const client: SimClient & SweepClient = {
     run(config, baseline, handlers) {
       runs.push({ config, baseline, handlers });
       return runs.length;

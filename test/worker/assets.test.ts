@@ -17,15 +17,16 @@ describe('worker assets', () => {
     );
   });
 
-  it('asks for the teacher of a chat run (and of its baseline), nothing for planar or cancel', () => {
+  it('asks for the teacher of a chat run (its baseline, a lean run), nothing for planar or cancel', () => {
     const k3 = setPath(chat, 'scenario.operands', 3);
     expect(requestAssets({ type: 'run', id: 1, config: chat, baseline: k3 })).toEqual([
       'models/chat-teacher-k4.bin',
       'models/chat-teacher-k3.bin',
     ]);
-    expect(
-      requestAssets({ type: 'sweep', id: 2, config: chat, knob: 'defense.chat.reasoning' }),
-    ).toEqual(['models/chat-teacher-k4.bin']);
+    // a lean run of a sweep on the pool
+    expect(requestAssets({ type: 'leanRun', id: 2, config: chat })).toEqual([
+      'models/chat-teacher-k4.bin',
+    ]);
     expect(requestAssets({ type: 'run', id: 3, config: defaultConfig(), baseline: null })).toEqual(
       [],
     );

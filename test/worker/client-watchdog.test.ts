@@ -163,19 +163,15 @@ describe('the client watchdog', () => {
     expect(STALL_SLACK_MAX).toBe(8);
   });
 
-  it('re-sends every live request kind, a sweep included', () => {
+  it('re-sends every live request kind, the limits grid and lean runs included', () => {
     const { client, workers, advance } = setup(5000);
-    const sweepRestarts: string[] = [];
-    client.sweep(
-      defaultConfig(),
-      'defense.output.sigma',
-      {},
-      { onResult: () => {}, onRestart: (m) => sweepRestarts.push(m) },
-    );
+    const restarts: string[] = [];
+    client.limits(defaultConfig(), { onResult: () => {}, onRestart: (m) => restarts.push(m) });
+    client.leanRun(defaultConfig(), { onResult: () => {}, onRestart: (m) => restarts.push(m) });
     client.run(configWith(100), null, recorder().handlers);
     advance(5000);
-    expect(sweepRestarts).toHaveLength(1);
-    expect(workers[1]!.sent.map((m) => m.type)).toEqual(['sweep', 'run']);
+    expect(restarts).toHaveLength(2);
+    expect(workers[1]!.sent.map((m) => m.type)).toEqual(['limits', 'leanRun', 'run']);
   });
 
   it('is off by default (no allowance: a worker may think as long as it likes)', () => {
@@ -196,14 +192,14 @@ describe('the client watchdog', () => {
 });
 
 describe('stop (Cancel)', () => {
-  it('terminates a worker busy with the run and re-sends the live sweep to a fresh one', () => {
+  it('terminates a worker busy with the run and re-sends the live grid to a fresh one', () => {
     const { client, workers } = setup(Infinity);
     const rec = recorder();
-    client.sweep(defaultConfig(), 'k', {}, { onResult: () => {} });
+    client.limits(defaultConfig(), { onResult: () => {} });
     const id = client.run(configWith(100), null, rec.handlers);
     expect(client.stop(id)).toBe(true);
     expect(workers[0]!.terminated).toBe(true);
-    expect(workers[1]!.sent.map((m) => m.type)).toEqual(['sweep']);
+    expect(workers[1]!.sent.map((m) => m.type)).toEqual(['limits']);
     workers[0]!.reply(runReply(id, fakeResult()));
     expect(rec.results).toEqual([]);
     expect(client.stop(id)).toBe(false);

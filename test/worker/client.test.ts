@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, setPath } from '../../src/core/config';
-import type { SweepResult } from '../../src/core/types';
+import type { LimitGridResult } from '../../src/core/limitGrid';
 import { createSimClient } from '../../src/worker/client';
-import { fakeResult, fakeSweep } from '../state/fixtures';
+import { fakeResult } from '../state/fixtures';
 import { configWith, FakeWorker, recorder, runReply } from './fakeWorker';
+
+/** A limits grid with no cells (the client passes it on untouched). */
+const fakeGrid = (): LimitGridResult => ({
+  config: defaultConfig(),
+  limits: [],
+  accounts: [],
+  cells: [],
+  honestLimited: [],
+  noLimit: null,
+});
 
 function setup(options: { restartAfterMs?: number } = {}) {
   const workers: FakeWorker[] = [];
@@ -81,45 +91,21 @@ describe('createSimClient', () => {
     expect(next.baselines).toEqual([]);
   });
 
-  it('keeps runs and sweeps independent: a run does not supersede a sweep', () => {
+  it('keeps runs and the limits grid independent: a run does not supersede the grid', () => {
     const { client, workers } = setup();
-    const sweeps: SweepResult[] = [];
-    const sweepId = client.sweep(
-      defaultConfig(),
-      'defense.output.sigma',
-      { seeds: [1, 2] },
-      { onResult: (r) => sweeps.push(r) },
-    );
+    const grids: LimitGridResult[] = [];
+    const gridId = client.limits(defaultConfig(), { onResult: (r) => grids.push(r) });
     const rec = recorder();
     client.run(configWith(100), null, rec.handlers);
     const w = workers[0]!;
-    expect(w.sent[0]).toEqual({
-      type: 'sweep',
-      id: sweepId,
-      config: defaultConfig(),
-      knob: 'defense.output.sigma',
-      seeds: [1, 2],
-    });
+    expect(w.sent[0]).toEqual({ type: 'limits', id: gridId, config: defaultConfig() });
     expect(w.sent.some((m) => m.type === 'cancel')).toBe(false);
-    const sweep = fakeSweep(defaultConfig(), 'defense.output.sigma');
-    w.reply({
-      type: 'result',
-      kind: 'sweep',
-      id: sweepId,
-      partial: true,
-      result: sweep,
-      elapsedMs: 9,
-    });
-    expect(sweeps).toEqual([]);
-    w.reply({
-      type: 'result',
-      kind: 'sweep',
-      id: sweepId,
-      partial: false,
-      result: sweep,
-      elapsedMs: 9,
-    });
-    expect(sweeps).toEqual([sweep]);
+    const grid = fakeGrid();
+    const reply = { type: 'result', kind: 'limits', id: gridId, result: grid, total: 2 } as const;
+    w.reply({ ...reply, partial: true, done: 1, elapsedMs: 9 });
+    expect(grids).toEqual([]);
+    w.reply({ ...reply, partial: false, done: 2, elapsedMs: 9 });
+    expect(grids).toEqual([grid]);
   });
 
   it('reports an error thrown inside a simulation readably and keeps the worker', () => {
@@ -136,19 +122,14 @@ describe('createSimClient', () => {
   it('restarts a crashed worker, tells every live request, and serves the next one', () => {
     const { client, workers } = setup();
     const rec = recorder();
-    const sweepErrors: string[] = [];
+    const gridErrors: string[] = [];
     client.run(configWith(100), null, rec.handlers);
-    client.sweep(
-      defaultConfig(),
-      'k',
-      {},
-      { onResult: () => {}, onError: (m) => sweepErrors.push(m) },
-    );
+    client.limits(defaultConfig(), { onResult: () => {}, onError: (m) => gridErrors.push(m) });
     workers[0]!.crash('out of memory');
     expect(workers[0]!.terminated).toBe(true);
     expect(rec.errors).toHaveLength(1);
     expect(rec.errors[0]).toMatch(/^out of memory\. The lab restarted its simulation engine/);
-    expect(sweepErrors).toHaveLength(1);
+    expect(gridErrors).toHaveLength(1);
     // Replies from the dead worker are ignored; the next request gets a fresh worker.
     workers[0]!.reply(runReply(1, fakeResult()));
     expect(rec.results).toEqual([]);
@@ -161,8 +142,7 @@ describe('createSimClient', () => {
 
   it('abandons a superseded job that runs too long by restarting the worker', () => {
     const { client, workers, advance } = setup({ restartAfterMs: 500 });
-    const sweepResults: SweepResult[] = [];
-    client.sweep(defaultConfig(), 'k', {}, { onResult: (r) => sweepResults.push(r) });
+    client.limits(defaultConfig(), { onResult: () => {} });
     client.run(configWith(100), null, recorder().handlers);
     advance(100);
     client.run(configWith(110), null, recorder().handlers); // young: just cancel
@@ -172,8 +152,8 @@ describe('createSimClient', () => {
     const id = client.run(configWith(120), null, rec.handlers);
     expect(workers).toHaveLength(2);
     expect(workers[0]!.terminated).toBe(true);
-    // The still-wanted sweep is sent again to the new worker, before the new run.
-    expect(workers[1]!.sent.map((m) => m.type)).toEqual(['sweep', 'run']);
+    // The still-wanted grid is sent again to the new worker, before the new run.
+    expect(workers[1]!.sent.map((m) => m.type)).toEqual(['limits', 'run']);
     workers[1]!.reply(runReply(id, fakeResult(configWith(120))));
     expect(rec.results).toHaveLength(1);
   });

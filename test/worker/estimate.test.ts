@@ -60,15 +60,13 @@ describe('watchdogAllowanceMs', () => {
     expect(watchdogAllowanceMs(run(4000, true), perQuery)).toBe(WATCHDOG_FACTOR * 5000);
   });
 
-  it('covers one sweep level: every seed of it', () => {
-    const sweep = {
-      type: 'sweep' as const,
+  it('covers one lean run of a sweep (the pool sends them one config each)', () => {
+    const lean = {
+      type: 'leanRun' as const,
       id: 2,
       config: setPath(defaultConfig(), 'attack.queries', 2000),
-      knob: 'defense.output.sigma',
-      seeds: [1, 2, 3, 4],
     };
-    expect(watchdogAllowanceMs(sweep, perQuery)).toBe(WATCHDOG_FACTOR * 4 * 2000);
+    expect(watchdogAllowanceMs(lean, perQuery)).toBe(WATCHDOG_FACTOR * 2000);
   });
 
   it('with the real cost model, allows an everything-at-maximum run minutes', () => {

@@ -48,10 +48,6 @@ function inProcessWorkers(count: number, runLean: (config: Config) => LevelRun) 
       runSimulation: () => {
         throw new Error('no runs in this test');
       },
-      sweepLevels: () => [],
-      runSweepLevels: () => {
-        throw new Error('the pool sends lean runs only');
-      },
       runLean,
       transferablesOf: () => [],
       schedule: (task) => inbox.push(task),

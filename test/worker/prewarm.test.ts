@@ -49,10 +49,6 @@ describe('request loop idle work', () => {
     const handle = createRequestLoop({
       post: () => {},
       runSimulation: (config) => fakeResult(config),
-      sweepLevels: () => [],
-      runSweepLevels: () => {
-        throw new Error('unused');
-      },
       transferablesOf: () => [],
       schedule: (task) => tasks.push(task),
       now: () => 0,

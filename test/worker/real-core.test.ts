@@ -5,22 +5,20 @@ import { defaultConfig, setPath } from '../../src/core/config';
 import { simulate } from '../../src/core/simulate';
 import { SWEEP_KNOB_BY_NAME, sweep } from '../../src/core/sweep';
 import { createVictimCache } from '../../src/core/simulate';
+import { levelRun, summarizeLevel } from '../../src/core/sweepSummary';
 import { resultTransferables, type WorkerReply } from '../../src/worker/protocol';
 import { createRequestLoop } from '../../src/worker/serve';
 import { withoutDefenses } from '../../src/state/store';
 
 describe('request loop over the real core', () => {
-  it('serves a run with its baseline and a sweep; every reply clones with transfer', () => {
+  it('serves a run with its baseline and lean runs of a sweep; every reply clones with transfer', () => {
     const received: WorkerReply[] = [];
     const tasks: (() => void)[] = [];
     const victimCache = createVictimCache();
     const handle = createRequestLoop({
       post: (reply, transfer) => received.push(structuredClone(reply, { transfer })),
       runSimulation: (config, onProgress) => simulate(config, { onProgress, victimCache }),
-      sweepLevels: (request) =>
-        request.levels ?? [...(SWEEP_KNOB_BY_NAME.get(request.knob)?.levels ?? [])],
-      runSweepLevels: (request, levels, onProgress) =>
-        sweep(request.config, request.knob, levels, request.seeds, { onProgress, victimCache }),
+      runLean: (config) => levelRun(simulate(config, { victimCache, lean: true })),
       transferablesOf: (result) => resultTransferables(result),
       schedule: (task) => tasks.push(task),
       now: () => performance.now(),
@@ -28,14 +26,12 @@ describe('request loop over the real core', () => {
     const small = setPath(setPath(defaultConfig(), 'attack.queries', 60), 'benign.accounts', 20);
     const defended = setPath(small, 'defense.output.mode', 'label');
     handle({ type: 'run', id: 1, config: defended, baseline: withoutDefenses(defended) });
-    handle({
-      type: 'sweep',
-      id: 2,
-      config: small,
-      knob: 'defense.output.sigma',
-      levels: ['off', 0.5],
-      seeds: [1],
-    });
+    // a sweep as the pool sends it: one lean run per level (seed 1 only)
+    const knob = SWEEP_KNOB_BY_NAME.get('defense.output.sigma')!;
+    const levels = ['off', 0.5] as const;
+    levels.forEach((level, i) =>
+      handle({ type: 'leanRun', id: 2 + i, config: knob.apply(setPath(small, 'seed', 1), level) }),
+    );
     while (tasks.length > 0) tasks.shift()!();
 
     const runs = received.filter((r) => r.type === 'result' && r.kind === 'run');
@@ -56,17 +52,13 @@ describe('request loop over the real core', () => {
       main.result.maps!.victim.probabilities,
     );
 
-    const sweeps = received.filter((r) => r.type === 'result' && r.kind === 'sweep');
-    expect(
-      sweeps.map((r) => (r.type === 'result' && r.kind === 'sweep' ? r.partial : null)),
-    ).toEqual([true, false]);
-    // Level by level, the sweep matches the simulator's own sweep of all levels at once.
-    const full = sweeps.at(-1);
-    if (full?.type !== 'result' || full.kind !== 'sweep') throw new Error('no sweep');
-    expect(full.result).toEqual(
-      sweep(small, 'defense.output.sigma', ['off', 0.5], [1], { victimCache }),
+    const lean = received.flatMap((r) => (r.type === 'result' && r.kind === 'leanRun' ? [r] : []));
+    expect(lean.map((r) => r.id)).toEqual([2, 3]);
+    // Run by run, the sweep matches the simulator's own sweep of all levels at once.
+    expect(lean.map((r, i) => summarizeLevel(knob, levels[i]!, [r.run]))).toEqual(
+      sweep(small, 'defense.output.sigma', [...levels], [1], { victimCache }).levels,
     );
-    expect(received.filter((r) => r.type === 'done').map((r) => r.id)).toEqual([1, 2]);
+    expect(received.filter((r) => r.type === 'done').map((r) => r.id)).toEqual([1, 2, 3]);
     expect(received.some((r) => r.type === 'error')).toBe(false);
   });
 });

@@ -3,13 +3,23 @@ import { defaultConfig, setPath, type Config } from '../../src/core/config';
 import type { ProgressFn } from '../../src/core/types';
 import { resultTransferables, type WorkerReply } from '../../src/worker/protocol';
 import { createRequestLoop } from '../../src/worker/serve';
-import { fakeResult, fakeSweep } from '../state/fixtures';
+import type { LimitGridResult } from '../../src/core/limitGrid';
+import { fakeResult } from '../state/fixtures';
+
+const emptyGrid: LimitGridResult = {
+  config: defaultConfig(),
+  limits: [],
+  accounts: [],
+  cells: [],
+  honestLimited: [],
+  noLimit: null,
+};
 
 function setup(options: { fail?: (config: Config) => boolean } = {}) {
   const posted: { reply: WorkerReply; transfer: ArrayBuffer[] }[] = [];
   const tasks: (() => void)[] = [];
   const simulated: number[] = [];
-  /** what the worker computed, in order: "q=<queries>" for runs, "<knob>:<level>" for sweep levels */
+  /** what the worker computed, in order: "q=<queries>" for runs, "grid:<step>" for the limits grid */
   const order: string[] = [];
   let clock = 0;
   const handle = createRequestLoop({
@@ -24,15 +34,27 @@ function setup(options: { fail?: (config: Config) => boolean } = {}) {
       }
       return fakeResult(config);
     },
-    sweepLevels: (request) => {
-      if (request.knob === 'bad') throw new Error('unknown sweep knob bad');
-      return request.levels ?? [0, 0.5, 1];
-    },
-    runSweepLevels: (request, levels, onProgress) => {
-      onProgress(0.5, 'level');
-      const full = fakeSweep(request.config, request.knob);
-      order.push(...levels.map((level) => `${request.knob}:${level}`));
-      return { ...full, levels: full.levels.filter((l) => levels.includes(l.level)) };
+    startSteps: (request) => {
+      if (request.config.attack.queries === 66) throw new Error('the grid cannot start');
+      let done = 0;
+      const total = 3;
+      return {
+        step: () => {
+          order.push(`grid:${done}`);
+          done++;
+          return done < total;
+        },
+        reply: (id, partial, elapsedMs) => ({
+          type: 'result',
+          kind: 'limits',
+          id,
+          partial,
+          result: { ...emptyGrid, config: request.config },
+          done,
+          total,
+          elapsedMs,
+        }),
+      };
     },
     runLean: (config: Config) => {
       order.push(`lean q=${config.attack.queries}`);
@@ -75,7 +97,7 @@ describe('createRequestLoop', () => {
     const { handle, simulated, flush } = setup();
     handle({ type: 'run', id: 1, config: withQueries(100), baseline: null });
     handle({ type: 'run', id: 2, config: withQueries(200), baseline: null });
-    handle({ type: 'sweep', id: 3, config: withQueries(200), knob: 'k' });
+    handle({ type: 'limits', id: 3, config: withQueries(200) });
     handle({ type: 'cancel', id: 3 });
     flush();
     expect(simulated).toEqual([200]);
@@ -138,8 +160,8 @@ describe('createRequestLoop', () => {
     const { handle, posted, flush } = setup({ fail: (c) => c.attack.queries === 13 });
     handle({ type: 'run', id: 1, config: withQueries(100), baseline: withQueries(100) });
     handle({ type: 'run', id: 2, config: withQueries(13), baseline: null });
-    handle({ type: 'sweep', id: 3, config: withQueries(100), knob: 'k' });
-    handle({ type: 'sweep', id: 4, config: withQueries(100), knob: 'k' });
+    handle({ type: 'limits', id: 3, config: withQueries(100) });
+    handle({ type: 'limits', id: 4, config: withQueries(100) });
     handle({ type: 'run', id: 5, config: withQueries(100), baseline: withQueries(100) });
     handle({ type: 'cancel', id: 4 });
     flush();
@@ -153,46 +175,35 @@ describe('createRequestLoop', () => {
     expect(endings).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
-  it('sweeps level by level, growing the partial result, then the full one and done', () => {
+  it('steps the limits grid one simulation at a time: partial replies, the full one, done', () => {
     const { handle, posted, flush } = setup();
-    handle({ type: 'sweep', id: 4, config: withQueries(100), knob: 'k' });
+    handle({ type: 'limits', id: 4, config: withQueries(100) });
     flush();
     const replies = posted.map((p) => p.reply).filter((r) => r.type !== 'progress');
     expect(
       replies.map((r) =>
-        r.type === 'result' && r.kind === 'sweep'
-          ? `${r.partial ? 'partial' : 'full'}:${r.result.levels.map((l) => l.level).join(',')}`
+        r.type === 'result' && r.kind === 'limits'
+          ? `${r.partial ? 'partial' : 'full'}:${r.done}/${r.total}`
           : r.type,
       ),
-    ).toEqual(['partial:0', 'partial:0,0.5', 'full:0,0.5,1', 'done']);
+    ).toEqual(['partial:1/3', 'partial:2/3', 'full:3/3', 'done']);
   });
 
-  it('lets a run go ahead of the remaining levels of a sweep', () => {
+  it('lets a run go ahead of the remaining simulations of the grid', () => {
     const { handle, tasks, order } = setup();
-    handle({ type: 'sweep', id: 1, config: withQueries(100), knob: 'k' });
-    tasks.shift()!(); // first level
+    handle({ type: 'limits', id: 1, config: withQueries(100) });
+    tasks.shift()!(); // first simulation of the grid
     handle({ type: 'run', id: 2, config: withQueries(700), baseline: withQueries(800) });
     while (tasks.length > 0) tasks.shift()!();
-    expect(order).toEqual(['k:0', 'q=700', 'q=800', 'k:0.5', 'k:1']);
+    expect(order).toEqual(['grid:0', 'q=700', 'q=800', 'grid:1', 'grid:2']);
   });
 
-  it('reports sweep progress over the whole sweep, not per level', () => {
+  it('reports a grid that cannot start as an error of that request', () => {
     const { handle, posted, flush } = setup();
-    handle({ type: 'sweep', id: 1, config: withQueries(100), knob: 'k', levels: [0, 1] });
-    flush();
-    const fractions = posted.flatMap((p) =>
-      p.reply.type === 'progress' ? [p.reply.fraction] : [],
-    );
-    expect(fractions).toEqual([0.25, 0.75]);
-    expect(posted.at(-1)?.reply).toEqual({ type: 'done', id: 1 });
-  });
-
-  it('reports an unknown sweep knob as an error of that request', () => {
-    const { handle, posted, flush } = setup();
-    handle({ type: 'sweep', id: 9, config: withQueries(100), knob: 'bad' });
+    handle({ type: 'limits', id: 9, config: withQueries(66) });
     flush();
     expect(posted.map((p) => p.reply)).toEqual([
-      { type: 'error', id: 9, message: 'unknown sweep knob bad' },
+      { type: 'error', id: 9, message: 'the grid cannot start' },
     ]);
   });
 
@@ -201,12 +212,12 @@ describe('createRequestLoop', () => {
     handle({ type: 'run', id: 1, config: withQueries(13), baseline: null });
     flush();
     expect(posted.at(-1)?.reply).toEqual({ type: 'error', id: 1, message: 'student diverged' });
-    handle({ type: 'sweep', id: 2, config: withQueries(20), knob: 'defense.output.sigma' });
+    handle({ type: 'limits', id: 2, config: withQueries(20) });
     flush();
     const replies = posted.map((p) => p.reply).filter((r) => r.type !== 'progress');
     expect(replies.slice(-3)).toMatchObject([
-      { type: 'result', kind: 'sweep', id: 2, partial: true },
-      { type: 'result', kind: 'sweep', id: 2, partial: false },
+      { type: 'result', kind: 'limits', id: 2, partial: true },
+      { type: 'result', kind: 'limits', id: 2, partial: false },
       { type: 'done', id: 2 },
     ]);
   });
@@ -214,7 +225,7 @@ describe('createRequestLoop', () => {
   it('yields between queued jobs so a later cancel can still drop one', () => {
     const { handle, simulated, tasks } = setup();
     handle({ type: 'run', id: 1, config: withQueries(100), baseline: null });
-    handle({ type: 'sweep', id: 2, config: withQueries(100), knob: 'k' });
+    handle({ type: 'limits', id: 2, config: withQueries(100) });
     tasks.shift()!(); // first job
     handle({ type: 'cancel', id: 2 }); // arrives while the loop yields
     while (tasks.length > 0) tasks.shift()!();
