@@ -15,7 +15,10 @@
  * - lean runs (`leanRun`, for the sweep pool of ./pool.ts) are the exception to the first rule: several
  *   may be live at once and none supersedes another; the pool cancels them itself;
  * - `stop(id)` abandons a request at once, restarting the worker if it is busy with it (the
- *   person's Cancel: a synchronous simulation cannot be interrupted any other way).
+ *   person's Cancel: a synchronous simulation cannot be interrupted any other way);
+ * - `runPending()` says whether a run the page still wants is unfinished (its comparison run
+ *   included), and `onRunSettled` hears when that stops being so: the sweep pool holds its other
+ *   workers back meanwhile (./pool.ts), so the person's run does not share the cores with a sweep.
  */
 import type { Config } from '../core/config';
 import type { LimitGridResult } from '../core/limitGrid';
@@ -71,6 +74,14 @@ export interface SimClient {
   stop(id: number): boolean;
   /** Terminates the worker; later requests start a new one. */
   dispose(): void;
+}
+
+/** Whether a client is busy with a run the page wants (the sweep pool's gate, ./pool.ts). */
+export interface RunWatch {
+  /** true while a run (or its comparison run) that is still wanted has not finished */
+  runPending(): boolean;
+  /** calls `listener` each time runPending() turns false; returns a function that unsubscribes */
+  onRunSettled(listener: () => void): () => void;
 }
 
 export interface ClientOptions {
@@ -130,7 +141,7 @@ export function stallMessage(silentMs: number, again: boolean): string {
         'it and is running your settings again.';
 }
 
-export function createSimClient(options: ClientOptions): SimClient {
+export function createSimClient(options: ClientOptions): SimClient & RunWatch {
   const now = options.now ?? (() => performance.now());
   const restartAfterMs = options.restartAfterMs ?? Infinity;
   const stallOption = options.stallMs ?? Infinity;
@@ -154,6 +165,18 @@ export function createSimClient(options: ClientOptions): SimClient {
    * cost model's allowance is too short here; the retry and later requests get the longer one.
    */
   let slack = 1;
+  const settledListeners = new Set<() => void>();
+  let wasRunPending = false;
+
+  const runPending = (): boolean => [...live.values()].some((entry) => entry.kind === 'run');
+
+  /** Tells the listeners once a pending run has finished, failed or been abandoned. */
+  function noteRunState(): void {
+    const pending = runPending();
+    const settled = wasRunPending && !pending;
+    wasRunPending = pending;
+    if (settled) for (const listener of [...settledListeners]) listener();
+  }
 
   function ensureWorker(): WorkerLike {
     if (worker) return worker;
@@ -162,6 +185,7 @@ export function createSimClient(options: ClientOptions): SimClient {
       if (created === worker) heardAt = now();
       handleReply(created, event.data);
       armWatchdog();
+      noteRunState();
     };
     created.onerror = (event) => {
       event.preventDefault?.();
@@ -229,6 +253,7 @@ export function createSimClient(options: ClientOptions): SimClient {
     }
     // A handler may have submitted or stopped requests meanwhile: send only what is still wanted.
     for (const entry of live.values()) if (!unfinished.has(entry.id)) post(entry);
+    noteRunState();
   }
 
   function crash(from: WorkerLike, reason: string): void {
@@ -237,6 +262,7 @@ export function createSimClient(options: ClientOptions): SimClient {
     const victims = [...live.values()];
     live.clear();
     for (const entry of victims) entry.handlers.onError?.(`${reason}. ${CRASH_HINT}`);
+    noteRunState();
   }
 
   function handleReply(from: WorkerLike, reply: WorkerReply): void {
@@ -309,6 +335,7 @@ export function createSimClient(options: ClientOptions): SimClient {
     const entry: Live = { id, kind, request: build(id), postedAt: 0, handlers, retried: false };
     live.set(id, entry);
     post(entry);
+    noteRunState();
     return id;
   }
 
@@ -326,6 +353,7 @@ export function createSimClient(options: ClientOptions): SimClient {
       if (!live.delete(id)) return;
       worker?.postMessage({ type: 'cancel', id });
       armWatchdog();
+      noteRunState();
     },
     stop(id) {
       if (!live.delete(id)) return false;
@@ -335,11 +363,18 @@ export function createSimClient(options: ClientOptions): SimClient {
       } else {
         armWatchdog();
       }
+      noteRunState();
       return true;
     },
     dispose() {
       live.clear();
       stopWorker();
+      noteRunState();
+    },
+    runPending,
+    onRunSettled(listener) {
+      settledListeners.add(listener);
+      return () => settledListeners.delete(listener);
     },
   };
 }

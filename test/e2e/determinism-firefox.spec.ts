@@ -37,7 +37,8 @@ async function settled(page: Page, timeoutMs: number): Promise<void> {
     const notices = [...document.querySelectorAll('[role="alert"], [role="status"]')]
       .map((n) => n.textContent?.trim() ?? '')
       .filter((t) => t !== '');
-    return `status ${el?.dataset.status}; result ${el?.dataset.result === el?.dataset.config ? 'matches' : 'differs from'} the settings; notices: ${notices.join(' | ').slice(0, 600)}`;
+    const progress = document.querySelector('progress')?.value;
+    return `status ${el?.dataset.status}; progress ${progress ?? 'none'}; hardwareConcurrency ${navigator.hardwareConcurrency}; result ${el?.dataset.result === el?.dataset.config ? 'matches' : 'differs from'} the settings; notices: ${notices.join(' | ').slice(0, 600)}`;
   });
   throw new Error(`the lab did not settle within ${timeoutMs} ms (${state})`);
 }
@@ -89,11 +90,13 @@ async function exportJson(page: Page): Promise<string> {
 }
 
 test.describe('Firefox', () => {
-  // No retry. In full runs of 2026-11-30 under load the long run's page in Firefox once gave up
-  // ("The simulation engine stopped responding again"): the worker trained a model for longer
-  // than the watchdog's allowance without a word. The core now pulses once per training epoch
-  // and the worker says it is alive once a second (src/core/pulse.ts), so silence no longer
-  // grows with a slow machine; the error names the page's status and notices if it recurs.
+  // No retry. In CI the long run's page in Firefox went silent for over 12 s, then (with the
+  // core's pulses, src/core/pulse.ts) was still running after 90 s, where it takes 2 s here.
+  // Firefox counts every core of the machine for navigator.hardwareConcurrency, even where the
+  // process may use only two (it ignores the CPU affinity mask; Chromium does not), so the page
+  // started a sweep over many workers at load, beside the run. The pool now holds its other
+  // workers while a run is pending (src/worker/pool.ts, pool.spec.ts). Each case prints the
+  // count Firefox gave and the time the page took; a timeout names the page's state.
   test.describe.configure({ mode: 'serial' });
   test.skip(!firefox, NO_FIREFOX_NOTE);
 
@@ -126,8 +129,13 @@ test.describe('Firefox', () => {
         if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin)
           foreign.push(request.url());
       });
+      const t0 = Date.now();
       await page.goto(new URL(`./${hash}`, baseURL).href);
       await settled(page, 90_000);
+      const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+      console.log(
+        `[firefox] ${name}: hardwareConcurrency ${cores}, result after ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      );
       const link = page.url();
       const fromPage = JSON.parse(await exportJson(page));
       await page.close();

@@ -6,6 +6,7 @@
 // POOL_FULL=1 sweeps at the default budget (1,000 queries) instead of a small one.
 import type { Page } from '@playwright/test';
 import { expect, openLab, test } from './lab-fixture';
+import { LONG_RUN } from './determinism-cases';
 
 const HASH = process.env.POOL_FULL ? '' : '#v=1&q=300';
 
@@ -21,6 +22,42 @@ async function prepare(page: Page, cores: number): Promise<void> {
         if (entry.startTime >= w.poolWatchFrom) w.poolLongTasks.push(entry.duration);
     }).observe({ type: 'longtask', buffered: false });
   }, cores);
+}
+
+/** A message to or from a worker, as the page's Worker saw it (`w`: workers in order of creation). */
+interface Traffic {
+  w: number;
+  dir: 'out' | 'in';
+  type: string;
+  id: number;
+  t: number;
+}
+
+/** Records every message to and from the page's workers (window.poolTraffic). */
+async function recordTraffic(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { poolTraffic: Traffic[] };
+    w.poolTraffic = [];
+    let count = 0;
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      readonly index = count++;
+      constructor(...args: ConstructorParameters<typeof Worker>) {
+        super(...args);
+        this.addEventListener('message', (event: MessageEvent) => {
+          const data = event.data as { type: string; id: number };
+          w.poolTraffic.push({ w: this.index, dir: 'in', ...pick(data) });
+        });
+      }
+      override postMessage(message: unknown, transfer?: unknown): void {
+        w.poolTraffic.push({ w: this.index, dir: 'out', ...pick(message as Traffic) });
+        super.postMessage(message, transfer as Transferable[]);
+      }
+    };
+    function pick(data: { type: string; id: number }) {
+      return { type: data.type, id: data.id, t: performance.now() };
+    }
+  });
 }
 
 /** Runs "Every defense"; returns its wall time (ms), the long tasks meanwhile, and the frontier. */
@@ -86,5 +123,54 @@ test.describe('sweeps over a pool of workers', () => {
       await page.close();
     }
     for (const cores of [3, 4, 8]) expect(frontiers.get(cores)).toEqual(frontiers.get(2));
+  });
+});
+
+test.describe('a run goes first on every core', () => {
+  test.setTimeout(180_000);
+  // Firefox counts every core of the machine, even where the page's process may use two; before
+  // the gate, a long run at page load shared two cores with 15 busy sweep workers (8 s, not 1.6 s).
+  test('while a run is pending, workers other than its own take no new lean run', async ({
+    browser,
+  }) => {
+    const times: string[] = [];
+    for (const cores of [2, 16]) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await prepare(page, cores);
+      await recordTraffic(page);
+      const t0 = Date.now();
+      await openLab(page, LONG_RUN);
+      times.push(`${cores} cores: result after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      // the first sweep (the answer format), started at load, goes on over every worker after
+      // the run: wait until each worker has been handed some of it
+      const traffic = async () =>
+        page.evaluate(() => (window as unknown as { poolTraffic: Traffic[] }).poolTraffic);
+      const others = (all: Traffic[]) =>
+        all.filter((m) => m.dir === 'out' && m.type === 'leanRun' && m.w > 0);
+      const runDone = (all: Traffic[]) => {
+        const run = all.find((m) => m.dir === 'out' && m.type === 'run');
+        return all.some((m) => m.dir === 'in' && m.type === 'done' && m.id === run?.id);
+      };
+      await expect
+        .poll(
+          async () => {
+            const all = await traffic();
+            return [runDone(all), new Set(others(all).map((m) => m.w)).size];
+          },
+          { timeout: 60_000 },
+        )
+        .toEqual([true, cores - 2]);
+      const all = await traffic();
+      const run = all.find((m) => m.dir === 'out' && m.type === 'run');
+      expect(run?.w, 'the run goes to the first worker').toBe(0);
+      const done = all.find((m) => m.dir === 'in' && m.type === 'done' && m.id === run!.id);
+      expect(done, 'the run (and its comparison run) finished').toBeDefined();
+      expect(
+        others(all).filter((m) => m.t < done!.t),
+        'lean runs handed to other workers before the run was done',
+      ).toEqual([]);
+      await page.close();
+    }
+    console.log(`[pool] long run at load: ${times.join('; ')}`);
   });
 });

@@ -179,4 +179,44 @@ describe('createSimClient', () => {
     expect(workers[0]!.terminated).toBe(true);
     expect(workers[0]!.runIds()).toEqual([id]);
   });
+
+  it('says while a wanted run is pending, and tells its listeners once each time it settles', () => {
+    const { client, workers } = setup();
+    let settled = 0;
+    const unsubscribe = client.onRunSettled(() => settled++);
+    expect(client.runPending()).toBe(false);
+    // a lean run or a grid is not a run the person waits for
+    client.leanRun(configWith(100), { onResult: () => {} });
+    client.limits(configWith(100), { onResult: () => {} });
+    expect(client.runPending()).toBe(false);
+
+    const first = client.run(configWith(300), configWith(300), recorder().handlers);
+    expect(client.runPending()).toBe(true);
+    // a newer run supersedes it: still pending, nothing settled
+    const second = client.run(configWith(400), configWith(400), recorder().handlers);
+    expect(client.runPending()).toBe(true);
+    const w = workers[0]!;
+    w.reply({ type: 'done', id: first });
+    // the main result is in, the comparison run is not: still pending
+    w.reply(runReply(second, fakeResult(configWith(400))));
+    expect([client.runPending(), settled]).toEqual([true, 0]);
+    w.reply({ type: 'done', id: second });
+    expect([client.runPending(), settled]).toEqual([false, 1]);
+
+    // an error, a cancel, a Stop and a crash each settle a pending run once
+    const failing = client.run(configWith(500), null, recorder().handlers);
+    w.reply({ type: 'error', id: failing, message: 'boom' });
+    expect([client.runPending(), settled]).toEqual([false, 2]);
+    client.cancel(client.run(configWith(600), null, recorder().handlers));
+    expect(settled).toBe(3);
+    client.stop(client.run(configWith(700), null, recorder().handlers));
+    expect(settled).toBe(4);
+    client.run(configWith(800), null, recorder().handlers);
+    workers.at(-1)!.crash('gone');
+    expect([client.runPending(), settled]).toEqual([false, 5]);
+
+    unsubscribe();
+    client.cancel(client.run(configWith(900), null, recorder().handlers));
+    expect(settled).toBe(5);
+  });
 });

@@ -237,4 +237,47 @@ describe('createSweepPool', () => {
     );
     expect(errors[0]).toMatch(/unknown sweep knob/);
   });
+
+  it("holds every worker but the run's while a run is pending, and feeds them when it settles", () => {
+    const { workers, sent, pump } = inProcessWorkers(3, lean);
+    const listeners: (() => void)[] = [];
+    let pending = true;
+    const gate = {
+      runPending: () => pending,
+      onRunSettled: (listener: () => void) => {
+        listeners.push(listener);
+        return () => listeners.splice(listeners.indexOf(listener), 1);
+      },
+    };
+    const pool = createSweepPool({
+      clients: workers.map((w) => createSimClient({ createWorker: () => w })),
+      runGate: gate,
+      reportEveryMs: 0,
+      planner,
+    });
+    const levels = ['off', 0.2, 0.8];
+    let final: SweepResult | null = null;
+    pool.sweep(small, 'defense.output.sigma', { levels, seeds }, { onResult: (r) => (final = r) });
+    const leanRuns = (k: number) => sent[k]!.filter((r) => r.type === 'leanRun').length;
+    // only the run's own worker (the first) was given lean runs, `depth` of them
+    expect([0, 1, 2].map(leanRuns)).toEqual([2, 0, 0]);
+    // the first worker works through the whole sweep alone while the run is pending
+    pump(() => 0);
+    expect([1, 2].map(leanRuns)).toEqual([0, 0]);
+    expect(final).toStrictEqual(
+      sweep(small, 'defense.output.sigma', levels, seeds, { victimCache: cache }),
+    );
+
+    // a second sweep: the run settles part-way and the others join in
+    let second: SweepResult | null = null;
+    pool.sweep(small, 'defense.output.sigma', { levels, seeds }, { onResult: (r) => (second = r) });
+    const before = sent.map((s) => s.length);
+    pending = false;
+    for (const listener of [...listeners]) listener();
+    expect([1, 2].map((k) => sent[k]!.length - before[k]!)).toEqual([2, 2]);
+    pump((size) => size - 1);
+    expect(second).toStrictEqual(final);
+    pool.dispose();
+    expect(listeners).toHaveLength(0);
+  });
 });
