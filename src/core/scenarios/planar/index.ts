@@ -26,7 +26,7 @@ import { generatePlanar } from './data';
 import { decisionGrid, GRID_RESOLUTION, gridInputs, servedGrid } from './maps';
 import { DATASETS, planarMeta } from './meta';
 import { attackerPool, buildScenario } from './scenario';
-import { obtainVictim, VICTIM_TRAINING, victimKey } from './victim';
+import { obtainVictim, obtainVictimView, VICTIM_TRAINING, victimKey } from './victim';
 
 /** Adam learning rate of the attacker's student. */
 export const STUDENT_LEARNING_RATE = 0.01;
@@ -67,13 +67,8 @@ function simulate(
   const dims = scenario.train.dims;
   options.onProgress?.(0, 'victim');
   const victim = obtainVictim(config, scenario, rng.fork('victim'), options.victimCache);
-  const victimTestLabels = predictLabels(victim, scenario.test.inputs, scenario.test.count);
-  const victimUniformLabels = predictLabels(
-    victim,
-    scenario.uniform,
-    scenario.uniform.length / dims,
-  );
-  const victimTrainLabels = predictLabels(victim, scenario.train.inputs, scenario.train.count);
+  const victimView = obtainVictimView(config, scenario, victim, options.victimCache);
+  const { testLabels: victimTestLabels, uniformLabels: victimUniformLabels } = victimView;
 
   const watermarkKey = hashString(`watermark:${config.seed}`);
   // The owner's side, for answer formats that train models of their own (misinformation, MAD).
@@ -107,6 +102,9 @@ function simulate(
   });
   const grid = options.lean ? new Float64Array(0) : gridInputs(box, GRID_RESOLUTION);
   const studentSlices: Float32Array[] = [];
+  /** training calls so far, and when the last slice was drawn (to reuse it as the final map) */
+  let fits = 0;
+  let fitsAtSlice = -1;
   const session = new AttackSession({
     config,
     box,
@@ -114,7 +112,10 @@ function simulate(
     classes,
     api,
     student,
-    train: (inputs, targets, count, steps) => trainer.train(inputs, targets, count, { steps }),
+    train: (inputs, targets, count, steps) => {
+      fits++;
+      trainer.train(inputs, targets, count, { steps });
+    },
     pool: (count, poolRng) => attackerPool(config, count, poolRng),
     measure: () => {
       const studentTest = predictLabels(student, scenario.test.inputs, scenario.test.count);
@@ -126,7 +127,10 @@ function simulate(
     },
     onCheckpoint: options.lean
       ? undefined
-      : () => studentSlices.push(decisionGrid(student, box, GRID_RESOLUTION, grid).probabilities),
+      : () => {
+          studentSlices.push(decisionGrid(student, box, GRID_RESOLUTION, grid).probabilities);
+          fitsAtSlice = fits;
+        },
     rng: rng.fork('attacker'),
     finalOnly: options.lean === true,
     onProgress: (fraction, phase) => options.onProgress?.(0.05 + 0.8 * fraction, phase),
@@ -159,7 +163,9 @@ function simulate(
 
   /** The maps a single run draws (sweeps' lean runs skip them: no number depends on them). */
   const drawMaps = () => {
-    const victimMap = decisionGrid(victim, box, GRID_RESOLUTION, grid);
+    victimView.map ??= decisionGrid(victim, box, GRID_RESOLUTION, grid);
+    // copies: the worker transfers a result's buffers, and the view is kept for later runs
+    const victimMap = { ...victimView.map, probabilities: victimView.map.probabilities.slice() };
     // The answer format on its own stream and the owner's models as the API built them (forks are
     // derived from labels, so the run's own streams are untouched).
     const view = outputDefense.stage({
@@ -178,7 +184,16 @@ function simulate(
     return {
       victim: victimMap,
       served,
-      student: decisionGrid(student, box, GRID_RESOLUTION, grid),
+      // the last slice is the final student when nothing trained it since (the usual case)
+      student:
+        fitsAtSlice === fits && studentSlices.length > 0
+          ? {
+              resolution: GRID_RESOLUTION,
+              classes,
+              box,
+              probabilities: studentSlices[studentSlices.length - 1]!.slice(),
+            }
+          : decisionGrid(student, box, GRID_RESOLUTION, grid),
       studentSlices,
     };
   };
@@ -192,7 +207,7 @@ function simulate(
     classes,
     victim: {
       accuracy: agreementRate(victimTestLabels, scenario.test.labels),
-      trainAccuracy: agreementRate(victimTrainLabels, scenario.train.labels),
+      trainAccuracy: agreementRate(victimView.trainLabels, scenario.train.labels),
     },
     student: {
       accuracy: final.accuracy,

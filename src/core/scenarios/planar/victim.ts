@@ -6,7 +6,9 @@
 import type { Config } from '../../config/schema';
 import type { PlanarScenario } from './scenario';
 import { Mlp, createTrainer, type MlpWeights } from '../../models/mlp';
+import { predictLabels } from '../../models/evaluate';
 import type { Rng } from '../../rng';
+import type { DecisionGrid } from '../../types';
 import type { VictimCache } from '../contract';
 
 /** Adam settings of the owner's training run. */
@@ -43,4 +45,45 @@ export function obtainVictim(
   trainer.train(train.inputs, targets, train.count, { epochs });
   cache?.set(key, victim.toWeights());
   return victim;
+}
+
+/**
+ * What a run reads of the victim that depends only on its cache key (the seed, the scenario and
+ * the victim's settings): its labels on the scenario's own sets and its decision map. Read-only;
+ * a result gets a copy of the map, since the worker transfers a result's buffers away.
+ */
+export interface VictimView {
+  testLabels: Uint8Array;
+  uniformLabels: Uint8Array;
+  trainLabels: Uint8Array;
+  /** drawn on first use (sweeps' lean runs draw no maps) */
+  map: DecisionGrid | null;
+}
+
+/** Views by the cached weights they were computed from: they go when the cache drops the weights. */
+const views = new WeakMap<object, VictimView>();
+
+/**
+ * The victim's view for this config: kept beside its cached weights, so a run with a cached victim
+ * predicts nothing with it again (3,000 labels and a 2,304-cell map at default settings, about 3%
+ * of a default run). Without a cache, or before the victim is in it, computed afresh.
+ */
+export function obtainVictimView(
+  config: Config,
+  scenario: PlanarScenario,
+  victim: Mlp,
+  cache?: VictimCache,
+): VictimView {
+  const weights = cache?.get(victimKey(config));
+  const known = typeof weights === 'object' && weights !== null ? views.get(weights) : undefined;
+  if (known) return known;
+  const dims = scenario.train.dims;
+  const view: VictimView = {
+    testLabels: predictLabels(victim, scenario.test.inputs, scenario.test.count),
+    uniformLabels: predictLabels(victim, scenario.uniform, scenario.uniform.length / dims),
+    trainLabels: predictLabels(victim, scenario.train.inputs, scenario.train.count),
+    map: null,
+  };
+  if (typeof weights === 'object' && weights !== null) views.set(weights, view);
+  return view;
 }
