@@ -17,7 +17,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * `settled`). Polls with page.evaluate: puppeteer's waitForFunction builds its predicate with
  * Function(), which the lab's CSP (no eval) refuses.
  */
-async function settled(page: Page, timeoutMs: number): Promise<void> {
+async function settled(page: Page, timeoutMs: number, errors: string[] = []): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
     const done = await page.evaluate(() => {
@@ -40,8 +40,42 @@ async function settled(page: Page, timeoutMs: number): Promise<void> {
     const progress = document.querySelector('progress')?.value;
     return `status ${el?.dataset.status}; progress ${progress ?? 'none'}; hardwareConcurrency ${navigator.hardwareConcurrency}; result ${el?.dataset.result === el?.dataset.config ? 'matches' : 'differs from'} the settings; notices: ${notices.join(' | ').slice(0, 600)}`;
   });
-  throw new Error(`the lab did not settle within ${timeoutMs} ms (${state})`);
+  const traffic = await page.evaluate(() =>
+    ((window as unknown as { workerTraffic?: string[] }).workerTraffic ?? []).slice(-60),
+  );
+  throw new Error(
+    `the lab did not settle within ${timeoutMs} ms (${state})\nconsole errors: ${errors.join(' | ') || 'none'}\nthe workers' last messages:\n${traffic.join('\n')}`,
+  );
 }
+
+/**
+ * Records every message between the page and its workers in window.workerTraffic (ms since load,
+ * worker number, direction, type, id, and a progress fraction or a result's role), so a timeout
+ * can say what the engine was doing. Alive messages are counted, not listed.
+ */
+const RECORD_TRAFFIC = `(() => {
+  const log = (window.workerTraffic = []);
+  const Base = window.Worker;
+  let count = 0;
+  let alive = 0;
+  const note = (i, dir, d) => {
+    if (d && d.type === 'alive') { alive++; return; }
+    const extra = d ? (d.fraction ?? d.role ?? d.kind ?? '') : '';
+    log.push([Math.round(performance.now()), 'w' + i, dir, d && d.type, d && d.id, extra, 'alive so far ' + alive].join(' '));
+  };
+  window.Worker = class extends Base {
+    constructor(...args) {
+      super(...args);
+      const i = count++;
+      this.workerNumber = i;
+      note(i, 'new', null);
+      this.addEventListener('message', (e) => note(i, 'in', e.data));
+      this.addEventListener('error', () => note(i, 'error', null));
+    }
+    postMessage(m, t) { note(this.workerNumber, 'out', m); super.postMessage(m, t); }
+    terminate() { note(this.workerNumber, 'terminate', null); super.terminate(); }
+  };
+})()`;
 
 /** Clicks the button whose text is `name`, waiting up to 10 s for it to appear. */
 async function clickButton(page: Page, name: string): Promise<void> {
@@ -90,18 +124,20 @@ async function exportJson(page: Page): Promise<string> {
 }
 
 test.describe('Firefox', () => {
-  // No retry. In CI the long run's page in Firefox went silent for over 12 s, then (with the
-  // core's pulses, src/core/pulse.ts) was still running after 90 s, where it takes 2 s here.
-  // Firefox counts every core of the machine for navigator.hardwareConcurrency, even where the
-  // process may use only two (it ignores the CPU affinity mask; Chromium does not), so the page
-  // started a sweep over many workers at load, beside the run. The pool now holds its other
-  // workers while a run is pending (src/worker/pool.ts, pool.spec.ts). Each case prints the
-  // count Firefox gave and the time the page took; a timeout names the page's state.
+  // No retry. In CI, and here under a full suite's load, the long run's page computed about 50
+  // times slower than alone: its worker's progress messages show the whole run slowed (0 to 13%
+  // in 19 s, where the whole run takes 2 s), not one step stuck, with hardwareConcurrency 2 and
+  // no console error. It was always the second page of a Firefox shared by the group, with
+  // Chromium tests busy on both cores; alone, or as a browser's first page, it took 1.6-3.4 s
+  // even with both cores kept busy by other processes. So each case now has a Firefox of its
+  // own, and the group runs after every Chromium test has finished (the 'firefox' project of
+  // playwright.config.ts). Each case prints the time its page took; a timeout prints the page's
+  // state, its console errors and its workers' last messages.
   test.describe.configure({ mode: 'serial' });
   test.skip(!firefox, NO_FIREFOX_NOTE);
 
   let browser: Browser | undefined;
-  test.beforeAll(async () => {
+  test.beforeEach(async () => {
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: firefox!.path,
@@ -109,8 +145,9 @@ test.describe('Firefox', () => {
     });
     expect(await browser.version()).toMatch(/^firefox\//i);
   });
-  test.afterAll(async () => {
+  test.afterEach(async () => {
     await browser?.close();
+    browser = undefined;
   });
 
   for (const [name, hash] of DETERMINISM_CASES) {
@@ -129,9 +166,10 @@ test.describe('Firefox', () => {
         if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin)
           foreign.push(request.url());
       });
+      await page.evaluateOnNewDocument(RECORD_TRAFFIC);
       const t0 = Date.now();
       await page.goto(new URL(`./${hash}`, baseURL).href);
-      await settled(page, 90_000);
+      await settled(page, 90_000, errors);
       const cores = await page.evaluate(() => navigator.hardwareConcurrency);
       console.log(
         `[firefox] ${name}: hardwareConcurrency ${cores}, result after ${((Date.now() - t0) / 1000).toFixed(1)} s`,
