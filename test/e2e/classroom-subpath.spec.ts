@@ -8,6 +8,7 @@ test('the lab runs and opens a lesson from /course/lab/', async ({ page, baseURL
   test.setTimeout(90_000);
   const root = new URL(baseURL ?? 'http://127.0.0.1:4173/');
   const seen: string[] = [];
+  let ended = false;
   // Serve the build at /course/lab/ by mapping it to the preview server's root; anything the
   // lab asks for outside /course/lab/ would be a broken absolute URL and fails the test.
   await page.route(
@@ -17,7 +18,14 @@ test('the lab runs and opens a lesson from /course/lab/', async ({ page, baseURL
       seen.push(url.pathname);
       if (!url.pathname.startsWith('/course/lab/')) return route.abort();
       const rewritten = new URL(url.pathname.replace('/course/lab/', '/') + url.search, root);
-      return route.fulfill({ response: await route.fetch({ url: rewritten.href }) });
+      try {
+        await route.fulfill({ response: await route.fetch({ url: rewritten.href }) });
+      } catch (error) {
+        // the page goes on loading after the checks (the sweep's module, the worker's idle
+        // work); a request still being mapped as the test closes it fails with "Fetch response
+        // has been disposed" (seen in two full runs on a loaded machine): only then is it moot
+        if (!ended) throw error;
+      }
     },
   );
   await page.goto(new URL('/course/lab/#v=1&q=300&lesson=confidence', root).href);
@@ -29,8 +37,6 @@ test('the lab runs and opens a lesson from /course/lab/', async ({ page, baseURL
   expect(seen.filter((path) => !path.startsWith('/course/lab/'))).toEqual([]);
   expect(seen).toContain('/course/lab/lessons/confidence.json');
   expect(seen.some((path) => /^\/course\/lab\/assets\/sim\.worker-.*\.js$/.test(path))).toBe(true);
-  // The page goes on loading after the checks (the sweep's module, the worker's idle work): a
-  // request still being mapped when the test ends would throw "Fetch response has been disposed"
-  // (seen in two full runs on a loaded machine), so the mapping stops here and ignores stragglers.
-  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  ended = true;
+  await page.close();
 });
