@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { NO_FIREFOX_NOTE, findFirefox } from '../../scripts/browser.mjs';
 import { DETERMINISM_CASES, simulateLink } from './determinism-cases';
+import { readWorkerTraffic, recordWorkerTraffic, trafficLines } from './workerTraffic';
 
 const firefox = findFirefox();
 if (!firefox) console.log(`[firefox] ${NO_FIREFOX_NOTE}`);
@@ -40,42 +41,11 @@ async function settled(page: Page, timeoutMs: number, errors: string[] = []): Pr
     const progress = document.querySelector('progress')?.value;
     return `status ${el?.dataset.status}; progress ${progress ?? 'none'}; hardwareConcurrency ${navigator.hardwareConcurrency}; result ${el?.dataset.result === el?.dataset.config ? 'matches' : 'differs from'} the settings; notices: ${notices.join(' | ').slice(0, 600)}`;
   });
-  const traffic = await page.evaluate(() =>
-    ((window as unknown as { workerTraffic?: string[] }).workerTraffic ?? []).slice(-60),
-  );
+  const traffic = trafficLines((await page.evaluate(readWorkerTraffic)).slice(-60));
   throw new Error(
     `the lab did not settle within ${timeoutMs} ms (${state})\nconsole errors: ${errors.join(' | ') || 'none'}\nthe workers' last messages:\n${traffic.join('\n')}`,
   );
 }
-
-/**
- * Records every message between the page and its workers in window.workerTraffic (ms since load,
- * worker number, direction, type, id, and a progress fraction or a result's role), so a timeout
- * can say what the engine was doing. Alive messages are counted, not listed.
- */
-const RECORD_TRAFFIC = `(() => {
-  const log = (window.workerTraffic = []);
-  const Base = window.Worker;
-  let count = 0;
-  let alive = 0;
-  const note = (i, dir, d) => {
-    if (d && d.type === 'alive') { alive++; return; }
-    const extra = d ? (d.fraction ?? d.role ?? d.kind ?? '') : '';
-    log.push([Math.round(performance.now()), 'w' + i, dir, d && d.type, d && d.id, extra, 'alive so far ' + alive].join(' '));
-  };
-  window.Worker = class extends Base {
-    constructor(...args) {
-      super(...args);
-      const i = count++;
-      this.workerNumber = i;
-      note(i, 'new', null);
-      this.addEventListener('message', (e) => note(i, 'in', e.data));
-      this.addEventListener('error', () => note(i, 'error', null));
-    }
-    postMessage(m, t) { note(this.workerNumber, 'out', m); super.postMessage(m, t); }
-    terminate() { note(this.workerNumber, 'terminate', null); super.terminate(); }
-  };
-})()`;
 
 /** Clicks the button whose text is `name`, waiting up to 10 s for it to appear. */
 async function clickButton(page: Page, name: string): Promise<void> {
@@ -166,7 +136,7 @@ test.describe('Firefox', () => {
         if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== origin)
           foreign.push(request.url());
       });
-      await page.evaluateOnNewDocument(RECORD_TRAFFIC);
+      await page.evaluateOnNewDocument(recordWorkerTraffic);
       const t0 = Date.now();
       await page.goto(new URL(`./${hash}`, baseURL).href);
       await settled(page, 90_000, errors);

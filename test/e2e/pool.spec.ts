@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, openLab, test } from './lab-fixture';
 import { LONG_RUN } from './determinism-cases';
+import { readWorkerTraffic, recordWorkerTraffic, type Traffic } from './workerTraffic';
 
 const HASH = process.env.POOL_FULL ? '' : '#v=1&q=300';
 
@@ -22,42 +23,6 @@ async function prepare(page: Page, cores: number): Promise<void> {
         if (entry.startTime >= w.poolWatchFrom) w.poolLongTasks.push(entry.duration);
     }).observe({ type: 'longtask', buffered: false });
   }, cores);
-}
-
-/** A message to or from a worker, as the page's Worker saw it (`w`: workers in order of creation). */
-interface Traffic {
-  w: number;
-  dir: 'out' | 'in';
-  type: string;
-  id: number;
-  t: number;
-}
-
-/** Records every message to and from the page's workers (window.poolTraffic). */
-async function recordTraffic(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { poolTraffic: Traffic[] };
-    w.poolTraffic = [];
-    let count = 0;
-    const Base = window.Worker;
-    window.Worker = class extends Base {
-      readonly index = count++;
-      constructor(...args: ConstructorParameters<typeof Worker>) {
-        super(...args);
-        this.addEventListener('message', (event: MessageEvent) => {
-          const data = event.data as { type: string; id: number };
-          w.poolTraffic.push({ w: this.index, dir: 'in', ...pick(data) });
-        });
-      }
-      override postMessage(message: unknown, transfer?: unknown): void {
-        w.poolTraffic.push({ w: this.index, dir: 'out', ...pick(message as Traffic) });
-        super.postMessage(message, transfer as Transferable[]);
-      }
-    };
-    function pick(data: { type: string; id: number }) {
-      return { type: data.type, id: data.id, t: performance.now() };
-    }
-  });
 }
 
 /** Runs "Every defense"; returns its wall time (ms), the long tasks meanwhile, and the frontier. */
@@ -137,14 +102,13 @@ test.describe('a run goes first on every core', () => {
     for (const cores of [2, 16]) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
       await prepare(page, cores);
-      await recordTraffic(page);
+      await page.addInitScript(recordWorkerTraffic);
       const t0 = Date.now();
       await openLab(page, LONG_RUN);
       times.push(`${cores} cores: result after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
       // the first sweep (the answer format), started at load, goes on over every worker after
       // the run: wait until each worker has been handed some of it
-      const traffic = async () =>
-        page.evaluate(() => (window as unknown as { poolTraffic: Traffic[] }).poolTraffic);
+      const traffic = async () => page.evaluate(readWorkerTraffic);
       const others = (all: Traffic[]) =>
         all.filter((m) => m.dir === 'out' && m.type === 'leanRun' && m.w > 0);
       const runDone = (all: Traffic[]) => {
