@@ -74,8 +74,9 @@ export function obtainVictimView(
   victim: Mlp,
   cache?: VictimCache,
 ): VictimView {
-  const weights = cache?.get(victimKey(config));
-  const known = typeof weights === 'object' && weights !== null ? views.get(weights) : undefined;
+  const cached = cache?.get(victimKey(config));
+  const weights = typeof cached === 'object' && cached !== null ? cached : null;
+  const known = weights ? views.get(weights) : undefined;
   if (known) return known;
   const dims = scenario.train.dims;
   const view: VictimView = {
@@ -84,6 +85,6 @@ export function obtainVictimView(
     trainLabels: predictLabels(victim, scenario.train.inputs, scenario.train.count),
     map: null,
   };
-  if (typeof weights === 'object' && weights !== null) views.set(weights, view);
+  if (weights) views.set(weights, view);
   return view;
 }
